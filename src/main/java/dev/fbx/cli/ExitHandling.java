@@ -1,0 +1,54 @@
+package dev.fbx.cli;
+
+import dev.fbx.FbxException;
+import dev.fbx.api.Redaction;
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into SPEC.md's exit code and one line on stderr that says what happened and
+ * what to do: {@link FbxException}s carry both, usage errors are 64, anything else is a bug (1).
+ */
+@ApplicationScoped
+public class ExitHandling {
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        return factory.create()
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ExitHandling::onFailure)
+                .setParameterExceptionHandler(ExitHandling::onUsageError);
+    }
+
+    static int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = ((FbxCommand) commandLine.getCommandSpec().root().userObject()).verbose;
+        if (e instanceof FbxException fbx) {
+            err.println("fbx: " + Redaction.apply(fbx.getMessage()));
+            if (verbose && fbx.getCause() != null) {
+                fbx.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return fbx.exitCode();
+        }
+        err.println("fbx: unexpected error (a bug in fbx): " + Redaction.apply(String.valueOf(e))
+                + (verbose ? "" : ". Run again with -v for details, and please report it."));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    static int onUsageError(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("fbx: " + e.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return FbxException.USAGE;
+    }
+}

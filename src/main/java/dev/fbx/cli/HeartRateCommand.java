@@ -1,0 +1,44 @@
+package dev.fbx.cli;
+
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.Row;
+import dev.fbx.source.DateRange;
+import dev.fbx.source.HealthSource;
+import dev.fbx.source.Resolution;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "hr", mixinStandardHelpOptions = true,
+        description = {"Heart rate: a daily summary (resting heart rate, minutes per zone), or intraday samples.",
+            "Columns: date,resting_heart_rate,out_of_range_minutes,fat_burn_minutes,cardio_minutes,peak_minutes",
+            "  with --detail 1sec|1min|5min|15min: time,heart_rate"})
+public class HeartRateCommand extends DataCommand {
+    @Option(names = "--detail", paramLabel = "day|1sec|1min|5min|15min", defaultValue = "day",
+            completionCandidates = Details.class, converter = Details.class,
+            description = "day (default) or an intraday resolution; intraday takes one request per day.")
+    String detail;
+
+    @Override
+    List<String> columns() {
+        return detail.equals("day") ? HeartRateDay.COLUMNS : HeartRateSample.COLUMNS;
+    }
+
+    @Override
+    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
+        if (detail.equals("day")) {
+            source.heartRateDays(range, out);
+        } else {
+            source.heartRateSamples(range, Resolution.of(detail), out);
+        }
+    }
+
+    /** The accepted values of {@code --detail}, for checking and completion. */
+    static final class Details extends Choices {
+        Details() {
+            super("day", "1sec", "1min", "5min", "15min");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fbx.config;
+
+import dev.fbx.FbxException;
+import dev.fbx.api.Transport;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.auth.TokenStore;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * fbx's settings for one invocation, highest first: command-line options, environment variables,
+ * {@code config/application.properties}, the packaged defaults, and last the token file. Quarkus
+ * builds its configuration before picocli parses the options, so the options and the token file
+ * (whose path may itself be an option) are layered here over Quarkus's sources.
+ */
+public final class Settings {
+    public static final String TOKEN_FILE = "fbx.token-file";
+    public static final String PROVIDER = "fbx.provider";
+    public static final String CLIENT_ID = "fbx.client-id";
+    public static final String CLIENT_SECRET = "fbx.client-secret";
+    public static final String ACCESS_TOKEN = "fbx.access-token";
+    public static final String REFRESH_TOKEN = "fbx.refresh-token";
+    public static final String FITBIT_API_URL = "fbx.fitbit.api-url";
+    public static final String FITBIT_AUTHORIZE_URL = "fbx.fitbit.authorize-url";
+    public static final String GOOGLE_API_URL = "fbx.google.api-url";
+    public static final String GOOGLE_TOKEN_URL = "fbx.google.token-url";
+    public static final String GOOGLE_AUTHORIZE_URL = "fbx.google.authorize-url";
+    public static final String GOOGLE_REVOKE_URL = "fbx.google.revoke-url";
+
+    /** Option ordinal: above system properties (400) and the environment (300). */
+    private static final int OPTIONS_ORDINAL = 500;
+
+    private final SmallRyeConfig config;
+    private final TokenStore tokenStore;
+    private final Optional<TokenFile> tokenFile;
+
+    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile) {
+        this.config = config;
+        this.tokenStore = tokenStore;
+        this.tokenFile = tokenFile;
+    }
+
+    /**
+     * @param options the values given on the command line, by property name (null values are ignored)
+     * @param readTokenFile false for modes that must never touch the token file ({@code --demo})
+     */
+    public static Settings resolve(Map<String, String> options, boolean readTokenFile) {
+        Map<String, String> given = new java.util.HashMap<>();
+        options.forEach((k, v) -> {
+            if (v != null) {
+                given.put(k, v);
+            }
+        });
+        List<ConfigSource> base = new ArrayList<>();
+        ConfigProvider.getConfig().getConfigSources().forEach(base::add);
+        PropertiesConfigSource optionSource = new PropertiesConfigSource(given, "command line", OPTIONS_ORDINAL);
+        SmallRyeConfig withOptions = new SmallRyeConfigBuilder().withSources(base).withSources(optionSource).build();
+        TokenStore store = new TokenStore(Path.of(withOptions.getOptionalValue(TOKEN_FILE, String.class).orElse("fb_conf.json")));
+        Optional<TokenFile> file = readTokenFile ? store.read() : Optional.empty();
+        SmallRyeConfig all = file.isEmpty() ? withOptions
+                : new SmallRyeConfigBuilder().withSources(base).withSources(optionSource)
+                        .withSources(new TokenFileConfigSource(file.get())).build();
+        return new Settings(all, store, file);
+    }
+
+    public Optional<String> get(String name) {
+        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
+    }
+
+    public String get(String name, String fallback) {
+        return get(name).orElse(fallback);
+    }
+
+    public TokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    /** The token file as it was when the settings were resolved; empty when it does not exist. */
+    public Optional<TokenFile> tokenFile() {
+        return tokenFile;
+    }
+
+    /** {@code fitbit} or {@code google}. */
+    public String provider() {
+        String provider = get(PROVIDER, "fitbit").trim().toLowerCase(Locale.ROOT);
+        if (!provider.equals("fitbit") && !provider.equals("google")) {
+            throw FbxException.config("Unknown provider '" + provider + "' (from --provider, FBX_PROVIDER or the token file): use fitbit or google.");
+        }
+        return provider;
+    }
+
+    public Transport.Retry retry() {
+        return new Transport.Retry(
+                config.getOptionalValue("fbx.retry.attempts", Integer.class).orElse(4),
+                Duration.ofMillis(config.getOptionalValue("fbx.retry.initial-delay-ms", Long.class).orElse(1000L)),
+                Duration.ofMillis(config.getOptionalValue("fbx.retry.max-delay-ms", Long.class).orElse(30_000L)));
+    }
+}

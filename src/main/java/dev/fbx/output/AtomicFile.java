@@ -1,0 +1,106 @@
+package dev.fbx.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * A file that appears complete or not at all: bytes go to a temporary file beside the target,
+ * which is fsynced and renamed over the target on {@link #commit()}. A crash at any moment leaves
+ * the old target (or none) and at worst a stray temporary file, never a torn target.
+ */
+public final class AtomicFile implements Closeable {
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final OutputStream stream;
+    private boolean committed;
+
+    private AtomicFile(Path target, Set<PosixFilePermission> permissions) throws IOException {
+        this.target = target.toAbsolutePath();
+        Path dir = this.target.getParent();
+        this.temp = POSIX
+                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            if (POSIX && !permissions.equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(temp, permissions);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        this.stream = Channels.newOutputStream(channel);
+    }
+
+    /** Starts a new version of {@code target}, readable only by its owner. */
+    public static AtomicFile ownerOnly(Path target) throws IOException {
+        return new AtomicFile(target, OWNER_ONLY);
+    }
+
+    /** Starts a new version of {@code target} that keeps the target's permissions (rw-r--r-- for a new file). */
+    public static AtomicFile create(Path target) throws IOException {
+        Set<PosixFilePermission> permissions = POSIX && Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : WORLD_READABLE;
+        return new AtomicFile(target, permissions);
+    }
+
+    public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        try (AtomicFile file = ownerOnly ? ownerOnly(target) : create(target)) {
+            file.stream().write(content);
+            file.commit();
+        }
+    }
+
+    /** Where the bytes go; unbuffered, so wrap it. */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    public void commit() throws IOException {
+        stream.flush();
+        channel.force(true);
+        channel.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+        syncDirectory(target.getParent());
+    }
+
+    /** Without a commit, the temporary file goes and the target stays as it was. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            channel.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a directory; the rename is still atomic there.
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.fbx.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.fbx.FbxException;
+import dev.fbx.record.Row;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Writes rows as CSV (RFC 4180, one header row), NDJSON or a JSON array, streaming. Output to a
+ * file goes through an {@link AtomicFile}: the file appears whole on {@link #finish()}, and a
+ * failure before that leaves whatever was there before.
+ */
+public final class RowWriter implements Consumer<Row>, Closeable {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final Format format;
+    private final List<String> columns;
+    private final boolean utc;
+    private final AtomicFile file;
+    private final Path path;
+    private final Writer text;
+    /** Standard output, whose errors a PrintWriter only reports when asked. */
+    private final PrintWriter stdout;
+    private final JsonGenerator json;
+    private boolean first = true;
+
+    private RowWriter(Format format, List<String> columns, boolean utc, Writer out, AtomicFile file, Path path) throws IOException {
+        this.format = format;
+        this.columns = columns;
+        this.utc = utc;
+        this.file = file;
+        this.path = path;
+        this.text = new BufferedWriter(out, 1 << 16);
+        this.stdout = out instanceof PrintWriter p ? p : null;
+        this.json = format == Format.csv ? null : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        if (format == Format.csv) {
+            writeCsvLine(columns.toArray());
+        } else if (format == Format.json) {
+            json.writeStartArray();
+        }
+    }
+
+    /**
+     * @param path the file to write, or null for {@code stdout}
+     * @param utc  times as UTC instants instead of local times with their offset
+     */
+    public static RowWriter open(Format format, List<String> columns, boolean utc, Path path, PrintWriter stdout) {
+        try {
+            if (path == null) {
+                return new RowWriter(format, columns, utc, stdout, null, null);
+            }
+            AtomicFile file = AtomicFile.create(path);
+            try {
+                return new RowWriter(format, columns, utc, new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), file, path);
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw failed(path, e);
+        }
+    }
+
+    @Override
+    public void accept(Row row) {
+        List<Object> values = row.values();
+        try {
+            switch (format) {
+                case csv -> writeCsvLine(values.toArray());
+                case ndjson, json -> {
+                    if (format == Format.ndjson && !first) {
+                        json.writeRaw('\n');
+                    }
+                    writeJsonObject(values);
+                }
+            }
+            first = false;
+        } catch (IOException e) {
+            throw failed(path, e);
+        }
+    }
+
+    /** Ends the output; a file appears only now. */
+    public void finish() {
+        try {
+            if (format == Format.json) {
+                json.writeEndArray();
+                json.writeRaw('\n');
+            } else if (format == Format.ndjson && !first) {
+                json.writeRaw('\n');
+            }
+            if (json != null) {
+                json.flush();
+            }
+            text.flush();
+            if (file != null) {
+                file.commit();
+            } else if (stdout != null && stdout.checkError()) {
+                throw new IOException("the stream was closed");
+            }
+        } catch (IOException e) {
+            throw failed(path, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (file != null) {
+                file.close();
+            } else {
+                text.flush();
+            }
+        } catch (IOException e) {
+            throw failed(path, e);
+        }
+    }
+
+    private void writeCsvLine(Object[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.write(',');
+            }
+            String value = format(values[i]);
+            if (value != null) {
+                text.write(quoteCsv(value));
+            }
+        }
+        text.write('\n');
+    }
+
+    private void writeJsonObject(List<Object> values) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = values.get(i);
+            json.writeFieldName(columns.get(i));
+            if (value == null) {
+                json.writeNull();
+            } else if (value instanceof Integer || value instanceof Long) {
+                json.writeNumber(((Number) value).longValue());
+            } else if (value instanceof Number n) {
+                json.writeNumber(new BigDecimal(format(n)));
+            } else if (value instanceof Boolean b) {
+                json.writeBoolean(b);
+            } else {
+                json.writeString(format(value));
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private String format(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return utc ? time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT) : OFFSET_TIME.format(time);
+        }
+        if (value instanceof Double d) {
+            String s = d.toString();
+            return s.indexOf('E') >= 0 ? BigDecimal.valueOf(d).toPlainString() : s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        }
+        return value.toString();
+    }
+
+    private static String quoteCsv(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
+    }
+
+    private static FbxException failed(Path path, IOException e) {
+        String where = path == null ? "standard output" : path.toString();
+        return FbxException.io("Cannot write " + where + " (" + e.getMessage() + "): check free space and permissions."
+                + (path == null ? "" : " Nothing was written to it."), e);
+    }
+}

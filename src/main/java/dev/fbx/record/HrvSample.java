@@ -1,0 +1,25 @@
+package dev.fbx.record;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code hrv --detail intraday}: one 5-minute window of the main sleep.
+ *
+ * @param night the day the sleep ends on; the window itself may fall on the evening before
+ */
+public record HrvSample(LocalDate night, OffsetDateTime time, Double rmssd, Double coverage, Double hf, Double lf) implements Row {
+    public static final List<String> COLUMNS = List.of("time", "rmssd", "coverage", "hf", "lf");
+
+    @Override
+    public LocalDate day() {
+        return night;
+    }
+
+    @Override
+    public List<Object> values() {
+        return Arrays.asList(time, rmssd, coverage, hf, lf);
+    }
+}
