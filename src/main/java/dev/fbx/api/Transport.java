@@ -2,6 +2,9 @@ package dev.fbx.api;
 
 import dev.fbx.FbxException;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,10 +95,12 @@ public final class Transport {
                 continue;
             }
             RestResponse<String> response;
+            String body;
             long started = System.nanoTime();
             try {
                 requestsSent++;
                 response = request.get();
+                body = body(response);
             } catch (ProcessingException e) {
                 failures++;
                 LOG.debugf("%s: %s (attempt %d)", what, rootMessage(e), failures);
@@ -110,10 +115,9 @@ public final class Transport {
             LOG.debugf("%s: HTTP %d in %d ms", what, status, (System.nanoTime() - started) / 1_000_000);
             quota = dialect.quota(response, now);
             if (status / 100 == 2) {
-                String body = response.getEntity();
-                return body == null ? "" : body;
+                return body;
             }
-            ApiError error = ApiError.parse(response.getEntity());
+            ApiError error = ApiError.parse(body);
             if (status == 429) {
                 Instant reset = quota.resetAt();
                 Long retryAfter = ApiDialect.longHeader(response, "Retry-After");
@@ -138,6 +142,22 @@ public final class Transport {
             }
             throw dialect.refusal(status, error, what);
         }
+    }
+
+    /**
+     * The body as text. With the default mapper off, the client hands over the entity of an error
+     * response (and sometimes of a success) as the raw stream, which no reader maps to String.
+     */
+    private static String body(RestResponse<String> response) {
+        Object entity = response.getEntity();
+        if (entity instanceof InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ProcessingException(e);
+            }
+        }
+        return entity == null ? "" : entity.toString();
     }
 
     static Duration backoff(Duration initial, Duration max, int attempt) {

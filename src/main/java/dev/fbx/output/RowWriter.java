@@ -47,7 +47,8 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         this.path = path;
         this.text = new BufferedWriter(out, 1 << 16);
         this.stdout = out instanceof PrintWriter p ? p : null;
-        this.json = format == Format.csv ? null : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        this.json = format == Format.csv ? null
+                : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).setRootValueSeparator(null);
         if (format == Format.csv) {
             writeCsvLine(columns.toArray());
         } else if (format == Format.json) {
