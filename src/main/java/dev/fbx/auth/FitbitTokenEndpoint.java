@@ -37,19 +37,40 @@ public final class FitbitTokenEndpoint implements TokenEndpoint {
         return grant(form, "a token refresh");
     }
 
+    @Override
+    public TokenGrant exchange(String code, String codeVerifier, String redirectUri) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("code_verifier", codeVerifier);
+        form.add("redirect_uri", redirectUri);
+        return grant(form, "the authorization code exchange");
+    }
+
+    @Override
+    public void revoke(String token) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("token", token);
+        String authorization = authenticate(form);
+        transport.execute("token revocation", () -> oauth.revoke(authorization, form));
+    }
+
     /** Posts a token request and reads the grant; {@link dev.fbx.api.FitbitDialect} names the rejections. */
     TokenGrant grant(MultivaluedMap<String, String> form, String what) {
+        String authorization = authenticate(form);
+        return parse(transport.execute(what, () -> oauth.token(authorization, form)));
+    }
+
+    /** Basic authentication with a secret, else client_id in the form; returns the Authorization header or null. */
+    private String authenticate(MultivaluedMap<String, String> form) {
         if (clientId == null) {
             throw FbxException.config("No client id: set FBX_CLIENT_ID (or fbx.client-id), or put \"client_id\" in the token file.");
         }
-        String basic = null;
         if (clientSecret == null) {
             form.putSingle("client_id", clientId);
-        } else {
-            basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+            return null;
         }
-        String authorization = basic;
-        return parse(transport.execute(what, () -> oauth.token(authorization, form)));
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
     static TokenGrant parse(String body) {

@@ -4,7 +4,12 @@ import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
+import dev.fbx.FbxException;
+import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.Profile;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
 import java.util.function.Consumer;
 
 /**
@@ -21,4 +26,26 @@ public interface HealthSource {
     void hrvSamples(DateRange range, Consumer<? super HrvSample> out);
 
     Profile profile();
+
+    // The sleep-time physiology (issue 6). Until a provider implements them they fail plainly.
+
+    default void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
+        throw notYet("spo2");
+    }
+
+    default void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
+        throw notYet("br");
+    }
+
+    default void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
+        throw notYet("temp");
+    }
+
+    default void sleeps(DateRange range, Consumer<? super Sleep> out) {
+        throw notYet("sleep");
+    }
+
+    private FbxException notYet(String command) {
+        return new FbxException(1, "'" + command + "' is not available for this provider yet.");
+    }
 }

@@ -1,0 +1,26 @@
+package dev.fbx.record;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code sleep}: one sleep (a night or a nap), belonging to the day it ends on. Stage minutes are
+ * empty for a sleep recorded without stages.
+ */
+public record Sleep(LocalDate date, OffsetDateTime start, OffsetDateTime end, Boolean mainSleep, Integer minutesAsleep,
+        Integer minutesAwake, Integer deepMinutes, Integer lightMinutes, Integer remMinutes, Integer wakeMinutes) implements Row {
+    public static final List<String> COLUMNS = List.of("date", "start", "end", "main_sleep", "minutes_asleep", "minutes_awake",
+            "deep_minutes", "light_minutes", "rem_minutes", "wake_minutes");
+
+    @Override
+    public LocalDate day() {
+        return date;
+    }
+
+    @Override
+    public List<Object> values() {
+        return Arrays.asList(date, start, end, mainSleep, minutesAsleep, minutesAwake, deepMinutes, lightMinutes, remMinutes, wakeMinutes);
+    }
+}
