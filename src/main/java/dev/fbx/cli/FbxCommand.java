@@ -16,22 +16,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
         subcommands = {HeartRateCommand.class, HrvCommand.class, ProfileCommand.class},
-        footerHeading = "%nEnvironment:%n",
+        footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {
-            "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
-            "  FBX_PROVIDER              fitbit or google (default: the token file's, else fitbit)",
-            "  FBX_CLIENT_ID, FBX_CLIENT_SECRET   the OAuth client (default: the token file's)",
-            "  FBX_ACCESS_TOKEN, FBX_REFRESH_TOKEN   seed a token file that does not exist yet",
-            "  FBX_FITBIT_API_URL        default https://api.fitbit.com",
-            "  FBX_FITBIT_AUTHORIZE_URL  default https://www.fitbit.com/oauth2/authorize",
-            "  FBX_GOOGLE_API_URL        default https://health.googleapis.com",
-            "  FBX_GOOGLE_TOKEN_URL      default https://oauth2.googleapis.com/token",
-            "  FBX_GOOGLE_AUTHORIZE_URL  default https://accounts.google.com/o/oauth2/v2/auth",
-            "  FBX_GOOGLE_REVOKE_URL     default https://oauth2.googleapis.com/revoke",
-            "Each can also be set as a property (fbx.token-file, fbx.client-id, ...) in config/application.properties.",
+            "  FBX_TOKEN_FILE              the token file (default ./fb_conf.json)",
+            "  FBX_PROVIDER                fitbit or google",
+            "  FBX_CLIENT_ID               the OAuth client id (default: the token file's)",
+            "  FBX_CLIENT_SECRET           the OAuth client secret (default: the token file's)",
+            "  FBX_ACCESS_TOKEN            seeds a token file that does not exist yet",
+            "  FBX_REFRESH_TOKEN           seeds a token file that does not exist yet",
+            "  FBX_FITBIT_API_URL          default https://api.fitbit.com",
+            "  FBX_FITBIT_AUTHORIZE_URL    default https://www.fitbit.com/oauth2/authorize",
+            "  FBX_GOOGLE_API_URL          default https://health.googleapis.com",
+            "  FBX_GOOGLE_TOKEN_URL        default https://oauth2.googleapis.com/token",
+            "  FBX_GOOGLE_AUTHORIZE_URL    default https://accounts.google.com/o/oauth2/v2/auth",
+            "  FBX_GOOGLE_REVOKE_URL       default https://oauth2.googleapis.com/revoke",
             "",
-            "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable or failing, 74 cannot write output,",
-            "75 rate limited, 77 not authorised (run 'fbx auth login'), 78 configuration (token file, client id), 1 a bug."
+            "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable,",
+            "  74 cannot write output, 75 rate limited, 77 not authorised (fbx auth login),",
+            "  78 configuration (token file, client id), 1 a bug."
         })
 public class FbxCommand {
     @Spec
