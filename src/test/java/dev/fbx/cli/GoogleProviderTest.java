@@ -219,6 +219,27 @@ class GoogleProviderTest {
     }
 
     @Test
+    void profileReadsTheTimeZoneFromTheSettingsAndCachesIt(QuarkusMainLauncher launcher) {
+        Path file = TokenFiles.write(dir.resolve("fb_conf.json"), "{\"provider\":\"google\",\"client_id\":\"" + CLIENT_ID + "\","
+                + "\"client_secret\":\"GOCSPX-secret\",\"access_token\":\"ACCESS\",\"refresh_token\":\"REFRESH\","
+                + "\"expires_at\":\"" + Instant.now().plusSeconds(3000) + "\"}");
+        api.stubFor(get(urlEqualTo("/v4/users/me/settings")).willReturn(okJson(
+                "{\"name\":\"users/me/settings\",\"timeZone\":\"America/New_York\",\"utcOffset\":\"-18000s\",\"languageLocale\":\"en_US\"}")));
+        api.stubFor(get(urlEqualTo("/v4/users/me/identity")).willReturn(okJson(
+                "{\"name\":\"users/me/identity\",\"healthUserId\":\"h1234567890\",\"legacyUserId\":\"ABC123\"}")));
+        api.stubFor(get(urlPathEqualTo("/v4/users/me/pairedDevices")).willReturn(okJson("{\"pairedDevices\":[{\"name\":\"users/me/pairedDevices/1\","
+                + "\"deviceVersion\":\"Pixel Watch 3\",\"deviceType\":\"TRACKER\",\"lastSyncTime\":\"2026-11-24T07:12:00Z\"}]}")));
+
+        LaunchResult result = launcher.launch("--token-file", file.toString(), "profile");
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getOutput().contains("user_id: h1234567890"), result.getOutput());
+        assertTrue(result.getOutput().contains("timezone: America/New_York"), result.getOutput());
+        assertTrue(result.getOutput().contains("Pixel Watch 3 (last sync 2026-11-24T07:12:00Z)"), result.getOutput());
+        assertEquals("America/New_York", TokenFiles.read(file).path("timezone").asText());
+    }
+
+    @Test
     void aRejectedAccessTokenIsRefreshedOnceAndTheRequestSentAgain(QuarkusMainLauncher launcher) {
         Path file = tokens(false);
         refreshSucceeds();
