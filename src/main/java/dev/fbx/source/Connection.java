@@ -4,9 +4,13 @@ import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
 import dev.fbx.api.FitbitDialect;
 import dev.fbx.api.FitbitOAuth;
+import dev.fbx.api.GoogleDialect;
+import dev.fbx.api.GoogleHealthApi;
+import dev.fbx.api.GoogleOAuth;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
+import dev.fbx.auth.GoogleTokenEndpoint;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
 import dev.fbx.auth.TokenStore;
@@ -25,25 +29,38 @@ import java.util.concurrent.TimeUnit;
  * bearer filter on the data client only), the transport, the token provider and the source.
  */
 public final class Connection implements AutoCloseable {
+    /** With doubling waits from 2 s this spans 1 to 2 minutes, whatever the jitter drew. */
+    private static final int GOOGLE_RATE_LIMIT_WAITS = 6;
+
     private final List<Object> clients = new ArrayList<>();
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
 
     private Connection(Settings settings, Clock clock) {
-        String provider = settings.provider();
-        if (!provider.equals("fitbit")) {
-            throw FbxException.config("The '" + provider + "' provider is not available in this build of fbx: use --provider fitbit.");
-        }
         TokenStore store = settings.tokenStore();
         TokenFile initial = initialTokens(settings, store);
-        transport = new Transport(new FitbitDialect(), settings.retry(), clock);
-        URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
-        FitbitOAuth oauth = client(base, FitbitOAuth.class, null);
-        FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(oauth, transport,
-                settings.get(Settings.CLIENT_ID).orElse(null), settings.get(Settings.CLIENT_SECRET).orElse(null));
-        tokens = new TokenProvider(store, initial, endpoint, clock);
-        source = new FitbitSource(client(base, FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
+        String clientId = settings.get(Settings.CLIENT_ID).orElse(null);
+        String clientSecret = settings.get(Settings.CLIENT_SECRET).orElse(null);
+        if (settings.provider().equals("google")) {
+            transport = new Transport(new GoogleDialect(), settings.retry(), clock);
+            // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
+            // minute in all (doubling, with jitter) before giving up with exit 75.
+            transport.rateLimitPolicy(Transport.waitUpTo(GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
+            GoogleTokenEndpoint endpoint = new GoogleTokenEndpoint(
+                    client(baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token"), GoogleOAuth.class, null),
+                    client(baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke"), GoogleOAuth.class, null),
+                    transport, clientId, clientSecret);
+            tokens = new TokenProvider(store, initial, endpoint, clock);
+            URI base = baseUri(settings, Settings.GOOGLE_API_URL, "https://health.googleapis.com");
+            source = new GoogleSource(client(base, GoogleHealthApi.class, new BearerFilter(tokens)), transport, tokens);
+        } else {
+            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
+            URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
+            FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(client(base, FitbitOAuth.class, null), transport, clientId, clientSecret);
+            tokens = new TokenProvider(store, initial, endpoint, clock);
+            source = new FitbitSource(client(base, FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
+        }
     }
 
     public static Connection open(Settings settings) {
