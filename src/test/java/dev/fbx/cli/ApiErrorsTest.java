@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -18,31 +18,13 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every failure ends with SPEC.md's exit code and one line on stderr that says what to do. */
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class ApiErrorsTest {
+class ApiErrorsTest extends FakeApiTest {
     private static final String HRV = "/1/user/-/hrv/date/2024-07-01/2024-07-02.json";
-
-    final WireMockServer api = ApiFake.server();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void reset() {
-        api.resetAll();
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
-    }
 
     private LaunchResult hrv(QuarkusMainLauncher launcher) {
         return launcher.launch("--token-file", TokenFiles.valid(dir, "Europe/Berlin").toString(), "hrv", "--from", "2024-07-01", "--to", "2024-07-02");

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.Fixtures;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
@@ -28,32 +28,14 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code google} provider behind hr and hrv, against a fake of the Google Health API v4 and Google's token endpoint. */
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class GoogleProviderTest {
+class GoogleProviderTest extends FakeApiTest {
     private static final String DATA = "/v4/users/me/dataTypes/";
     private static final String CLIENT_ID = "1234-abc.apps.googleusercontent.com";
-
-    final WireMockServer api = ApiFake.server();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void reset() {
-        api.resetAll();
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
-    }
 
     /** A token file of the google provider with a Desktop client's id and secret, the zone cached. */
     private Path tokens(boolean expired) {

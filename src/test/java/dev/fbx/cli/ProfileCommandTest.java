@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.Fixtures;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
@@ -14,28 +14,11 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class ProfileCommandTest {
-    final WireMockServer api = ApiFake.server();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void reset() {
-        api.resetAll();
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
-    }
+class ProfileCommandTest extends FakeApiTest {
 
     @Test
     void printsTheAccountAndCachesItsTimeZone(QuarkusMainLauncher launcher) {

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.Fixtures;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
@@ -25,33 +25,15 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens renew themselves: before the call when expired, once after a 401, and persist before use. */
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class TokenRefreshTest {
+class TokenRefreshTest extends FakeApiTest {
     private static final String HR_0701 = "/1/user/-/activities/heart/date/2024-07-01/1d/1min.json";
     private static final String HR_0702 = "/1/user/-/activities/heart/date/2024-07-02/1d/1min.json";
     private static final String EXPIRED = "{\"errors\":[{\"errorType\":\"expired_token\",\"message\":\"Access token expired: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJBQkMifQ.c2ln\"}],\"success\":false}";
-
-    final WireMockServer api = ApiFake.server();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void reset() {
-        api.resetAll();
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
-    }
 
     private void stubIntradayFor(String bearer) {
         api.stubFor(get("/1/user/-/profile.json").withHeader("Authorization", equalTo(bearer)).willReturn(okJson(Fixtures.load("fitbit/profile.json"))));
