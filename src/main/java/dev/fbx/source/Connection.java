@@ -4,28 +4,27 @@ import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
 import dev.fbx.api.FitbitDialect;
 import dev.fbx.api.FitbitOAuth;
+import dev.fbx.api.GoogleDialect;
+import dev.fbx.api.GoogleOAuth;
+import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
+import dev.fbx.auth.GoogleTokenEndpoint;
+import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import java.io.Closeable;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one invocation needs to talk to its provider, built once: the REST clients (the
  * bearer filter on the data client only), the transport, the token provider and the source.
  */
 public final class Connection implements AutoCloseable {
-    private final List<Object> clients = new ArrayList<>();
+    private final RestClients clients = new RestClients();
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
@@ -37,11 +36,10 @@ public final class Connection implements AutoCloseable {
         }
         TokenStore store = settings.tokenStore();
         TokenFile initial = initialTokens(settings, store);
-        transport = new Transport(new FitbitDialect(), settings.retry(), clock);
+        transport = transport(settings, clock);
         URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
-        FitbitOAuth oauth = client(base, FitbitOAuth.class, null);
-        FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(oauth, transport,
-                settings.get(Settings.CLIENT_ID).orElse(null), settings.get(Settings.CLIENT_SECRET).orElse(null));
+        TokenEndpoint endpoint = tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
+                settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
         tokens = new TokenProvider(store, initial, endpoint, clock);
         source = new FitbitSource(client(base, FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
     }
@@ -60,6 +58,26 @@ public final class Connection implements AutoCloseable {
 
     public TokenProvider tokens() {
         return tokens;
+    }
+
+    /** A transport that reads answers the way the configured provider writes them. */
+    public static Transport transport(Settings settings, Clock clock) {
+        return new Transport(settings.provider().equals("google") ? new GoogleDialect() : new FitbitDialect(), settings.retry(), clock);
+    }
+
+    /**
+     * The configured provider's token endpoint for an OAuth client, for the data commands and for
+     * 'fbx auth' (which runs before there is a token file); its clients are closed with {@code clients}.
+     */
+    public static TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport,
+            RestClients clients) {
+        if (settings.provider().equals("google")) {
+            GoogleOAuth token = clients.build(baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token"), GoogleOAuth.class, null);
+            GoogleOAuth revoke = clients.build(baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke"), GoogleOAuth.class, null);
+            return new GoogleTokenEndpoint(token, revoke, transport, clientId, clientSecret);
+        }
+        FitbitOAuth oauth = clients.build(baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com"), FitbitOAuth.class, null);
+        return new FitbitTokenEndpoint(oauth, transport, clientId, clientSecret);
     }
 
     /**
@@ -87,7 +105,7 @@ public final class Connection implements AutoCloseable {
         }));
     }
 
-    static URI baseUri(Settings settings, String property, String fallback) {
+    public static URI baseUri(Settings settings, String property, String fallback) {
         String value = settings.get(property, fallback);
         try {
             URI uri = URI.create(value);
@@ -101,30 +119,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private <T> T client(URI base, Class<T> type, Object filter) {
-        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(base)
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .disableDefaultMapper(true)
-                .userAgent("fbx");
-        if (filter != null) {
-            builder.register(filter);
-        }
-        T client = builder.build(type);
-        clients.add(client);
-        return client;
+        return clients.build(base, type, filter);
     }
 
     @Override
     public void close() {
-        for (Object client : clients) {
-            if (client instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    // Nothing left to do with a client that failed to close.
-                }
-            }
-        }
+        clients.close();
     }
 }
