@@ -17,16 +17,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Sign in through your browser (OAuth 2.0 with PKCE) and save the tokens in the token file (mode 0600).",
-            "fbx prints the sign-in URL on stderr and opens it in a browser if this machine has one. After you approve,",
-            "the browser comes back to a listener of fbx on this machine only: Fitbit to http://localhost:8000 (the",
-            "redirect URL registered with your app; --port changes it), Google to http://127.0.0.1 on a free port.",
-            "Other fields of an existing token file are kept."},
-        footer = {"", "Examples:",
-            "  fbx auth login --client-id 23ABCD                     Fitbit, Personal app with redirect URL http://localhost:8000",
-            "  fbx auth login --provider google --client-id ID.apps.googleusercontent.com --client-secret S",
-            "  fbx auth login --no-browser                           on a server reached over SSH: open the URL elsewhere",
-            "  (on another machine, forward the port first: ssh -L 8000:localhost:8000 server)"})
+        description = {"Sign in through your browser and save the tokens in the token file (mode 0600).",
+            "%nfbx prints the sign-in URL on stderr and opens it in a browser if this machine has one. After you approve,"
+                + " the browser comes back to fbx on this machine only: for Fitbit to http://localhost:8000 (the redirect URL"
+                + " registered with your app; --port changes it), for Google to http://127.0.0.1 on a free port. The flow is"
+                + " OAuth 2.0 with PKCE; other fields of an existing token file are kept."},
+        footer = {"%nExamples:",
+            "  fbx auth login --client-id 23ABCD",
+            "      Fitbit, with a Personal app whose redirect URL is http://localhost:8000",
+            "  fbx auth login --provider google --client-id ID --client-secret SECRET",
+            "      Google, with a Desktop OAuth client",
+            "  fbx auth login --no-browser",
+            "      on a server: connect with ssh -L 8000:localhost:8000, open the URL locally"})
 public class AuthLoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

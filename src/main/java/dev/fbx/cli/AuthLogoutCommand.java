@@ -10,9 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "logout", mixinStandardHelpOptions = true,
-        description = {"Revoke the session at the provider, then remove the tokens and their expiry from the token file.",
-            "The rest of the file (client id, provider, ...) stays, so 'fbx auth login' signs in again with the same app.",
-            "If the provider cannot be reached, the file is left as it was."})
+        description = {"Revoke the session at the provider and remove the tokens from the token file.",
+            "%nThe rest of the file (client id, provider, ...) stays, so 'fbx auth login' signs in again with the same app."
+                + " If the provider cannot be reached, the file is left as it was."})
 public class AuthLogoutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -11,8 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = {"Renew the access token now and save the new tokens (commands also do this by themselves when needed).",
-            "Exit 77 when the provider refuses the refresh token: run 'fbx auth login'."})
+        description = {"Renew the access token now and save the new tokens.",
+            "%nCommands also do this by themselves when needed. Exit 77 when the provider refuses the refresh token:"
+                + " run 'fbx auth login'."})
 public class AuthRefreshCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

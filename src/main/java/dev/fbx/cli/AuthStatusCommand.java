@@ -13,9 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the provider, user id, scopes and token expiry of the token file, and ask the provider whether",
-            "it accepts the access token (an expired one is renewed first, as any command would). Never shows a token.",
-            "Exit 0 when the session is usable, 77 when it is not (run 'fbx auth login'), 78 when there is no token file."})
+        description = {"Show who is signed in and whether the provider accepts the token.",
+            "%nShows the provider, user id, scopes and expiry of the access token, never a token, and asks the provider"
+                + " whether it accepts the access token (an expired one is renewed first, as any command would).",
+            "%nExit 0 when the session is usable, 77 when it is not (run 'fbx auth login'), 78 when there is no token file."})
 public class AuthStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
