@@ -70,9 +70,8 @@ public final class AuthConnection implements AutoCloseable {
             MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
             form.add("token", token);
             JsonNode state = Json.parse(transport.execute("token introspection", () -> oauth.introspect("Bearer " + token, form)), "token introspection");
-            // Introspection 1.1 answers true/false; the deprecated 1.0 answered 1/0.
-            JsonNode active = state.path("active");
-            if (!(active.asBoolean(false) || active.asInt(0) == 1)) {
+            // Introspection 1.1 answers true/false; asBoolean also reads the 1/0 of the deprecated 1.0.
+            if (!state.path("active").asBoolean(false)) {
                 throw new UnauthorizedException("Fitbit", new ApiError("inactive_token", "", "the token is no longer active"));
             }
             return Optional.ofNullable(state.path("user_id").asText(null));
