@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Opens a URL in the user's browser where the machine has one, quietly. java.awt.Desktop is absent
  * from the native binary and from headless machines, so this asks the desktop's own opener; when
- * there is none (a server reached over SSH) nothing happens, and the printed URL is the way in.
+ * there is no desktop (a server reached over SSH) nothing happens, and the printed URL is the way in.
  */
 public final class Browser {
     private Browser() {
@@ -21,8 +21,11 @@ public final class Browser {
             command = List.of("open", url.toString());
         } else if (os.contains("win")) {
             command = List.of("rundll32", "url.dll,FileProtocolHandler", url.toString());
-        } else {
+        } else if (System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null) {
             command = List.of("xdg-open", url.toString());
+        } else {
+            // Without a desktop, xdg-open falls back to a text browser (w3m, lynx) that would take over this terminal.
+            return;
         }
         try {
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
