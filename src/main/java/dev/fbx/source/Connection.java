@@ -61,7 +61,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** A transport that reads answers the way the configured provider writes them. */
-    public static Transport transport(Settings settings, Clock clock) {
+    static Transport transport(Settings settings, Clock clock) {
         return new Transport(settings.provider().equals("google") ? new GoogleDialect() : new FitbitDialect(), settings.retry(), clock);
     }
 
@@ -69,12 +69,13 @@ public final class Connection implements AutoCloseable {
      * The configured provider's token endpoint for an OAuth client, for the data commands and for
      * 'fbx auth' (which runs before there is a token file); its clients are closed with {@code clients}.
      */
-    public static TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport,
+    static TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport,
             RestClients clients) {
         if (settings.provider().equals("google")) {
-            GoogleOAuth token = clients.build(baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token"), GoogleOAuth.class, null);
-            GoogleOAuth revoke = clients.build(baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke"), GoogleOAuth.class, null);
-            return new GoogleTokenEndpoint(token, revoke, transport, clientId, clientSecret);
+            URI tokenUrl = baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token");
+            URI revokeUrl = baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke");
+            return new GoogleTokenEndpoint(clients.build(tokenUrl, GoogleOAuth.class, null), clients.build(revokeUrl, GoogleOAuth.class, null),
+                    transport, clientId, clientSecret);
         }
         FitbitOAuth oauth = clients.build(baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com"), FitbitOAuth.class, null);
         return new FitbitTokenEndpoint(oauth, transport, clientId, clientSecret);
@@ -105,7 +106,7 @@ public final class Connection implements AutoCloseable {
         }));
     }
 
-    public static URI baseUri(Settings settings, String property, String fallback) {
+    static URI baseUri(Settings settings, String property, String fallback) {
         String value = settings.get(property, fallback);
         try {
             URI uri = URI.create(value);
