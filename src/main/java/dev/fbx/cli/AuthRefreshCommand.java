@@ -5,6 +5,7 @@ import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
 import dev.fbx.source.AuthConnection;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ public class AuthRefreshCommand implements Callable<Integer> {
         try (AuthConnection connection = AuthConnection.open(settings)) {
             TokenFile renewed = new Account(settings.tokenStore(), connection.tokenEndpoint(), Clock.systemUTC()).refresh();
             if (!root.quiet) {
-                spec.commandLine().getErr().println("Access token renewed" + renewed.expiresAt().map(at -> "; it expires at " + at).orElse("")
+                spec.commandLine().getErr().println("Access token renewed" + renewed.expiresAt().map(at -> "; it expires at " + at.truncatedTo(ChronoUnit.SECONDS)).orElse("")
                         + ". Saved to " + settings.tokenStore().path() + ".");
                 spec.commandLine().getErr().flush();
             }

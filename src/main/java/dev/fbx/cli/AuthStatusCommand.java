@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ public class AuthStatusCommand implements Callable<Integer> {
             out.println("provider: " + connection.provider());
             out.println("user_id: " + status.userId().orElse(""));
             out.println("scope: " + status.scope().orElse(""));
-            out.println("expires_at: " + status.expiresAt().map(at -> at + " (" + relative(at, clock.instant()) + ")").orElse(""));
+            out.println("expires_at: " + status.expiresAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS) + " (" + relative(at, clock.instant()) + ")").orElse(""));
             out.println("token_file: " + settings.tokenStore().path());
             out.println("status: " + (!status.usable() ? "not accepted"
                     : status.refreshed() ? "usable (the access token was renewed)" : "usable"));
