@@ -27,6 +27,9 @@ public final class GoogleDialect implements ApiDialect {
                     + " 'Testing' on the OAuth consent screen lose their refresh tokens after 7 days: publish the app (Google Auth"
                     + " Platform > Audience > Publish app) so this stops happening, then run 'fbx auth login'.");
         }
+        if (error.is("invalid_token")) {
+            return FbxException.notAuthorised("Google no longer accepts the token (invalid_token: expired or revoked): run 'fbx auth login'.");
+        }
         if (error.is("invalid_client", "unauthorized_client")) {
             return FbxException.config("Google does not accept the client id/secret" + error.describe()
                     + ": use the id and secret of a Desktop OAuth client of your Google Cloud project (FBX_CLIENT_ID, FBX_CLIENT_SECRET).");

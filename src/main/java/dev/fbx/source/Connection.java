@@ -7,22 +7,18 @@ import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.GoogleDialect;
 import dev.fbx.api.GoogleHealthApi;
 import dev.fbx.api.GoogleOAuth;
+import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
 import dev.fbx.auth.GoogleTokenEndpoint;
+import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import java.io.Closeable;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one invocation needs to talk to its provider, built once: the REST clients (the
@@ -32,7 +28,7 @@ public final class Connection implements AutoCloseable {
     /** With doubling waits from 2 s this spans 1 to 2 minutes, whatever the jitter drew. */
     private static final int GOOGLE_RATE_LIMIT_WAITS = 6;
 
-    private final List<Object> clients = new ArrayList<>();
+    private final RestClients clients = new RestClients();
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
@@ -40,26 +36,17 @@ public final class Connection implements AutoCloseable {
     private Connection(Settings settings, Clock clock) {
         TokenStore store = settings.tokenStore();
         TokenFile initial = initialTokens(settings, store);
-        String clientId = settings.get(Settings.CLIENT_ID).orElse(null);
-        String clientSecret = settings.get(Settings.CLIENT_SECRET).orElse(null);
+        transport = transport(settings, clock);
+        TokenEndpoint endpoint = tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
+                settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
+        tokens = new TokenProvider(store, initial, endpoint, clock);
+        BearerFilter bearer = new BearerFilter(tokens);
         if (settings.provider().equals("google")) {
-            transport = new Transport(new GoogleDialect(), settings.retry(), clock);
-            // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
-            // minute in all (doubling, with jitter) before giving up with exit 75.
-            transport.rateLimitPolicy(Transport.waitUpTo(GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
-            GoogleTokenEndpoint endpoint = new GoogleTokenEndpoint(
-                    client(baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token"), GoogleOAuth.class, null),
-                    client(baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke"), GoogleOAuth.class, null),
-                    transport, clientId, clientSecret);
-            tokens = new TokenProvider(store, initial, endpoint, clock);
             URI base = baseUri(settings, Settings.GOOGLE_API_URL, "https://health.googleapis.com");
-            source = new GoogleSource(client(base, GoogleHealthApi.class, new BearerFilter(tokens)), transport, tokens);
+            source = new GoogleSource(clients.build(base, GoogleHealthApi.class, bearer), transport, tokens);
         } else {
-            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
             URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
-            FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(client(base, FitbitOAuth.class, null), transport, clientId, clientSecret);
-            tokens = new TokenProvider(store, initial, endpoint, clock);
-            source = new FitbitSource(client(base, FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
+            source = new FitbitSource(clients.build(base, FitbitApi.class, bearer), transport, tokens);
         }
     }
 
@@ -77,6 +64,34 @@ public final class Connection implements AutoCloseable {
 
     public TokenProvider tokens() {
         return tokens;
+    }
+
+    /** A transport that reads answers the way the configured provider writes them. */
+    static Transport transport(Settings settings, Clock clock) {
+        if (!settings.provider().equals("google")) {
+            return new Transport(new FitbitDialect(), settings.retry(), clock);
+        }
+        Transport transport = new Transport(new GoogleDialect(), settings.retry(), clock);
+        // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
+        // minute in all (doubling, with jitter) before giving up with exit 75.
+        transport.rateLimitPolicy(Transport.waitUpTo(GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
+        return transport;
+    }
+
+    /**
+     * The configured provider's token endpoint for an OAuth client, for the data commands and for
+     * 'fbx auth' (which runs before there is a token file); its clients are closed with {@code clients}.
+     */
+    static TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport,
+            RestClients clients) {
+        if (settings.provider().equals("google")) {
+            URI tokenUrl = baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token");
+            URI revokeUrl = baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke");
+            return new GoogleTokenEndpoint(clients.build(tokenUrl, GoogleOAuth.class, null), clients.build(revokeUrl, GoogleOAuth.class, null),
+                    transport, clientId, clientSecret);
+        }
+        FitbitOAuth oauth = clients.build(baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com"), FitbitOAuth.class, null);
+        return new FitbitTokenEndpoint(oauth, transport, clientId, clientSecret);
     }
 
     /**
@@ -117,31 +132,8 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private <T> T client(URI base, Class<T> type, Object filter) {
-        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(base)
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .disableDefaultMapper(true)
-                .userAgent("fbx");
-        if (filter != null) {
-            builder.register(filter);
-        }
-        T client = builder.build(type);
-        clients.add(client);
-        return client;
-    }
-
     @Override
     public void close() {
-        for (Object client : clients) {
-            if (client instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    // Nothing left to do with a client that failed to close.
-                }
-            }
-        }
+        clients.close();
     }
 }

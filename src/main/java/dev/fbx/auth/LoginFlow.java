@@ -1,0 +1,191 @@
+package dev.fbx.auth;
+
+import dev.fbx.FbxException;
+import dev.fbx.config.Settings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code fbx auth login}: the OAuth 2.0 authorization-code flow with PKCE (S256) and a random
+ * {@code state}, through a {@link CallbackServer} on loopback. The token file is written once, at
+ * the end, and only with the answer to the callback this very process asked for.
+ */
+public final class LoginFlow {
+    /** What hr, hrv, spo2, br, temp and sleep read, plus the profile (time zone) and settings (devices). */
+    public static final List<String> FITBIT_SCOPES = List.of(
+            "heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings");
+    static final String GOOGLE_SCOPE_PREFIX = "https://www.googleapis.com/auth/googlehealth.";
+    /** HR, HRV, SpO2, breathing rate and temperature; sleep; the time zone (settings); the profile. */
+    public static final List<String> GOOGLE_SCOPES = List.of(
+            GOOGLE_SCOPE_PREFIX + "health_metrics_and_measurements.readonly", GOOGLE_SCOPE_PREFIX + "sleep.readonly",
+            GOOGLE_SCOPE_PREFIX + "settings.readonly", GOOGLE_SCOPE_PREFIX + "profile.readonly");
+    /** The redirect URL the seed's users registered with their Fitbit app. */
+    public static final int FITBIT_DEFAULT_PORT = 8000;
+
+    /** The OAuth client to sign in with, and the secret to keep in the token file (null: keep none). */
+    public record Client(String id, String secret, String secretToSave) {
+        @Override
+        public String toString() {
+            return "Client[id=" + id + "]";
+        }
+    }
+
+    /**
+     * @param port      where the callback server listens; null for the provider's default (Fitbit 8000, Google any free port)
+     * @param scopes    empty for the provider's defaults
+     */
+    public record Options(String provider, URI authorizeUrl, Client client, List<String> scopes, Integer port, Duration timeout,
+            boolean openBrowser) {
+    }
+
+    /**
+     * @param missingScopes asked for but not granted (Fitbit lets the user untick scopes)
+     */
+    public record Result(TokenFile saved, List<String> missingScopes) {
+    }
+
+    private final TokenStore store;
+    private final TokenEndpoint endpoint;
+    private final Clock clock;
+    private final PrintWriter err;
+    private final Consumer<URI> browser;
+
+    public LoginFlow(TokenStore store, TokenEndpoint endpoint, Clock clock, PrintWriter err, Consumer<URI> browser) {
+        this.store = store;
+        this.endpoint = endpoint;
+        this.clock = clock;
+        this.err = err;
+        this.browser = browser;
+    }
+
+    /**
+     * The client to sign in with: {@code --client-id}/{@code --client-secret}, else the settings
+     * (environment, properties, token file). A token file's client belongs to its own provider and
+     * its secret to its own client id, so they are not reused for another one.
+     */
+    public static Client client(Settings settings, String provider, String idOption, String secretOption) {
+        TokenFile file = settings.tokenFile().orElse(TokenFile.empty());
+        boolean sameProvider = file.get(TokenFile.PROVIDER).orElse("fitbit").equals(provider);
+        Optional<String> fileId = file.get(TokenFile.CLIENT_ID);
+        String id = idOption != null ? idOption
+                : settings.get(Settings.CLIENT_ID).filter(v -> sameProvider || !fileId.equals(Optional.of(v))).orElse(null);
+        if (id == null || id.isBlank()) {
+            throw FbxException.config("No client id: pass --client-id (the OAuth 2.0 Client ID of your "
+                    + (provider.equals("google") ? "Google Cloud Desktop OAuth client" : "app at dev.fitbit.com/apps")
+                    + "), or set FBX_CLIENT_ID.");
+        }
+        boolean sameClient = sameProvider && fileId.equals(Optional.of(id));
+        Optional<String> fileSecret = file.get(TokenFile.CLIENT_SECRET);
+        String secret = secretOption != null ? secretOption
+                : settings.get(Settings.CLIENT_SECRET).filter(v -> sameClient || !fileSecret.equals(Optional.of(v))).orElse(null);
+        if (provider.equals("google") && secret == null) {
+            throw FbxException.config("The google provider needs the client secret too: pass --client-secret (from your Google Cloud"
+                    + " Desktop OAuth client), or set FBX_CLIENT_SECRET.");
+        }
+        return new Client(id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
+    }
+
+    /** Signs in and saves the tokens. */
+    public Result run(Options options) {
+        boolean google = options.provider().equals("google");
+        List<String> scopes = scopes(options.scopes(), google);
+        Pkce pkce = Pkce.generate();
+        String state = Pkce.randomToken(32);
+        int port = options.port() != null ? options.port() : google ? 0 : FITBIT_DEFAULT_PORT;
+        String code;
+        String redirectUri;
+        try (CallbackServer callback = CallbackServer.start(port, state)) {
+            // Google's Desktop clients accept any loopback port on 127.0.0.1; Fitbit wants the registered URL exactly.
+            redirectUri = (google ? "http://127.0.0.1:" : "http://localhost:") + callback.port();
+            URI url = authorizeUrl(options, scopes, redirectUri, state, pkce);
+            err.println("Sign in to " + (google ? "Google" : "Fitbit") + " and allow fbx access: open this URL in a browser"
+                    + " (fbx waits " + options.timeout().toSeconds() + " seconds for the answer on " + redirectUri + "):");
+            err.println();
+            err.println("  " + url);
+            err.println();
+            err.flush();
+            if (options.openBrowser()) {
+                browser.accept(url);
+            }
+            code = callback.awaitCode(options.timeout());
+        }
+        TokenGrant grant = endpoint.exchange(code, pkce.verifier(), redirectUri);
+        TokenFile saved = store.locked(() -> {
+            TokenFile merged = merge(store.read().orElse(TokenFile.empty()), grant, options, clock.instant());
+            store.write(merged);
+            return merged;
+        });
+        List<String> granted = grant.scope() == null ? scopes : List.of(grant.scope().split("[,\\s]+"));
+        return new Result(saved, scopes.stream().filter(s -> !granted.contains(s)).toList());
+    }
+
+    /** The scopes asked for: the defaults, or the given ones (Google's may be short: {@code sleep.readonly}). */
+    static List<String> scopes(List<String> given, boolean google) {
+        if (given == null || given.isEmpty()) {
+            return google ? GOOGLE_SCOPES : FITBIT_SCOPES;
+        }
+        List<String> scopes = new ArrayList<>();
+        for (String scope : given) {
+            for (String one : scope.split("[,\\s]+")) {
+                if (!one.isEmpty()) {
+                    scopes.add(google && !one.contains("/") ? GOOGLE_SCOPE_PREFIX + one : one);
+                }
+            }
+        }
+        return scopes;
+    }
+
+    static URI authorizeUrl(Options options, List<String> scopes, String redirectUri, String state, Pkce pkce) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", options.client().id());
+        query.put("response_type", "code");
+        query.put("scope", String.join(" ", scopes));
+        query.put("redirect_uri", redirectUri);
+        query.put("state", state);
+        query.put("code_challenge", pkce.challenge());
+        query.put("code_challenge_method", "S256");
+        if (options.provider().equals("google")) {
+            // A refresh token only comes with offline access, and on a repeated sign-in only with a fresh consent.
+            query.put("access_type", "offline");
+            query.put("prompt", "consent");
+        }
+        String base = options.authorizeUrl().toString();
+        return URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("&")));
+    }
+
+    /**
+     * The new token file: the old one's other fields stay; the tokens, expiry, scope and user are
+     * the new grant's. A cached time zone stays only if the account is known to be the same.
+     */
+    static TokenFile merge(TokenFile existing, TokenGrant grant, Options options, Instant now) {
+        boolean sameProvider = existing.get(TokenFile.PROVIDER).orElse("fitbit").equals(options.provider());
+        boolean sameUser = sameProvider && grant.userId() != null && Objects.equals(existing.get(TokenFile.USER_ID).orElse(null), grant.userId());
+        TokenFile file = existing;
+        for (String field : List.of(TokenFile.ACCESS_TOKEN, TokenFile.REFRESH_TOKEN, TokenFile.EXPIRES_AT, TokenFile.SCOPE,
+                TokenFile.USER_ID, TokenFile.TOKEN_TYPE)) {
+            file = file.with(field, null);
+        }
+        file = file.with(TokenFile.PROVIDER, options.provider())
+                .with(TokenFile.CLIENT_ID, options.client().id())
+                .with(TokenFile.CLIENT_SECRET, options.client().secretToSave());
+        if (!sameUser) {
+            file = file.with(TokenFile.TIMEZONE, null);
+        }
+        return file.withGrant(grant, now);
+    }
+}
