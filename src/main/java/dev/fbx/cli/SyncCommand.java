@@ -18,20 +18,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Incremental, resumable download of every day from --since up to today into DIR/<dataset>/<yyyy-MM-dd>.csv,",
-            "one file per dataset and day (the header only on a day without data), with the columns of the matching command.",
-            "Progress lives in DIR/.fbx-sync.json: a run stopped at any moment continues where it stopped; days before",
-            "yesterday are never fetched twice, today's and yesterday's files are fetched again by the next run.",
-            "Datasets: hr-day, hr-1sec, hr-1min, hr-5min, hr-15min, hrv-day, hrv-intraday, spo2, br, temp, sleep."},
+        description = {"Incremental, resumable download of every day from --since up to today into DIR/<dataset>/<yyyy-MM-dd>.csv:"
+                + " one file per dataset and day, with the columns of the matching command (the header only on a day without data).",
+            "",
+            "Progress lives in DIR/.fbx-sync.json. A run stopped at any moment continues where it stopped; days before yesterday"
+                + " are never fetched twice, today's and yesterday's files are fetched again by the next run.",
+            "",
+            "Datasets: hr-day, hr-1sec, hr-1min, hr-5min, hr-15min, hrv-day, hrv-intraday, spo2, br, temp, sleep.",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every day up to today is written",
-            "65:a dataset's data could not be read (that dataset stops at that day, the others go on)",
-            "69:the API kept failing; progress saved, run again later",
-            "75:rate limited (progress saved; run again after the printed time, or use --wait),",
-            "   or another sync holds DIR",
+            "64:usage error",
+            "65:a dataset's data could not be read (that dataset stops there, the others go on)",
+            "69:the API kept failing (progress saved: run again later)",
+            "74:cannot write DIR",
+            "75:rate limited (progress saved: run again after the printed time, or use --wait), or another sync holds DIR",
             "77:not authorised: run 'fbx auth login'",
-            "78:configuration: token file, or a corrupt DIR/.fbx-sync.json (left as it is)"})
+            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is)"})
 public class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,7 +48,7 @@ public class SyncCommand implements Callable<Integer> {
                     + " and a --since given again moves the start (an earlier day fills in the days before).")
     String since;
 
-    @Option(names = "--types", paramLabel = "TYPE[,TYPE...]", split = ",", defaultValue = "hr,hrv",
+    @Option(names = "--types", paramLabel = "TYPE", split = ",", defaultValue = "hr,hrv",
             description = "Types (hr, hrv, spo2, br, temp, sleep: each one's daily dataset) or dataset names (hr-1min, hrv-intraday, ...)."
                     + " Default: ${DEFAULT-VALUE}.")
     List<String> types;

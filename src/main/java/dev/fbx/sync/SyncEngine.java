@@ -159,7 +159,8 @@ public final class SyncEngine {
                 rows = rows(chunk);
             } catch (FbxException e) {
                 if (e.exitCode() != FbxException.BAD_DATA) {
-                    throw e;
+                    throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
+                            + dataset.name() + " " + chunk.days().start() + ".", e);
                 }
                 // Unreadable data fails this dataset from here on; the other datasets still get their days.
                 unreadable = unreadable == null ? e : unreadable;

@@ -115,6 +115,7 @@ class SyncCommandTest {
 
         assertEquals(75, stopped.exitCode(), stopped.getErrorOutput());
         assertTrue(stopped.getErrorOutput().contains("rate limit reached; the quota resets in 1200 s"), stopped.getErrorOutput());
+        assertTrue(stopped.getErrorOutput().contains("Progress is saved: the next fbx sync continues with hr-1min " + limited), stopped.getErrorOutput());
         assertEquals(days(since, limited.minusDays(1)), fileDays("hr-1min"));
         assertEquals("[[\"" + since + "\",\"" + limited.minusDays(1) + "\"]]", progress().path("complete").path("hr-1min").toString());
 
