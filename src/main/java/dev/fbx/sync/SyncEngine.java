@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,21 +115,20 @@ public final class SyncEngine {
 
     private List<Chunk> plan(Progress progress, List<Dataset> datasets, DateRange period) {
         List<Chunk> chunks = new ArrayList<>();
-        Map<String, long[]> perDataset = new LinkedHashMap<>();
+        List<String> perDataset = new ArrayList<>();
         long files = 0;
         for (Dataset dataset : datasets) {
-            long[] counts = perDataset.computeIfAbsent(dataset.name(), n -> new long[2]);
+            int requests = 0;
             for (DateRange gap : progress.missing(dataset.name(), period)) {
                 for (DateRange days : gap.chunks(dataset.daysPerRequest())) {
                     chunks.add(new Chunk(dataset, days));
-                    counts[0]++;
+                    requests++;
                     files += days.days();
                 }
             }
+            perDataset.add(dataset.name() + " " + requests);
         }
-        List<String> parts = new ArrayList<>();
-        perDataset.forEach((name, counts) -> parts.add(name + " " + counts[0]));
-        reporter.plan(chunks.size() + " requests for " + files + " files (" + String.join(", ", parts) + "), about "
+        reporter.plan(chunks.size() + " requests for " + files + " files (" + String.join(", ", perDataset) + "), about "
                 + Rate.describe(rate.timeFor(chunks.size())) + " at " + rate.label());
         return chunks;
     }

@@ -156,7 +156,7 @@ class SyncCommandTest {
         LaunchResult result = sync(launcher, "--since", since.toString(), "--types", "hr-1min", "--wait");
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertTrue(result.getErrorOutput().contains("rate limit reached: waiting 2 s"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("rate limit reached: waiting "), result.getErrorOutput());
         api.verify(2, getRequestedFor(urlEqualTo(intraday(limited))));
         assertEquals(days(since, today), fileDays("hr-1min"));
     }
