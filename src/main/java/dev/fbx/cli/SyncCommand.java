@@ -1,0 +1,86 @@
+package dev.fbx.cli;
+
+import dev.fbx.source.Connection;
+import dev.fbx.sync.Dataset;
+import dev.fbx.sync.Rate;
+import dev.fbx.sync.Reporter;
+import dev.fbx.sync.SyncEngine;
+import dev.fbx.config.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Incremental, resumable download of every day from --since up to today into DIR/<dataset>/<yyyy-MM-dd>.csv:"
+                + " one file per dataset and day, with the columns of the matching command (the header only on a day without data).",
+            "",
+            "Progress lives in DIR/.fbx-sync.json. A run stopped at any moment continues where it stopped; days before yesterday"
+                + " are never fetched twice, today's and yesterday's files are fetched again by the next run.",
+            "",
+            "Datasets: hr-day, hr-1sec, hr-1min, hr-5min, hr-15min, hrv-day, hrv-intraday, spo2, br, temp, sleep.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every day up to today is written",
+            "64:usage error",
+            "65:a dataset's data could not be read (that dataset stops there, the others go on)",
+            "69:the API kept failing (progress saved: run again later)",
+            "74:cannot write DIR",
+            "75:rate limited (progress saved: run again after the printed time, or use --wait), or another sync holds DIR",
+            "77:not authorised: run 'fbx auth login'",
+            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is)"})
+public class SyncCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to keep in sync (created if missing).")
+    Path out;
+
+    @Option(names = "--since", paramLabel = "D",
+            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run; later runs continue from the saved progress,"
+                    + " and a --since given again moves the start (an earlier day fills in the days before).")
+    String since;
+
+    @Option(names = "--types", paramLabel = "TYPE", split = ",", defaultValue = "hr,hrv",
+            description = "Types (hr, hrv, spo2, br, temp, sleep: each one's daily dataset) or dataset names (hr-1min, hrv-intraday, ...)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    List<String> types;
+
+    @Option(names = "--hr-detail", paramLabel = "day|1sec|1min|5min|15min", defaultValue = "day",
+            completionCandidates = HeartRateCommand.Details.class, converter = HeartRateCommand.Details.class,
+            description = "With an intraday resolution, the hr type also keeps hr-<detail> (one request per day on fitbit). Default: day (summary only).")
+    String hrDetail;
+
+    @Option(names = "--hrv-detail", paramLabel = "day|intraday", defaultValue = "day",
+            completionCandidates = HrvCommand.Details.class, converter = HrvCommand.Details.class,
+            description = "intraday: the hrv type also keeps hrv-intraday (5-minute windows). Default: day (summary only).")
+    String hrvDetail;
+
+    @Option(names = "--wait", description = "When the rate limit is reached, sleep until the quota resets and carry on, instead of saving"
+            + " progress and exiting 75.")
+    boolean waitForQuota;
+
+    @Override
+    public Integer call() {
+        FbxCommand root = FbxCommand.of(spec);
+        LocalDate today = LocalDate.now();
+        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
+        Settings settings = root.settings();
+        String provider = settings.provider();
+        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
+        PrintWriter err = spec.commandLine().getErr();
+        Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
+        try (Connection connection = Connection.open(settings)) {
+            new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC())
+                    .run(new SyncEngine.Options(out, first, today, datasets, waitForQuota));
+        }
+        return 0;
+    }
+}
