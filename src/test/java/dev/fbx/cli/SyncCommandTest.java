@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.FitbitDays;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
@@ -34,33 +34,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class SyncCommandTest {
-    final WireMockServer api = ApiFake.server();
+class SyncCommandTest extends FakeApiTest {
     final LocalDate today = LocalDate.now();
-
-    @TempDir
-    Path dir;
 
     Path tokens;
     Path out;
 
     @BeforeEach
-    void reset() {
-        api.resetAll();
+    void files() {
         tokens = TokenFiles.valid(dir, "Europe/Berlin");
         out = dir.resolve("backup");
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
     }
 
     @Test
