@@ -1,6 +1,8 @@
 package dev.fbx.cli;
 
 import dev.fbx.config.Settings;
+import dev.fbx.source.Connection;
+import java.io.PrintWriter;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
-        subcommands = {HeartRateCommand.class, HrvCommand.class, ProfileCommand.class},
+        subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
+            SleepCommand.class, ProfileCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  FBX_GOOGLE_TOKEN_URL      default https://oauth2.googleapis.com/token",
             "  FBX_GOOGLE_AUTHORIZE_URL  default https://accounts.google.com/o/oauth2/v2/auth",
             "  FBX_GOOGLE_REVOKE_URL     default https://oauth2.googleapis.com/revoke",
+            "  FBX_DEMO                  1 (or true) for --demo",
             "Each can also be set as a property (fbx.token-file, fbx.client-id, ...) in config/application.properties.",
             "",
             "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable or failing, 74 cannot write output,",
@@ -44,6 +48,11 @@ public class FbxCommand {
     @Option(names = "--provider", paramLabel = "fitbit|google", scope = ScopeType.INHERIT,
             description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit).")
     Provider provider;
+
+    @Option(names = "--demo", scope = ScopeType.INHERIT,
+            description = "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
+                    + " yours: no account and no token file needed, none read or written. Also $FBX_DEMO=1.")
+    boolean demo;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print each request and retry on stderr.")
     boolean verbose;
@@ -69,6 +78,19 @@ public class FbxCommand {
         Map<String, String> options = new HashMap<>();
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.name());
+        options.put(Settings.DEMO, demo ? "true" : null);
         return Settings.resolve(options, true);
+    }
+
+    /** Connects to the provider of this invocation; a demo run says on stderr that its data is synthetic. */
+    Connection connect() {
+        Connection connection = Connection.open(settings());
+        if (connection.demo().isPresent() && !quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
+                    + ", not anyone's real data. No token file is read or written.");
+            err.flush();
+        }
+        return connection;
     }
 }

@@ -9,8 +9,11 @@ import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.auth.MemoryTokenStore;
+import dev.fbx.auth.TokenStorage;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
+import dev.fbx.demo.DemoServer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,36 +21,61 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one invocation needs to talk to its provider, built once: the REST clients (the
- * bearer filter on the data client only), the transport, the token provider and the source.
+ * bearer filter on the data client only), the transport, the token provider and the source. With
+ * {@link Settings#demo()} the provider is the built-in demo account, started here on loopback, and
+ * its tokens live in memory only.
  */
 public final class Connection implements AutoCloseable {
     private final List<Object> clients = new ArrayList<>();
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
+    private final DemoServer demo;
 
     private Connection(Settings settings, Clock clock) {
-        String provider = settings.provider();
-        if (!provider.equals("fitbit")) {
-            throw FbxException.config("The '" + provider + "' provider is not available in this build of fbx: use --provider fitbit.");
+        TokenStorage store;
+        TokenFile initial;
+        URI base;
+        String clientId;
+        String clientSecret;
+        if (settings.demo()) {
+            demo = DemoServer.start(clock);
+            initial = demo.expiredTokens();
+            store = new MemoryTokenStore(initial, "the demo account's tokens");
+            base = demo.uri();
+            clientId = DemoServer.CLIENT_ID;
+            clientSecret = null;
+        } else {
+            demo = null;
+            String provider = settings.provider();
+            if (!provider.equals("fitbit")) {
+                throw FbxException.config("The '" + provider + "' provider is not available in this build of fbx: use --provider fitbit.");
+            }
+            store = settings.tokenStore();
+            initial = initialTokens(settings, settings.tokenStore());
+            base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
+            clientId = settings.get(Settings.CLIENT_ID).orElse(null);
+            clientSecret = settings.get(Settings.CLIENT_SECRET).orElse(null);
         }
-        TokenStore store = settings.tokenStore();
-        TokenFile initial = initialTokens(settings, store);
         transport = new Transport(new FitbitDialect(), settings.retry(), clock);
-        URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
         FitbitOAuth oauth = client(base, FitbitOAuth.class, null);
-        FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(oauth, transport,
-                settings.get(Settings.CLIENT_ID).orElse(null), settings.get(Settings.CLIENT_SECRET).orElse(null));
+        FitbitTokenEndpoint endpoint = new FitbitTokenEndpoint(oauth, transport, clientId, clientSecret);
         tokens = new TokenProvider(store, initial, endpoint, clock);
         source = new FitbitSource(client(base, FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
     }
 
     public static Connection open(Settings settings) {
         return new Connection(settings, Clock.systemUTC());
+    }
+
+    /** The demo account this connection talks to, if it is a {@code --demo} run. */
+    public Optional<DemoServer> demo() {
+        return Optional.ofNullable(demo);
     }
 
     public HealthSource source() {
@@ -117,6 +145,9 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (demo != null) {
+            demo.close();
+        }
         for (Object client : clients) {
             if (client instanceof Closeable closeable) {
                 try {
