@@ -2,8 +2,8 @@ package dev.fbx.cli;
 
 import dev.fbx.config.Settings;
 import dev.fbx.source.Connection;
-import java.io.PrintWriter;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;

@@ -7,9 +7,9 @@ import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
+import dev.fbx.auth.MemoryTokenStore;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
-import dev.fbx.auth.MemoryTokenStore;
 import dev.fbx.auth.TokenStorage;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
@@ -57,7 +57,7 @@ public final class Connection implements AutoCloseable {
                 throw FbxException.config("The '" + provider + "' provider is not available in this build of fbx: use --provider fitbit.");
             }
             store = settings.tokenStore();
-            initial = initialTokens(settings, settings.tokenStore());
+            initial = initialTokens(settings);
             base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
             clientId = settings.get(Settings.CLIENT_ID).orElse(null);
             clientSecret = settings.get(Settings.CLIENT_SECRET).orElse(null);
@@ -95,7 +95,8 @@ public final class Connection implements AutoCloseable {
      * Kubernetes Secret, say) when there is no file yet: it is written at once, so that the
      * rotated refresh token of the first refresh has a home.
      */
-    private static TokenFile initialTokens(Settings settings, TokenStore store) {
+    private static TokenFile initialTokens(Settings settings) {
+        TokenStore store = settings.tokenStore();
         if (settings.tokenFile().isPresent()) {
             return settings.tokenFile().get();
         }
