@@ -23,6 +23,8 @@ import java.util.Random;
  * asked for, in any order, and always gives the same answer. The signals agree with each other:
  * heart rate drops in the main sleep, HRV windows cover it, and the zone minutes of the daily
  * summary are counted from the same minute-by-minute curve that the intraday calls serve.
+ * {@link StrictMath} rather than {@link Math} keeps the values bit for bit the same on every JVM
+ * and in the native binary.
  */
 final class DemoAccount {
     static final String USER_ID = "DEMO01";
@@ -35,7 +37,10 @@ final class DemoAccount {
     private static final int CARDIO = 131;
     private static final int PEAK = 159;
 
-    /** Independent random streams per day, so that adding a signal never changes another. */
+    /**
+     * Independent random streams per day, so that changing one signal never changes another. The
+     * ordinal is part of the seed: add new streams at the end.
+     */
     private enum Stream {
         NIGHT, NAP, RESTING, HEART, HEART_SECONDS, HRV, SPO2, BREATHING, TEMPERATURE
     }
@@ -44,10 +49,6 @@ final class DemoAccount {
 
     DemoAccount(ZoneId zone) {
         this.zone = zone;
-    }
-
-    ZoneId zone() {
-        return zone;
     }
 
     // ---- the person's days and nights --------------------------------------------------------
@@ -59,9 +60,6 @@ final class DemoAccount {
      */
     record Night(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean recorded, int asleep, int awake, int deep, int light,
             int rem) {
-        int inBed() {
-            return asleep + awake;
-        }
     }
 
     /** A short afternoon sleep, recorded without stages as Fitbit does for naps. */
@@ -95,7 +93,7 @@ final class DemoAccount {
 
     /** Slow, overlapping rhythms (training blocks, weekly stress) that make the series look lived in. */
     private static double rhythm(LocalDate date, double periodDays, double phase) {
-        return Math.sin(2 * Math.PI * date.toEpochDay() / periodDays + phase);
+        return StrictMath.sin(2 * Math.PI * date.toEpochDay() / periodDays + phase);
     }
 
     int restingHeartRate(LocalDate date) {
@@ -134,18 +132,18 @@ final class DemoAccount {
                     minutes[m] = -1;
                     continue;
                 }
-                bpm = resting - 4 + 3 * Math.sin(m / 37.0) + 1.5 * noise;
+                bpm = resting - 4 + 3 * StrictMath.sin(m / 37.0) + 1.5 * noise;
             } else if (nap != null && !at.isBefore(nap.start()) && at.isBefore(nap.end())) {
                 bpm = resting + 1 + 1.5 * noise;
             } else {
                 // Awake: above resting, highest in the afternoon, lowest before dawn.
-                bpm = resting + 16 + 7 * Math.sin(2 * Math.PI * (m - 9 * 60) / 1440.0) + 4 * noise;
+                bpm = resting + 16 + 7 * StrictMath.sin(2 * Math.PI * (m - 9 * 60) / 1440.0) + 4 * noise;
                 if (m >= walk && m < walk + 25) {
                     bpm += 22 + 3 * noise;
                 }
                 if (workout && m >= workoutStart && m < workoutStart + workoutLength) {
                     double progress = (m - workoutStart) / (double) workoutLength;
-                    bpm += 45 + 40 * Math.sin(Math.PI * progress) + 4 * noise;
+                    bpm += 45 + 40 * StrictMath.sin(Math.PI * progress) + 4 * noise;
                 }
             }
             minutes[m] = (int) Math.round(Math.max(40, bpm));
@@ -180,7 +178,7 @@ final class DemoAccount {
         for (int i = 0; i < count; i++) {
             double progress = i / (double) count;
             // Higher early in the night, when deep sleep is most common.
-            double rmssd = Math.max(8, level * (1.15 - 0.35 * progress + 0.12 * Math.sin(progress * 6 * Math.PI)) + 5 * r.nextGaussian());
+            double rmssd = Math.max(8, level * (1.15 - 0.35 * progress + 0.12 * StrictMath.sin(progress * 6 * Math.PI)) + 5 * r.nextGaussian());
             double hf = rmssd * rmssd * (0.15 + 0.1 * r.nextDouble());
             double lf = hf * (1.5 + 2.5 * r.nextDouble());
             windows.add(new Window(first.plusMinutes(5L * i).toLocalDateTime(), round(rmssd, 3), round(0.82 + 0.17 * r.nextDouble(), 3),
