@@ -99,7 +99,7 @@ public final class DemoServer implements AutoCloseable {
      * The tokens fbx starts from: an access token that expired an hour ago, so that the first
      * request refreshes it, exactly as after a night with a real token file.
      */
-    public TokenFile expiredTokens() {
+    public synchronized TokenFile expiredTokens() {
         return TokenFile.empty()
                 .with(TokenFile.PROVIDER, "fitbit")
                 .with(TokenFile.CLIENT_ID, CLIENT_ID)
@@ -157,6 +157,8 @@ public final class DemoServer implements AutoCloseable {
                 }
             }
             fitbitError(exchange, 404, "not_found", "The API you are requesting could not be found.");
+        } catch (DateTimeParseException e) {
+            fitbitError(exchange, 400, "validation", "Invalid date: " + e.getParsedString());
         } catch (RuntimeException e) {
             fitbitError(exchange, 500, "system", "The demo account failed: " + e);
         } finally {
@@ -165,15 +167,8 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private void range(HttpExchange exchange, Endpoint endpoint, String from, String to) throws IOException {
-        LocalDate start;
-        LocalDate end;
-        try {
-            start = LocalDate.parse(from);
-            end = LocalDate.parse(to);
-        } catch (DateTimeParseException e) {
-            fitbitError(exchange, 400, "validation", "Invalid date: " + e.getParsedString());
-            return;
-        }
+        LocalDate start = LocalDate.parse(from);
+        LocalDate end = LocalDate.parse(to);
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         if (days < 1 || days > endpoint.maxDays()) {
             fitbitError(exchange, 400, "validation", "The date range must span 1 to " + endpoint.maxDays() + " days, not " + days + ".");

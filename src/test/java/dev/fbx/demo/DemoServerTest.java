@@ -71,6 +71,8 @@ class DemoServerTest {
         assertEquals(200, get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access).statusCode());
         assertEquals(400, get("/1/user/-/spo2/date/2024-06-01/2024-07-01.json", access).statusCode());
         assertEquals(400, get("/1/user/-/hrv/date/2024-06-02/2024-06-01.json", access).statusCode());
+        assertEquals(400, get("/1/user/-/spo2/date/2024-02-30/2024-03-01.json", access).statusCode());
+        assertEquals(400, get("/1/user/-/activities/heart/date/2024-02-30/1d/1min.json", access).statusCode());
         assertEquals(404, get("/1/user/-/activities/steps/date/2024-06-01/2024-06-02.json", access).statusCode());
         assertTrue(JSON.readTree(get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access).body()).isArray(), "SpO2 is a bare list");
     }
