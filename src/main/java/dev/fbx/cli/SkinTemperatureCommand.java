@@ -9,8 +9,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
 @Command(name = "temp", mixinStandardHelpOptions = true,
-        description = {"Skin temperature of the main sleep relative to your personal baseline, in °C, one row per night;",
-            "a night belongs to the day it ends on.",
+        description = {"Skin temperature of the main sleep relative to your baseline (°C), one row per night; a night belongs to the day it ends on.",
             "Columns: date,nightly_relative",
             "  fitbit: the API's own nightly relative value.",
             "  google: the API serves absolute temperatures; fbx writes nightly minus baseline."})
