@@ -32,6 +32,24 @@ public interface FitbitApi {
     @Path("/1/user/-/hrv/date/{start}/{end}/all.json")
     RestResponse<String> hrvIntraday(@PathParam("start") String start, @PathParam("end") String end);
 
+    /** A bare JSON array, unlike the other summaries. */
+    @GET
+    @Path("/1/user/-/spo2/date/{start}/{end}.json")
+    RestResponse<String> spo2(@PathParam("start") String start, @PathParam("end") String end);
+
+    @GET
+    @Path("/1/user/-/br/date/{start}/{end}.json")
+    RestResponse<String> breathingRate(@PathParam("start") String start, @PathParam("end") String end);
+
+    @GET
+    @Path("/1/user/-/temp/skin/date/{start}/{end}.json")
+    RestResponse<String> skinTemperature(@PathParam("start") String start, @PathParam("end") String end);
+
+    /** Sleep logs v1.2 (with stages), each belonging to the day it ends on ({@code dateOfSleep}). */
+    @GET
+    @Path("/1.2/user/-/sleep/date/{start}/{end}.json")
+    RestResponse<String> sleep(@PathParam("start") String start, @PathParam("end") String end);
+
     @GET
     @Path("/1/user/-/profile.json")
     RestResponse<String> profile();

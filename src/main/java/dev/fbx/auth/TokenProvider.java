@@ -19,12 +19,12 @@ public final class TokenProvider {
     /** Refresh this long before the announced expiry, so a token does not die in flight. */
     private static final Duration EARLY = Duration.ofSeconds(60);
 
-    private final TokenStore store;
+    private final TokenStorage store;
     private final TokenEndpoint endpoint;
     private final Clock clock;
     private volatile TokenFile current;
 
-    public TokenProvider(TokenStore store, TokenFile initial, TokenEndpoint endpoint, Clock clock) {
+    public TokenProvider(TokenStorage store, TokenFile initial, TokenEndpoint endpoint, Clock clock) {
         this.store = store;
         this.current = initial;
         this.endpoint = endpoint;
@@ -75,8 +75,8 @@ public final class TokenProvider {
                 return onDisk;
             }
             if (onDisk.refreshToken().isEmpty()) {
-                throw FbxException.notAuthorised("The token file " + store.path()
-                        + " has no refresh token, so fbx cannot renew the session: run 'fbx auth login'.");
+                throw FbxException.notAuthorised("There is no refresh token in " + store.describe()
+                        + ", so fbx cannot renew the session: run 'fbx auth login'.");
             }
             TokenFile renewed = onDisk.withGrant(endpoint.refresh(onDisk), clock.instant());
             store.write(renewed);

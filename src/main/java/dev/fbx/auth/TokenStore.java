@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * owner-only file; {@link #locked} serialises read-refresh-write across threads and processes,
  * so two fbx processes sharing one file never spend the same single-use refresh token.
  */
-public final class TokenStore {
+public final class TokenStore implements TokenStorage {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A JVM cannot take two OS locks on one file, so threads queue here first. */
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -44,7 +44,13 @@ public final class TokenStore {
         return Files.exists(path);
     }
 
+    @Override
+    public String describe() {
+        return "the token file " + path;
+    }
+
     /** The file's contents, or empty if there is no file; a file fbx cannot read is a configuration error. */
+    @Override
     public Optional<TokenFile> read() {
         byte[] bytes;
         try {
@@ -84,6 +90,7 @@ public final class TokenStore {
     }
 
     /** Replaces the file atomically, mode 0600. */
+    @Override
     public void write(TokenFile tokens) {
         try {
             Files.createDirectories(path.getParent());
@@ -95,6 +102,7 @@ public final class TokenStore {
     }
 
     /** Runs {@code action} holding this file's lock, against every other thread and fbx process. */
+    @Override
     public <T> T locked(Supplier<T> action) {
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(path, p -> new ReentrantLock());
         lock.lock();

@@ -33,7 +33,7 @@ abstract class DataCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         DateRange days = range.resolve(LocalDate.now());
-        try (Connection connection = Connection.open(root.settings());
+        try (Connection connection = root.connect();
                 RowWriter writer = output.open(columns(), spec.commandLine().getOut())) {
             fetch(connection.source(), days, writer);
             writer.finish();

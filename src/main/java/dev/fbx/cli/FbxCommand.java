@@ -1,7 +1,9 @@
 package dev.fbx.cli;
 
 import dev.fbx.config.Settings;
+import dev.fbx.source.Connection;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
-        subcommands = {HeartRateCommand.class, HrvCommand.class, ProfileCommand.class, SyncCommand.class, AuthCommand.class},
+        subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
+            SleepCommand.class, ProfileCommand.class, SyncCommand.class, AuthCommand.class},
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {
             "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
@@ -30,6 +33,7 @@ import picocli.CommandLine.Spec;
             "  FBX_GOOGLE_TOKEN_URL      https://oauth2.googleapis.com/token",
             "  FBX_GOOGLE_AUTHORIZE_URL  https://accounts.google.com/o/oauth2/v2/auth",
             "  FBX_GOOGLE_REVOKE_URL     https://oauth2.googleapis.com/revoke",
+            "  FBX_DEMO                  1 (or true) for --demo",
             "",
             "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable,",
             "  74 cannot write output, 75 rate limited, 77 not authorised (fbx auth login),",
@@ -46,6 +50,11 @@ public class FbxCommand {
     @Option(names = "--provider", paramLabel = "fitbit|google", scope = ScopeType.INHERIT,
             description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit).")
     Provider provider;
+
+    @Option(names = "--demo", scope = ScopeType.INHERIT,
+            description = "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
+                    + " yours: no account and no token file needed, none read or written. Also $FBX_DEMO=1.")
+    boolean demo;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print each request and retry on stderr.")
     boolean verbose;
@@ -71,6 +80,23 @@ public class FbxCommand {
         Map<String, String> options = new HashMap<>();
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.name());
+        options.put(Settings.DEMO, demo ? "true" : null);
         return Settings.resolve(options, true);
+    }
+
+    /** Connects to the provider of this invocation; a demo run says on stderr that its data is synthetic. */
+    Connection connect() {
+        return connect(settings());
+    }
+
+    Connection connect(Settings settings) {
+        Connection connection = Connection.open(settings);
+        if (connection.demo().isPresent() && !quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
+                    + ", not anyone's real data. No token file is read or written.");
+            err.flush();
+        }
+        return connection;
     }
 }

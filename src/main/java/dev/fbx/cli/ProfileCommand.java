@@ -17,7 +17,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        try (Connection connection = Connection.open(root.settings())) {
+        try (Connection connection = root.connect()) {
             Profile profile = connection.source().profile();
             PrintWriter out = spec.commandLine().getOut();
             out.println("user_id: " + nullToEmpty(profile.userId()));

@@ -77,7 +77,7 @@ public class SyncCommand implements Callable<Integer> {
         List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Connection connection = Connection.open(settings)) {
+        try (Connection connection = root.connect(settings)) {
             new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC())
                     .run(new SyncEngine.Options(out, first, today, datasets, waitForQuota));
         }

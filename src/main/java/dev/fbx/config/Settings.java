@@ -36,6 +36,8 @@ public final class Settings {
     public static final String GOOGLE_TOKEN_URL = "fbx.google.token-url";
     public static final String GOOGLE_AUTHORIZE_URL = "fbx.google.authorize-url";
     public static final String GOOGLE_REVOKE_URL = "fbx.google.revoke-url";
+    /** {@code --demo} / {@code FBX_DEMO}: the built-in synthetic account instead of a real one. */
+    public static final String DEMO = "fbx.demo";
 
     /** Option ordinal: above system properties (400) and the environment (300). */
     private static final int OPTIONS_ORDINAL = 500;
@@ -43,16 +45,18 @@ public final class Settings {
     private final SmallRyeConfig config;
     private final TokenStore tokenStore;
     private final Optional<TokenFile> tokenFile;
+    private final boolean demo;
 
-    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile) {
+    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile, boolean demo) {
         this.config = config;
         this.tokenStore = tokenStore;
         this.tokenFile = tokenFile;
+        this.demo = demo;
     }
 
     /**
      * @param options the values given on the command line, by property name (null values are ignored)
-     * @param readTokenFile false for modes that must never touch the token file ({@code --demo})
+     * @param readTokenFile false for commands that must not read the token file; with {@link #DEMO} set it is never read
      */
     public static Settings resolve(Map<String, String> options, boolean readTokenFile) {
         Map<String, String> given = new java.util.HashMap<>();
@@ -66,11 +70,12 @@ public final class Settings {
         PropertiesConfigSource optionSource = new PropertiesConfigSource(given, "command line", OPTIONS_ORDINAL);
         SmallRyeConfig withOptions = new SmallRyeConfigBuilder().withSources(base).withSources(optionSource).build();
         TokenStore store = new TokenStore(Path.of(withOptions.getOptionalValue(TOKEN_FILE, String.class).orElse("fb_conf.json")));
-        Optional<TokenFile> file = readTokenFile ? store.read() : Optional.empty();
+        boolean demo = withOptions.getOptionalValue(DEMO, Boolean.class).orElse(false);
+        Optional<TokenFile> file = readTokenFile && !demo ? store.read() : Optional.empty();
         SmallRyeConfig all = file.isEmpty() ? withOptions
                 : new SmallRyeConfigBuilder().withSources(base).withSources(optionSource)
                         .withSources(new TokenFileConfigSource(file.get())).build();
-        return new Settings(all, store, file);
+        return new Settings(all, store, file, demo);
     }
 
     public Optional<String> get(String name) {
@@ -90,8 +95,19 @@ public final class Settings {
         return tokenFile;
     }
 
-    /** {@code fitbit} or {@code google}. */
+    /**
+     * Whether this invocation talks to the built-in demo account: then no token file is read or
+     * written, whatever {@link #tokenStore()} names.
+     */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** {@code fitbit} or {@code google}; the demo account speaks the Fitbit API whatever the settings say. */
     public String provider() {
+        if (demo) {
+            return "fitbit";
+        }
         String provider = get(PROVIDER, "fitbit").trim().toLowerCase(Locale.ROOT);
         if (!provider.equals("fitbit") && !provider.equals("google")) {
             throw FbxException.config("Unknown provider '" + provider + "' (from --provider, FBX_PROVIDER or the token file): use fitbit or google.");

@@ -1,5 +1,6 @@
 package dev.fbx.source;
 
+import dev.fbx.FbxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.api.ApiError;
 import dev.fbx.api.FitbitOAuth;
@@ -34,6 +35,9 @@ public final class AuthConnection implements AutoCloseable {
     }
 
     public static AuthConnection open(Settings settings) {
+        if (settings.demo()) {
+            throw FbxException.usage("'fbx auth' works on a real account's token file; the demo account (--demo, FBX_DEMO) needs no sign-in.");
+        }
         return new AuthConnection(settings, Clock.systemUTC());
     }
 

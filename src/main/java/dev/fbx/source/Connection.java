@@ -12,17 +12,23 @@ import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
 import dev.fbx.auth.GoogleTokenEndpoint;
+import dev.fbx.auth.MemoryTokenStore;
 import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.auth.TokenStorage;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
+import dev.fbx.demo.DemoServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Everything one invocation needs to talk to its provider, built once: the REST clients (the
- * bearer filter on the data client only), the transport, the token provider and the source.
+ * bearer filter on the data client only), the transport, the token provider and the source. With
+ * {@link Settings#demo()} the provider is the built-in demo account, started here on loopback, and
+ * its tokens live in memory only.
  */
 public final class Connection implements AutoCloseable {
     /** With doubling waits from 2 s this spans 1 to 2 minutes, whatever the jitter drew. */
@@ -32,10 +38,21 @@ public final class Connection implements AutoCloseable {
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
+    private final DemoServer demo;
 
     private Connection(Settings settings, Clock clock) {
+        if (settings.demo()) {
+            demo = DemoServer.start(clock);
+            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
+            TokenFile initial = demo.expiredTokens();
+            TokenEndpoint endpoint = new FitbitTokenEndpoint(clients.build(demo.uri(), FitbitOAuth.class, null), transport, DemoServer.CLIENT_ID, null);
+            tokens = new TokenProvider(new MemoryTokenStore(initial, "the demo account's tokens"), initial, endpoint, clock);
+            source = new FitbitSource(clients.build(demo.uri(), FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
+            return;
+        }
+        demo = null;
         TokenStore store = settings.tokenStore();
-        TokenFile initial = initialTokens(settings, store);
+        TokenFile initial = initialTokens(settings);
         transport = transport(settings, clock);
         TokenEndpoint endpoint = tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
                 settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
@@ -52,6 +69,11 @@ public final class Connection implements AutoCloseable {
 
     public static Connection open(Settings settings) {
         return new Connection(settings, Clock.systemUTC());
+    }
+
+    /** The demo account this connection talks to, if it is a {@code --demo} run. */
+    public Optional<DemoServer> demo() {
+        return Optional.ofNullable(demo);
     }
 
     public HealthSource source() {
@@ -99,7 +121,8 @@ public final class Connection implements AutoCloseable {
      * Kubernetes Secret, say) when there is no file yet: it is written at once, so that the
      * rotated refresh token of the first refresh has a home.
      */
-    private static TokenFile initialTokens(Settings settings, TokenStore store) {
+    private static TokenFile initialTokens(Settings settings) {
+        TokenStore store = settings.tokenStore();
         if (settings.tokenFile().isPresent()) {
             return settings.tokenFile().get();
         }
@@ -134,6 +157,9 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (demo != null) {
+            demo.close();
+        }
         clients.close();
     }
 }

@@ -6,12 +6,18 @@ import dev.fbx.api.FitbitApi;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
+import dev.fbx.record.Row;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -20,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,6 +35,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public final class FitbitSource implements HealthSource {
     static final int HEART_RATE_DAYS_PER_REQUEST = 365;
     static final int HRV_DAYS_PER_REQUEST = 30;
+    /** Undocumented for the summary; 30 is the documented maximum of its intraday twin. */
+    static final int SPO2_DAYS_PER_REQUEST = 30;
+    static final int BREATHING_RATE_DAYS_PER_REQUEST = 30;
+    static final int SKIN_TEMPERATURE_DAYS_PER_REQUEST = 30;
+    static final int SLEEP_DAYS_PER_REQUEST = 100;
 
     private final FitbitApi api;
     private final Transport transport;
@@ -143,6 +155,106 @@ public final class FitbitSource implements HealthSource {
                         Json.number(w.value().path("coverage")), Json.number(w.value().path("hf")), Json.number(w.value().path("lf"))));
             }
         }
+    }
+
+    @Override
+    public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
+        nightly(range, SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
+            Double avg = Json.number(value.path("avg"));
+            Double min = Json.number(value.path("min"));
+            Double max = Json.number(value.path("max"));
+            return avg == null && min == null && max == null ? null : new Spo2Day(date, avg, min, max);
+        }, out);
+    }
+
+    /**
+     * SpO2 ranges come as a bare list. An empty object, which is what the single-date endpoint
+     * answers for a day without data, is taken as no data too.
+     */
+    private static Iterable<JsonNode> spo2Entries(JsonNode body, String what) {
+        return body.isObject() && body.isEmpty() ? List.of() : Json.elements(body, what);
+    }
+
+    @Override
+    public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
+        nightly(range, BREATHING_RATE_DAYS_PER_REQUEST, "breathing rate", api::breathingRate, (body, what) -> Json.array(body, "br", what),
+                (date, value) -> {
+                    Double rate = Json.number(value.path("breathingRate"));
+                    return rate == null ? null : new BreathingRateDay(date, rate);
+                }, out);
+    }
+
+    @Override
+    public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
+        nightly(range, SKIN_TEMPERATURE_DAYS_PER_REQUEST, "skin temperature", api::skinTemperature,
+                (body, what) -> Json.array(body, "tempSkin", what), (date, value) -> {
+                    Double relative = Json.number(value.path("nightlyRelative"));
+                    return relative == null ? null : new SkinTemperatureDay(date, relative);
+                }, out);
+    }
+
+    /**
+     * The nightly summaries that share one shape, entries of {@code {"dateTime", "value": {...}}}:
+     * one request per chunk of {@code maxDays}, rows in date order, days without a value skipped.
+     *
+     * @param row the row for a day's value, or null when the value holds nothing
+     */
+    private <R extends Row> void nightly(DateRange range, int maxDays, String name, BiFunction<String, String, RestResponse<String>> call,
+            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> row, Consumer<? super R> out) {
+        for (DateRange chunk : range.chunks(maxDays)) {
+            String what = name + " " + chunk;
+            JsonNode body = get(what, () -> call.apply(chunk.start().toString(), chunk.end().toString()));
+            List<R> rows = new ArrayList<>();
+            for (JsonNode day : entries.apply(body, what)) {
+                LocalDate date = date(day.path("dateTime"), what);
+                R r = row.apply(date, day.path("value"));
+                if (r != null && chunk.contains(date)) {
+                    rows.add(r);
+                }
+            }
+            rows.sort(Comparator.comparing(Row::day));
+            rows.forEach(out);
+        }
+    }
+
+    @Override
+    public void sleeps(DateRange range, Consumer<? super Sleep> out) {
+        for (DateRange chunk : range.chunks(SLEEP_DAYS_PER_REQUEST)) {
+            String what = "sleep " + chunk;
+            JsonNode body = get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
+            List<Sleep> sleeps = new ArrayList<>();
+            for (JsonNode log : Json.array(body, "sleep", what)) {
+                LocalDate date = date(log.path("dateOfSleep"), what);
+                if (!chunk.contains(date)) {
+                    continue;
+                }
+                LocalTimes.Interval span = LocalTimes.interval(zone(),
+                        parse(log.path("startTime").asText(""), LocalDateTime::parse, what),
+                        parse(log.path("endTime").asText(""), LocalDateTime::parse, what),
+                        millis(log.path("duration")));
+                // Only logs of type "stages" have deep/light/rem/wake; "classic" ones (naps, older
+                // devices) summarise asleep/restless/awake, which are not stages.
+                JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
+                sleeps.add(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
+                        Json.integer(log.path("minutesAsleep")), Json.integer(log.path("minutesAwake")),
+                        stageMinutes(stages, "deep"), stageMinutes(stages, "light"), stageMinutes(stages, "rem"), stageMinutes(stages, "wake")));
+            }
+            sleeps.sort(Comparator.comparing(s -> s.start().toInstant()));
+            sleeps.forEach(out);
+        }
+    }
+
+    private static Integer stageMinutes(JsonNode stages, String stage) {
+        return stages == null ? null : Json.integer(stages.path(stage).path("minutes"));
+    }
+
+    private static Duration millis(JsonNode node) {
+        Double millis = Json.number(node);
+        return millis == null ? null : Duration.ofMillis(Math.round(millis));
+    }
+
+    private static Boolean bool(JsonNode node) {
+        return node.isBoolean() ? node.booleanValue() : null;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.fbx.source;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * Gives local wall-clock times without an offset (what Fitbit's intraday data holds) the offset in
@@ -17,6 +19,35 @@ final class LocalTimes {
 
     LocalTimes(ZoneId zone) {
         this.zone = zone;
+    }
+
+    /** A span of time, such as a sleep, with the offset in force at each end. */
+    record Interval(OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    /**
+     * Gives a span's two local ends their offsets. In the autumn hour that happens twice, the
+     * offsets are those that make the span last {@code duration} (when known); otherwise, and
+     * anywhere else, each end gets the offset in force at that clock time, the earlier one in the
+     * repeated hour.
+     */
+    static Interval interval(ZoneId zone, LocalDateTime start, LocalDateTime end, Duration duration) {
+        ZonedDateTime earlierStart = ZonedDateTime.of(start, zone);
+        ZonedDateTime earlierEnd = ZonedDateTime.of(end, zone);
+        Interval best = new Interval(earlierStart.toOffsetDateTime(), earlierEnd.toOffsetDateTime());
+        if (duration != null) {
+            long bestError = Long.MAX_VALUE;
+            for (ZonedDateTime s : List.of(earlierStart, earlierStart.withLaterOffsetAtOverlap())) {
+                for (ZonedDateTime e : List.of(earlierEnd, earlierEnd.withLaterOffsetAtOverlap())) {
+                    long error = Math.abs(Duration.between(s, e).minus(duration).toMillis());
+                    if (error < bestError) {
+                        bestError = error;
+                        best = new Interval(s.toOffsetDateTime(), e.toOffsetDateTime());
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     OffsetDateTime at(LocalDateTime local) {

@@ -1,0 +1,26 @@
+package dev.fbx.cli;
+
+import dev.fbx.record.Row;
+import dev.fbx.record.Spo2Day;
+import dev.fbx.source.DateRange;
+import dev.fbx.source.HealthSource;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+
+@Command(name = "spo2", mixinStandardHelpOptions = true,
+        description = {"Blood-oxygen saturation (SpO2, in %%) of the main sleep, one row per night; a night belongs to the day it ends on.",
+            "Columns: date,avg,min,max",
+            "  fitbit: the night's average, minimum and maximum.",
+            "  google: the average and the bounds of its confidence interval (not the lowest and highest readings)."})
+public class Spo2Command extends DataCommand {
+    @Override
+    List<String> columns() {
+        return Spo2Day.COLUMNS;
+    }
+
+    @Override
+    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
+        source.spo2Days(range, out);
+    }
+}

@@ -1,0 +1,424 @@
+package dev.fbx.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A synthetic person, in the legacy Fitbit Web API's response shapes. Every value is a function of
+ * the date alone (random generators seeded by the day and the kind of data), so any date can be
+ * asked for, in any order, and always gives the same answer. The signals agree with each other:
+ * heart rate drops in the main sleep, HRV windows cover it, and the zone minutes of the daily
+ * summary are counted from the same minute-by-minute curve that the intraday calls serve.
+ * {@link StrictMath} rather than {@link Math} keeps the values bit for bit the same on every JVM
+ * and in the native binary.
+ */
+final class DemoAccount {
+    static final String USER_ID = "DEMO01";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter FITBIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Zone boundaries (bpm) of Fitbit's default zones for a 35-year-old. */
+    private static final int FAT_BURN = 94;
+    private static final int CARDIO = 131;
+    private static final int PEAK = 159;
+
+    /**
+     * Independent random streams per day, so that changing one signal never changes another. The
+     * ordinal is part of the seed: add new streams at the end.
+     */
+    private enum Stream {
+        NIGHT, NAP, RESTING, HEART, HEART_SECONDS, HRV, SPO2, BREATHING, TEMPERATURE
+    }
+
+    private final ZoneId zone;
+
+    DemoAccount(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    // ---- the person's days and nights --------------------------------------------------------
+
+    /**
+     * The main sleep that ends on {@code date}.
+     *
+     * @param recorded false on the odd night the tracker was charging: the person slept, nothing was measured
+     */
+    record Night(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean recorded, int asleep, int awake, int deep, int light,
+            int rem) {
+    }
+
+    /** A short afternoon sleep, recorded without stages as Fitbit does for naps. */
+    record Nap(LocalDate date, ZonedDateTime start, ZonedDateTime end, int asleep, int restless, int awake) {
+    }
+
+    Night night(LocalDate date) {
+        Random r = random(date, Stream.NIGHT);
+        LocalDateTime bedtime = date.minusDays(1).atTime(22, 15).plusMinutes(r.nextInt(106));
+        int inBed = 400 + r.nextInt(111);
+        int awake = 22 + r.nextInt(40);
+        int asleep = inBed - awake;
+        int deep = (int) Math.round(asleep * (0.13 + 0.06 * r.nextDouble()));
+        int rem = (int) Math.round(asleep * (0.19 + 0.06 * r.nextDouble()));
+        boolean recorded = r.nextDouble() >= 0.04;
+        ZonedDateTime start = bedtime.atZone(zone);
+        return new Night(date, start, start.plusMinutes(inBed), recorded, asleep, awake, deep, asleep - deep - rem, rem);
+    }
+
+    Nap nap(LocalDate date) {
+        Random r = random(date, Stream.NAP);
+        if (r.nextDouble() >= 0.2) {
+            return null;
+        }
+        ZonedDateTime start = date.atTime(13, 30).plusMinutes(r.nextInt(120)).atZone(zone);
+        int length = 20 + r.nextInt(50);
+        int awake = 1 + r.nextInt(4);
+        int restless = 2 + r.nextInt(6);
+        return new Nap(date, start, start.plusMinutes(length), length - awake - restless, restless, awake);
+    }
+
+    /** Slow, overlapping rhythms (training blocks, weekly stress) that make the series look lived in. */
+    private static double rhythm(LocalDate date, double periodDays, double phase) {
+        return StrictMath.sin(2 * Math.PI * date.toEpochDay() / periodDays + phase);
+    }
+
+    int restingHeartRate(LocalDate date) {
+        return (int) Math.round(58 - 3 * rhythm(date, 23, 0) + 1.2 * random(date, Stream.RESTING).nextGaussian());
+    }
+
+    /**
+     * Heart rate for each minute of the local day (index = minute of the day), -1 where the
+     * tracker was not worn. Minutes that do not exist (the spring-forward hour) are -1 too.
+     */
+    int[] heartRateByMinute(LocalDate date) {
+        Random r = random(date, Stream.HEART);
+        int resting = restingHeartRate(date);
+        Night lastNight = night(date);
+        Night tonight = night(date.plusDays(1));
+        Nap nap = nap(date);
+        int wake = minuteOfDay(lastNight.end(), date);
+        int shower = wake + 15 + r.nextInt(20);
+        int walk = 7 * 60 + 50 + r.nextInt(25);
+        boolean workout = r.nextDouble() < 0.45;
+        int workoutStart = 17 * 60 + r.nextInt(120);
+        int workoutLength = 35 + r.nextInt(30);
+        int[] minutes = new int[24 * 60];
+        for (int m = 0; m < minutes.length; m++) {
+            LocalDateTime local = date.atStartOfDay().plusMinutes(m);
+            double noise = r.nextGaussian();
+            if (zone.getRules().getValidOffsets(local).isEmpty() || m >= shower && m < shower + 12) {
+                minutes[m] = -1;
+                continue;
+            }
+            ZonedDateTime at = local.atZone(zone);
+            Night sleeping = within(at, lastNight) ? lastNight : within(at, tonight) ? tonight : null;
+            double bpm;
+            if (sleeping != null) {
+                if (!sleeping.recorded()) {
+                    minutes[m] = -1;
+                    continue;
+                }
+                bpm = resting - 4 + 3 * StrictMath.sin(m / 37.0) + 1.5 * noise;
+            } else if (nap != null && !at.isBefore(nap.start()) && at.isBefore(nap.end())) {
+                bpm = resting + 1 + 1.5 * noise;
+            } else {
+                // Awake: above resting, highest in the afternoon, lowest before dawn.
+                bpm = resting + 16 + 7 * StrictMath.sin(2 * Math.PI * (m - 9 * 60) / 1440.0) + 4 * noise;
+                if (m >= walk && m < walk + 25) {
+                    bpm += 22 + 3 * noise;
+                }
+                if (workout && m >= workoutStart && m < workoutStart + workoutLength) {
+                    double progress = (m - workoutStart) / (double) workoutLength;
+                    bpm += 45 + 40 * StrictMath.sin(Math.PI * progress) + 4 * noise;
+                }
+            }
+            minutes[m] = (int) Math.round(Math.max(40, bpm));
+        }
+        return minutes;
+    }
+
+    private static boolean within(ZonedDateTime at, Night night) {
+        return !at.isBefore(night.start()) && at.isBefore(night.end());
+    }
+
+    private static int minuteOfDay(ZonedDateTime time, LocalDate date) {
+        LocalDateTime local = time.toLocalDateTime();
+        return local.toLocalDate().equals(date) ? local.getHour() * 60 + local.getMinute() : 0;
+    }
+
+    /** The 5-minute HRV windows of the main sleep that ends on {@code date}; none on an unrecorded night. */
+    record Window(LocalDateTime minute, double rmssd, double coverage, double hf, double lf) {
+    }
+
+    List<Window> hrvWindows(LocalDate date) {
+        Night night = night(date);
+        List<Window> windows = new ArrayList<>();
+        if (!night.recorded()) {
+            return windows;
+        }
+        Random r = random(date, Stream.HRV);
+        double level = 46 + 7 * rhythm(date, 23, 0.4) - 3 * rhythm(date, 9, 1.1);
+        int pastFive = night.start().getMinute() % 5;
+        ZonedDateTime first = pastFive == 0 ? night.start() : night.start().plusMinutes(5L - pastFive);
+        long count = Duration.between(first, night.end()).toMinutes() / 5;
+        for (int i = 0; i < count; i++) {
+            double progress = i / (double) count;
+            // Higher early in the night, when deep sleep is most common.
+            double rmssd = Math.max(8, level * (1.15 - 0.35 * progress + 0.12 * StrictMath.sin(progress * 6 * Math.PI)) + 5 * r.nextGaussian());
+            double hf = rmssd * rmssd * (0.15 + 0.1 * r.nextDouble());
+            double lf = hf * (1.5 + 2.5 * r.nextDouble());
+            windows.add(new Window(first.plusMinutes(5L * i).toLocalDateTime(), round(rmssd, 3), round(0.82 + 0.17 * r.nextDouble(), 3),
+                    round(hf, 3), round(lf, 3)));
+        }
+        return windows;
+    }
+
+    // ---- the API's answers -------------------------------------------------------------------
+
+    ObjectNode profile(LocalDate today) {
+        ObjectNode user = JSON.objectNode()
+                .put("encodedId", USER_ID)
+                .put("displayName", "Demo")
+                .put("fullName", "Demo Account (synthetic)")
+                .put("timezone", zone.getId())
+                .put("offsetFromUTCMillis", zone.getRules().getOffset(today.atTime(12, 0).atZone(zone).toInstant()).getTotalSeconds() * 1000L);
+        return JSON.objectNode().set("user", user);
+    }
+
+    ArrayNode devices(LocalDate today) {
+        ArrayNode devices = JSON.arrayNode();
+        devices.addObject()
+                .put("battery", "High")
+                .put("batteryLevel", 81)
+                .put("deviceVersion", "Charge 6")
+                .put("id", "1000001")
+                .put("lastSyncTime", FITBIT_TIME.format(today.atTime(7, 42, 10)))
+                .put("type", "TRACKER");
+        return devices;
+    }
+
+    ObjectNode heartRateDays(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            int[] perMinute = heartRateByMinute(date);
+            int[] zoneMinutes = new int[4];
+            for (int bpm : perMinute) {
+                if (bpm >= 0) {
+                    zoneMinutes[bpm >= PEAK ? 3 : bpm >= CARDIO ? 2 : bpm >= FAT_BURN ? 1 : 0]++;
+                }
+            }
+            ArrayNode zones = JSON.arrayNode();
+            String[] names = {"Out of Range", "Fat Burn", "Cardio", "Peak"};
+            int[] bounds = {30, FAT_BURN, CARDIO, PEAK, 220};
+            double[] caloriesPerMinute = {1.2, 6.1, 9.4, 11.8};
+            for (int i = 0; i < 4; i++) {
+                zones.addObject()
+                        .put("caloriesOut", round(zoneMinutes[i] * caloriesPerMinute[i], 5))
+                        .put("max", bounds[i + 1])
+                        .put("min", bounds[i])
+                        .put("minutes", zoneMinutes[i])
+                        .put("name", names[i]);
+            }
+            ObjectNode value = JSON.objectNode();
+            value.set("customHeartRateZones", JSON.arrayNode());
+            value.set("heartRateZones", zones);
+            value.put("restingHeartRate", restingHeartRate(date));
+            days.addObject().put("dateTime", date.toString()).set("value", value);
+        }
+        return JSON.objectNode().set("activities-heart", days);
+    }
+
+    /** @param detail {@code 1sec}, {@code 1min}, {@code 5min} or {@code 15min} */
+    ObjectNode heartRateIntraday(LocalDate date, String detail) {
+        int[] perMinute = heartRateByMinute(date);
+        ArrayNode dataset = JSON.arrayNode();
+        if (detail.equals("1sec")) {
+            // Trackers record every few seconds, not every second.
+            Random r = random(date, Stream.HEART_SECONDS);
+            for (int m = 0; m < perMinute.length; m++) {
+                for (int s = 0; s < 60; s += 5) {
+                    int jitter = (int) Math.round(1.2 * r.nextGaussian());
+                    if (perMinute[m] >= 0) {
+                        dataset.addObject().put("time", CLOCK.format(LocalTime.of(m / 60, m % 60, s))).put("value", perMinute[m] + jitter);
+                    }
+                }
+            }
+        } else {
+            int window = Integer.parseInt(detail.substring(0, detail.length() - "min".length()));
+            for (int m = 0; m < perMinute.length; m += window) {
+                int sum = 0;
+                int n = 0;
+                for (int i = m; i < m + window; i++) {
+                    if (perMinute[i] >= 0) {
+                        sum += perMinute[i];
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    dataset.addObject().put("time", CLOCK.format(LocalTime.of(m / 60, m % 60))).put("value", Math.round(sum / (double) n));
+                }
+            }
+        }
+        ObjectNode intraday = JSON.objectNode();
+        intraday.set("dataset", dataset);
+        intraday.put("datasetInterval", detail.equals("1sec") ? 1 : Integer.parseInt(detail.replace("min", "")));
+        intraday.put("datasetType", detail.equals("1sec") ? "second" : "minute");
+        ObjectNode body = heartRateDays(date, date);
+        body.set("activities-heart-intraday", intraday);
+        return body;
+    }
+
+    ObjectNode hrv(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            List<Window> windows = hrvWindows(date);
+            if (windows.isEmpty()) {
+                continue;
+            }
+            // The deep-sleep value comes from the first third of the night, where deep sleep gathers.
+            double daily = windows.stream().mapToDouble(Window::rmssd).average().orElseThrow();
+            double deep = windows.subList(0, Math.max(1, windows.size() / 3)).stream().mapToDouble(Window::rmssd).average().orElseThrow();
+            ObjectNode value = JSON.objectNode().put("dailyRmssd", round(daily, 3)).put("deepRmssd", round(deep, 3));
+            days.addObject().<ObjectNode>set("value", value).put("dateTime", date.toString());
+        }
+        return JSON.objectNode().set("hrv", days);
+    }
+
+    ObjectNode hrvIntraday(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            List<Window> windows = hrvWindows(date);
+            if (windows.isEmpty()) {
+                continue;
+            }
+            ArrayNode minutes = JSON.arrayNode();
+            for (Window w : windows) {
+                ObjectNode value = JSON.objectNode().put("rmssd", w.rmssd()).put("coverage", w.coverage()).put("hf", w.hf()).put("lf", w.lf());
+                minutes.addObject().put("minute", FITBIT_TIME.format(w.minute())).set("value", value);
+            }
+            days.addObject().<ObjectNode>set("minutes", minutes).put("dateTime", date.toString());
+        }
+        return JSON.objectNode().set("hrv", days);
+    }
+
+    /** Fitbit answers SpO2 ranges with a bare list. */
+    ArrayNode spo2(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            if (night(date).recorded()) {
+                Random r = random(date, Stream.SPO2);
+                double avg = Math.min(98.8, Math.max(93.5, 96.2 + 0.7 * r.nextGaussian()));
+                double min = avg - 1.8 - 2.2 * r.nextDouble();
+                double max = Math.min(100, avg + 1 + 1.5 * r.nextDouble());
+                ObjectNode value = JSON.objectNode().put("avg", round(avg, 1)).put("min", round(min, 1)).put("max", round(max, 1));
+                days.addObject().put("dateTime", date.toString()).set("value", value);
+            }
+        }
+        return days;
+    }
+
+    ObjectNode breathingRate(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            if (night(date).recorded()) {
+                Random r = random(date, Stream.BREATHING);
+                double rate = 14.8 + 0.6 * rhythm(date, 9, 0.3) + 0.5 * r.nextGaussian();
+                days.addObject().<ObjectNode>set("value", JSON.objectNode().put("breathingRate", round(rate, 1))).put("dateTime", date.toString());
+            }
+        }
+        return JSON.objectNode().set("br", days);
+    }
+
+    ObjectNode skinTemperature(LocalDate start, LocalDate end) {
+        ArrayNode days = JSON.arrayNode();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            if (night(date).recorded()) {
+                Random r = random(date, Stream.TEMPERATURE);
+                double relative = 0.35 * rhythm(date, 28, 0) + 0.2 * r.nextGaussian();
+                days.addObject()
+                        .put("dateTime", date.toString())
+                        .<ObjectNode>set("value", JSON.objectNode().put("nightlyRelative", round(relative, 2)))
+                        .put("logType", "dedicated_temp_sensor");
+            }
+        }
+        return JSON.objectNode().set("tempSkin", days);
+    }
+
+    ObjectNode sleep(LocalDate start, LocalDate end) {
+        List<ObjectNode> logs = new ArrayList<>();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            Night night = night(date);
+            if (night.recorded()) {
+                ObjectNode summary = JSON.objectNode();
+                stage(summary, "deep", 4, night.deep());
+                stage(summary, "light", 27, night.light());
+                stage(summary, "rem", 6, night.rem());
+                stage(summary, "wake", 25, night.awake());
+                logs.add(log(date, night.start(), night.end(), true, night.asleep(), night.awake(), "stages", summary, 0));
+            }
+            Nap nap = nap(date);
+            if (nap != null) {
+                ObjectNode summary = JSON.objectNode();
+                stage(summary, "asleep", 0, nap.asleep());
+                stage(summary, "restless", 2, nap.restless());
+                stage(summary, "awake", 1, nap.awake());
+                logs.add(log(date, nap.start(), nap.end(), false, nap.asleep(), nap.restless() + nap.awake(), "classic", summary, 1));
+            }
+        }
+        // Fitbit lists the newest sleep first.
+        Collections.reverse(logs);
+        return JSON.objectNode().set("sleep", JSON.arrayNode().addAll(logs));
+    }
+
+    private static void stage(ObjectNode summary, String name, int count, int minutes) {
+        summary.putObject(name).put("count", count).put("minutes", minutes).put("thirtyDayAvgMinutes", minutes);
+    }
+
+    private static ObjectNode log(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean main, int asleep, int awake, String type,
+            ObjectNode summary, int index) {
+        int inBed = asleep + awake;
+        ObjectNode log = JSON.objectNode()
+                .put("dateOfSleep", date.toString())
+                .put("duration", Duration.between(start, end).toMillis())
+                .put("efficiency", Math.round(100.0 * asleep / inBed))
+                .put("endTime", FITBIT_TIME.format(end.toLocalDateTime()))
+                .put("infoCode", 0)
+                .put("isMainSleep", main);
+        log.putObject("levels").set("summary", summary);
+        return log.put("logId", 40_000_000_000L + date.toEpochDay() * 10 + index)
+                .put("logType", "auto_detected")
+                .put("minutesAfterWakeup", 0)
+                .put("minutesAsleep", asleep)
+                .put("minutesAwake", awake)
+                .put("minutesToFallAsleep", 0)
+                .put("startTime", FITBIT_TIME.format(start.toLocalDateTime()))
+                .put("timeInBed", inBed)
+                .put("type", type);
+    }
+
+    /** A generator for one kind of data on one day; its seed is a hash of both. */
+    private static Random random(LocalDate date, Stream stream) {
+        long z = date.toEpochDay() * 0x9E3779B97F4A7C15L + stream.ordinal() * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
+    }
+
+    private static double round(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.fbx.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.fbx.FbxException;
+import dev.fbx.auth.TokenFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo account's Fitbit Web API, on a random loopback port of this process: the data
+ * endpoints fbx calls, in their documented shapes and range limits, behind a bearer token, and
+ * the OAuth token endpoint with Fitbit's rules (single-use refresh tokens, 8-hour access tokens).
+ * fbx reaches it through its real clients, so a demo run exercises the same code as a real one,
+ * token refresh included: the account starts with an expired access token.
+ */
+public final class DemoServer implements AutoCloseable {
+    public static final String CLIENT_ID = "fbx-demo";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
+    private static final String RANGE = DATE + "/" + DATE;
+
+    /** A data endpoint: its path, the most days one request may span, and the answer for a range. */
+    private record Endpoint(Pattern path, int maxDays, RangeAnswer answer) {
+    }
+
+    @FunctionalInterface
+    private interface RangeAnswer {
+        JsonNode answer(LocalDate start, LocalDate end);
+    }
+
+    private final DemoAccount account = new DemoAccount(ZONE);
+    private final Clock clock;
+    private final HttpServer server;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Pattern intraday = Pattern.compile("/1/user/-/activities/heart/date/" + DATE + "/1d/(1sec|1min|5min|15min)\\.json");
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private String accessToken = "demo-access-0";
+    private String refreshToken = "demo-refresh-0";
+    /** The first access token is born expired: only tokens from a refresh are accepted. */
+    private boolean accessTokenValid;
+
+    private DemoServer(Clock clock) throws IOException {
+        this.clock = clock;
+        endpoint("/1/user/-/activities/heart/date/" + RANGE + "\\.json", 365, account::heartRateDays);
+        endpoint("/1/user/-/hrv/date/" + RANGE + "\\.json", 30, account::hrv);
+        endpoint("/1/user/-/hrv/date/" + RANGE + "/all\\.json", 30, account::hrvIntraday);
+        endpoint("/1/user/-/spo2/date/" + RANGE + "\\.json", 30, account::spo2);
+        endpoint("/1/user/-/br/date/" + RANGE + "\\.json", 30, account::breathingRate);
+        endpoint("/1/user/-/temp/skin/date/" + RANGE + "\\.json", 30, account::skinTemperature);
+        endpoint("/1.2/user/-/sleep/date/" + RANGE + "\\.json", 100, account::sleep);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts the account's API on a free loopback port. */
+    public static DemoServer start(Clock clock) {
+        try {
+            return new DemoServer(clock);
+        } catch (IOException e) {
+            throw new FbxException(1, "Cannot start the demo account on a loopback port (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private void endpoint(String path, int maxDays, RangeAnswer answer) {
+        endpoints.add(new Endpoint(Pattern.compile(path), maxDays, answer));
+    }
+
+    /** The base URL of the account's API (and of its token endpoint, as on api.fitbit.com). */
+    public URI uri() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    }
+
+    /**
+     * The tokens fbx starts from: an access token that expired an hour ago, so that the first
+     * request refreshes it, exactly as after a night with a real token file.
+     */
+    public synchronized TokenFile expiredTokens() {
+        return TokenFile.empty()
+                .with(TokenFile.PROVIDER, "fitbit")
+                .with(TokenFile.CLIENT_ID, CLIENT_ID)
+                .with(TokenFile.ACCESS_TOKEN, accessToken)
+                .with(TokenFile.REFRESH_TOKEN, refreshToken)
+                .with(TokenFile.EXPIRES_AT, clock.instant().minus(1, ChronoUnit.HOURS).toString());
+    }
+
+    /** How many times the token endpoint handed out a new pair. */
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/oauth2/token") && exchange.getRequestMethod().equals("POST")) {
+                token(exchange);
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("GET")) {
+                fitbitError(exchange, 405, "validation", "Only GET is served here.");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (!acceptsAccessToken(authorization)) {
+                fitbitError(exchange, 401, authorization != null && authorization.startsWith("Bearer demo-access-") ? "expired_token" : "invalid_token",
+                        "Access token expired or invalid. Visit https://dev.fitbit.com/docs/oauth2 for more information on the Fitbit Web API authorization process.");
+                return;
+            }
+            LocalDate today = LocalDate.now(clock.withZone(ZONE));
+            if (path.equals("/1/user/-/profile.json")) {
+                send(exchange, 200, account.profile(today));
+                return;
+            }
+            if (path.equals("/1/user/-/devices.json")) {
+                send(exchange, 200, account.devices(today));
+                return;
+            }
+            Matcher m = intraday.matcher(path);
+            if (m.matches()) {
+                send(exchange, 200, account.heartRateIntraday(LocalDate.parse(m.group(1)), m.group(2)));
+                return;
+            }
+            for (Endpoint endpoint : endpoints) {
+                m = endpoint.path().matcher(path);
+                if (m.matches()) {
+                    range(exchange, endpoint, m.group(1), m.group(2));
+                    return;
+                }
+            }
+            fitbitError(exchange, 404, "not_found", "The API you are requesting could not be found.");
+        } catch (DateTimeParseException e) {
+            fitbitError(exchange, 400, "validation", "Invalid date: " + e.getParsedString());
+        } catch (RuntimeException e) {
+            fitbitError(exchange, 500, "system", "The demo account failed: " + e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void range(HttpExchange exchange, Endpoint endpoint, String from, String to) throws IOException {
+        LocalDate start = LocalDate.parse(from);
+        LocalDate end = LocalDate.parse(to);
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days < 1 || days > endpoint.maxDays()) {
+            fitbitError(exchange, 400, "validation", "The date range must span 1 to " + endpoint.maxDays() + " days, not " + days + ".");
+            return;
+        }
+        send(exchange, 200, endpoint.answer().answer(start, end));
+    }
+
+    /** Fitbit's refresh grant: the refresh token is single use, and a used one is rejected as invalid_grant. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange.getRequestBody());
+        if (!CLIENT_ID.equals(form.get("client_id"))) {
+            fitbitError(exchange, 401, "invalid_client", "Invalid authorization header format or client id.");
+            return;
+        }
+        ObjectNode grant;
+        synchronized (this) {
+            if (!"refresh_token".equals(form.get("grant_type")) || !refreshToken.equals(form.get("refresh_token"))) {
+                fitbitError(exchange, 400, "invalid_grant", "Refresh token invalid.");
+                return;
+            }
+            int n = refreshes.incrementAndGet();
+            accessToken = "demo-access-" + n;
+            refreshToken = "demo-refresh-" + n;
+            accessTokenValid = true;
+            grant = JsonNodeFactory.instance.objectNode()
+                    .put("access_token", accessToken)
+                    .put("expires_in", 28800)
+                    .put("refresh_token", refreshToken)
+                    .put("scope", "heartrate oxygen_saturation respiratory_rate temperature sleep profile settings")
+                    .put("token_type", "Bearer")
+                    .put("user_id", DemoAccount.USER_ID);
+        }
+        send(exchange, 200, grant);
+    }
+
+    private synchronized boolean acceptsAccessToken(String authorization) {
+        return accessTokenValid && ("Bearer " + accessToken).equals(authorization);
+    }
+
+    private static Map<String, String> form(InputStream body) throws IOException {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : new String(body.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static void fitbitError(HttpExchange exchange, int status, String type, String message) throws IOException {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("errors").addObject().put("errorType", type).put("message", message);
+        body.put("success", false);
+        send(exchange, status, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

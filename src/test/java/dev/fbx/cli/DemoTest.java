@@ -1,0 +1,117 @@
+package dev.fbx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.HrvSample;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --demo}: the built-in synthetic account, through the real clients, without any token file. */
+@QuarkusMainTest
+class DemoTest {
+    private static final String[] WEEK = {"--from", "2024-07-01", "--to", "2024-07-07"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyDataCommandWritesItsDocumentedColumns(QuarkusMainLauncher launcher) {
+        Map<List<String>, List<String>> commands = Map.of(
+                List.of("hr"), HeartRateDay.COLUMNS,
+                List.of("hr", "--detail", "15min"), HeartRateSample.COLUMNS,
+                List.of("hrv"), HrvDay.COLUMNS,
+                List.of("hrv", "--detail", "intraday"), HrvSample.COLUMNS,
+                List.of("spo2"), Spo2Day.COLUMNS,
+                List.of("br"), BreathingRateDay.COLUMNS,
+                List.of("temp"), SkinTemperatureDay.COLUMNS,
+                List.of("sleep"), Sleep.COLUMNS);
+        commands.forEach((command, columns) -> {
+            LaunchResult result = demo(launcher, command, "-q");
+
+            assertEquals(0, result.exitCode(), command + ": " + result.getErrorOutput());
+            assertEquals("", result.getErrorOutput(), "-q leaves stderr empty");
+            List<String> lines = result.getOutput().lines().toList();
+            assertEquals(String.join(",", columns), lines.get(0), command.toString());
+            assertTrue(lines.size() > 5, command + " gives a week of rows: " + lines);
+            for (String line : lines) {
+                assertEquals(columns.size(), line.split(",", -1).length, command + ": " + line);
+            }
+        });
+    }
+
+    @Test
+    void twoRunsGiveTheSameData(QuarkusMainLauncher launcher) {
+        for (List<String> command : List.of(List.of("hr", "--detail", "1min"), List.of("sleep"), List.of("hrv", "--detail", "intraday"))) {
+            LaunchResult first = demo(launcher, command, "-q");
+            LaunchResult second = demo(launcher, command, "-q");
+
+            assertEquals(0, first.exitCode(), first.getErrorOutput());
+            assertEquals(first.getOutput(), second.getOutput(), command.toString());
+        }
+    }
+
+    @Test
+    void saysOnStderrThatTheDataIsSyntheticUnlessQuiet(QuarkusMainLauncher launcher) {
+        LaunchResult told = launcher.launch("--demo", "br", "--date", "2024-07-01");
+        LaunchResult quiet = launcher.launch("--demo", "-q", "br", "--date", "2024-07-01");
+
+        assertEquals(0, told.exitCode(), told.getErrorOutput());
+        assertTrue(told.getErrorOutput().contains("synthetic"), told.getErrorOutput());
+        assertFalse(told.getOutput().contains("synthetic"), "the notice stays off stdout");
+        assertEquals("", quiet.getErrorOutput());
+        assertEquals(told.getOutput(), quiet.getOutput());
+    }
+
+    @Test
+    void neitherCreatesNorNeedsATokenFile(QuarkusMainLauncher launcher) throws Exception {
+        Path tokens = dir.resolve("nowhere").resolve("fb_conf.json");
+
+        LaunchResult result = launcher.launch("--token-file", tokens.toString(), "--demo", "hrv", "--days", "3");
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertFalse(Files.exists(tokens.getParent()), "no token file, lock file or directory was created");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void doesNotReadTheTokenFile(QuarkusMainLauncher launcher) throws Exception {
+        Path tokens = dir.resolve("fb_conf.json");
+        Files.writeString(tokens, "{not json");
+
+        LaunchResult demo = launcher.launch("--token-file", tokens.toString(), "--demo", "temp", "--days", "3");
+        LaunchResult real = launcher.launch("--token-file", tokens.toString(), "temp", "--days", "3");
+
+        assertEquals(0, demo.exitCode(), demo.getErrorOutput());
+        assertEquals(78, real.exitCode(), "without --demo the same corrupt file is read and refused");
+        assertEquals("{not json", Files.readString(tokens));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(tokens), files.toList(), "no lock file either");
+        }
+    }
+
+    private static LaunchResult demo(QuarkusMainLauncher launcher, List<String> command, String... global) {
+        List<String> args = new java.util.ArrayList<>(List.of("--demo"));
+        args.addAll(List.of(global));
+        args.addAll(command);
+        args.addAll(List.of(WEEK));
+        return launcher.launch(args.toArray(String[]::new));
+    }
+}
