@@ -69,9 +69,8 @@ public class FbxCommand {
     /** The top command of the invocation that {@code spec} belongs to, with its global options. */
     static FbxCommand of(CommandSpec spec) {
         FbxCommand root = (FbxCommand) spec.root().userObject();
-        if (root.verbose) {
-            Logger.getLogger("dev.fbx").setLevel(Level.FINE);
-        }
+        // Set on every run, not only with -v: tests launch fbx many times in one JVM.
+        Logger.getLogger("dev.fbx").setLevel(root.verbose ? Level.FINE : null);
         return root;
     }
 

@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.fbx.support.ApiFake;
+import dev.fbx.support.FakeApiTest;
 import dev.fbx.support.Fixtures;
 import dev.fbx.support.TokenFiles;
 import io.quarkus.test.common.WithTestResource;
@@ -17,29 +17,12 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spo2}, {@code br}, {@code temp} and {@code sleep} on the fitbit provider, against the HTTP fake. */
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
-class PhysiologyCommandsTest {
-    final WireMockServer api = ApiFake.server();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void reset() {
-        api.resetAll();
-    }
-
-    @AfterEach
-    void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
-    }
+class PhysiologyCommandsTest extends FakeApiTest {
 
     private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
         Path tokens = TokenFiles.valid(dir, "Europe/Berlin");
