@@ -44,12 +44,19 @@ public final class FitbitSource implements HealthSource {
     private final FitbitApi api;
     private final Transport transport;
     private final TokenProvider tokens;
-    private ZoneId zone;
+    private final AccountZone zone;
 
     public FitbitSource(FitbitApi api, Transport transport, TokenProvider tokens) {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
+        this.zone = new AccountZone(tokens, () -> {
+            String id = get("profile", api::profile).path("user").path("timezone").asText(null);
+            if (id == null) {
+                throw Json.malformed("profile", "no \"timezone\"", null);
+            }
+            return id;
+        });
     }
 
     private JsonNode get(String what, Supplier<RestResponse<String>> call) {
@@ -262,7 +269,7 @@ public final class FitbitSource implements HealthSource {
         JsonNode user = get("profile", api::profile).path("user");
         String timezone = user.path("timezone").asText(null);
         if (timezone != null) {
-            cacheZone(timezone);
+            zone.remember(timezone);
         }
         List<String> devices = new ArrayList<>();
         try {
@@ -279,31 +286,8 @@ public final class FitbitSource implements HealthSource {
                 user.path("displayName").asText(null), timezone, devices);
     }
 
-    /** The account's time zone: cached in the token file, else read from the profile once and cached. */
     ZoneId zone() {
-        if (zone == null) {
-            String id = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
-            if (id == null) {
-                id = get("profile", api::profile).path("user").path("timezone").asText(null);
-                if (id == null) {
-                    throw Json.malformed("profile", "no \"timezone\"", null);
-                }
-                cacheZone(id);
-            }
-            try {
-                zone = ZoneId.of(id);
-            } catch (DateTimeException e) {
-                throw FbxException.badData("The account's time zone '" + id + "' is not a known IANA zone: run 'fbx profile' to read it again.", e);
-            }
-        }
-        return zone;
-    }
-
-    private void cacheZone(String id) {
-        if (!id.equals(tokens.current().get(TokenFile.TIMEZONE).orElse(null))) {
-            tokens.update(file -> file.with(TokenFile.TIMEZONE, id));
-        }
-        zone = null;
+        return zone.get();
     }
 
     private static LocalDate date(JsonNode node, String what) {

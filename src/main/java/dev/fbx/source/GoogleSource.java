@@ -64,12 +64,19 @@ public final class GoogleSource implements HealthSource {
     private final GoogleHealthApi api;
     private final Transport transport;
     private final TokenProvider tokens;
-    private ZoneId zone;
+    private final AccountZone zone;
 
     public GoogleSource(GoogleHealthApi api, Transport transport, TokenProvider tokens) {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
+        this.zone = new AccountZone(tokens, () -> {
+            String id = call("settings", api::settings).path("timeZone").asText(null);
+            if (id == null) {
+                throw Json.malformed("settings", "no \"timeZone\"", null);
+            }
+            return id;
+        });
     }
 
     private JsonNode call(String what, Supplier<RestResponse<String>> call) {
@@ -294,7 +301,7 @@ public final class GoogleSource implements HealthSource {
     public Profile profile() {
         String timezone = call("settings", api::settings).path("timeZone").asText(null);
         if (timezone != null) {
-            cacheZone(timezone);
+            zone.remember(timezone);
         }
         JsonNode identity = call("identity", api::identity);
         List<String> devices = new ArrayList<>();
@@ -312,31 +319,8 @@ public final class GoogleSource implements HealthSource {
                 null, timezone, devices);
     }
 
-    /** The account's time zone: cached in the token file, else read from the settings once and cached. */
     ZoneId zone() {
-        if (zone == null) {
-            String id = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
-            if (id == null) {
-                id = call("settings", api::settings).path("timeZone").asText(null);
-                if (id == null) {
-                    throw Json.malformed("settings", "no \"timeZone\"", null);
-                }
-                cacheZone(id);
-            }
-            try {
-                zone = ZoneId.of(id);
-            } catch (DateTimeException e) {
-                throw FbxException.badData("The account's time zone '" + id + "' is not a known IANA zone: run 'fbx profile' to read it again.", e);
-            }
-        }
-        return zone;
-    }
-
-    private void cacheZone(String id) {
-        if (!id.equals(tokens.current().get(TokenFile.TIMEZONE).orElse(null))) {
-            tokens.update(file -> file.with(TokenFile.TIMEZONE, id));
-        }
-        zone = null;
+        return zone.get();
     }
 
     // ---- requests

@@ -1,0 +1,48 @@
+package dev.fbx.source;
+
+import dev.fbx.FbxException;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.auth.TokenProvider;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+/**
+ * The account's time zone: cached in the token file, else read from the provider once and cached
+ * there, so local times cost no extra request on later runs.
+ */
+final class AccountZone {
+    private final TokenProvider tokens;
+    /** Reads the zone's IANA id from the provider; throws when the answer has none. */
+    private final Supplier<String> lookup;
+    private ZoneId zone;
+
+    AccountZone(TokenProvider tokens, Supplier<String> lookup) {
+        this.tokens = tokens;
+        this.lookup = lookup;
+    }
+
+    ZoneId get() {
+        if (zone == null) {
+            String id = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
+            if (id == null) {
+                id = lookup.get();
+                remember(id);
+            }
+            try {
+                zone = ZoneId.of(id);
+            } catch (DateTimeException e) {
+                throw FbxException.badData("The account's time zone '" + id + "' is not a known IANA zone: run 'fbx profile' to read it again.", e);
+            }
+        }
+        return zone;
+    }
+
+    /** Caches a zone the provider reported (in a profile, say) if it differs from the cached one. */
+    void remember(String id) {
+        if (!id.equals(tokens.current().get(TokenFile.TIMEZONE).orElse(null))) {
+            tokens.update(file -> file.with(TokenFile.TIMEZONE, id));
+        }
+        zone = null;
+    }
+}
