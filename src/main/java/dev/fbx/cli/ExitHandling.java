@@ -6,6 +6,7 @@ import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -30,7 +31,7 @@ public class ExitHandling {
         if (e instanceof FbxException fbx) {
             err.println("fbx: " + Redaction.apply(fbx.getMessage()));
             if (verbose && fbx.getCause() != null) {
-                fbx.getCause().printStackTrace(err);
+                printStackTrace(fbx.getCause(), err);
             }
             err.flush();
             return fbx.exitCode();
@@ -38,10 +39,17 @@ public class ExitHandling {
         err.println("fbx: unexpected error (a bug in fbx): " + Redaction.apply(String.valueOf(e))
                 + (verbose ? "" : ". Run again with -v for details, and please report it."));
         if (verbose) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
         }
         err.flush();
         return 1;
+    }
+
+    /** Exception messages can quote what was parsed (a token file's token, say), so traces are redacted too. */
+    private static void printStackTrace(Throwable e, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(Redaction.apply(trace.toString()));
     }
 
     static int onUsageError(ParameterException e, String[] args) {

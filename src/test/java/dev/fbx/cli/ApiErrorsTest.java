@@ -135,6 +135,21 @@ class ApiErrorsTest extends FakeApiTest {
     }
 
     @Test
+    void verboseDetailsOfACorruptTokenFileNeverShowItsToken(QuarkusMainLauncher launcher) throws Exception {
+        // A hand-edited file with the quotes lost around the token: the JSON parser's message quotes what it read.
+        Path tokens = TokenFiles.write(dir.resolve("fb_conf.json"),
+                "{\"client_id\": \"CLIENT\", \"access_token\": eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIyM0FCQyJ9.c2ln, \"refresh_token\": \"R\"}");
+
+        LaunchResult result = launcher.launch("-v", "--token-file", tokens.toString(), "hrv");
+
+        assertEquals(78, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("not valid JSON"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("[redacted]"), "the details are shown, redacted: " + result.getErrorOutput());
+        assertTrue(!result.getErrorOutput().contains("eyJhbGci") && !result.getOutput().contains("eyJhbGci"),
+                result.getErrorOutput() + result.getOutput());
+    }
+
+    @Test
     void malformedDatesAndReversedRangesAreUsageErrors(QuarkusMainLauncher launcher) {
         assertEquals(64, launcher.launch("hrv", "--date", "2024-02-30").exitCode());
         assertEquals(64, launcher.launch("hrv", "--from", "2024-07-02", "--to", "2024-07-01").exitCode());
