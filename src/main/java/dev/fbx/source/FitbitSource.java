@@ -145,22 +145,22 @@ public final class FitbitSource implements HealthSource {
         for (DateRange chunk : range.chunks(HRV_DAYS_PER_REQUEST)) {
             String what = "HRV intraday " + chunk;
             JsonNode body = get(what, () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
-            record Window(LocalDate night, LocalDateTime local, JsonNode value) {
-            }
-            List<Window> windows = new ArrayList<>();
+            List<HrvSample> windows = new ArrayList<>();
             for (JsonNode day : Json.array(body, "hrv", what)) {
                 LocalDate night = date(day.path("dateTime"), what);
                 for (JsonNode minute : Json.array(day, "minutes", what)) {
                     if (chunk.contains(night)) {
-                        windows.add(new Window(night, parse(minute.path("minute").asText(""), LocalDateTime::parse, what), minute.path("value")));
+                        // Offsets in the answer's order, as for heart rate: sorting by clock time first would
+                        // interleave the two passes of the autumn hour and give both the later offset.
+                        JsonNode value = minute.path("value");
+                        windows.add(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
+                                Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
+                                Json.number(value.path("lf"))));
                     }
                 }
             }
-            windows.sort(Comparator.comparing(Window::local));
-            for (Window w : windows) {
-                out.accept(new HrvSample(w.night(), times.at(w.local()), Json.number(w.value().path("rmssd")),
-                        Json.number(w.value().path("coverage")), Json.number(w.value().path("hf")), Json.number(w.value().path("lf"))));
-            }
+            windows.sort(Comparator.comparing(w -> w.time().toInstant()));
+            windows.forEach(out);
         }
     }
 

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
@@ -63,5 +64,25 @@ class HrvCommandTest extends FakeApiTest {
                 {"time":"2024-07-01T21:55:00Z","rmssd":26.617,"coverage":0.935,"hf":126.514,"lf":471.897}
                 {"time":"2024-07-01T23:10:00Z","rmssd":30.5,"coverage":0.9,"hf":120.1,"lf":400.2}""", utc.getOutput());
         api.verify(2, getRequestedFor(urlEqualTo("/1/user/-/hrv/date/2024-07-01/2024-07-02/all.json")));
+    }
+
+    @Test
+    void theAutumnHourThatHappensTwiceGivesEachWindowItsOwnOffsetOnce(QuarkusMainLauncher launcher) {
+        // Berlin, 2024-10-27: clocks go from 03:00 CEST back to 02:00 CET, so 02:00-02:59 comes twice in the night.
+        StringBuilder minutes = new StringBuilder();
+        for (String local : new String[] {"01:55", "02:00", "02:55", "02:00", "02:55", "03:00"}) {
+            minutes.append(minutes.length() == 0 ? "" : ",").append("{\"minute\":\"2024-10-27T").append(local)
+                    .append(":00.000\",\"value\":{\"rmssd\":").append(minutes.length() % 97).append(",\"coverage\":0.9,\"hf\":1,\"lf\":2}}");
+        }
+        api.stubFor(get("/1/user/-/hrv/date/2024-10-27/2024-10-27/all.json").willReturn(okJson(
+                "{\"hrv\":[{\"minutes\":[" + minutes + "],\"dateTime\":\"2024-10-27\"}]}")));
+
+        LaunchResult result = launcher.launch("--token-file", TokenFiles.valid(dir, "Europe/Berlin").toString(),
+                "hrv", "--detail", "intraday", "--date", "2024-10-27", "--utc");
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals(List.of("time", "2024-10-26T23:55:00Z", "2024-10-27T00:00:00Z", "2024-10-27T00:55:00Z", "2024-10-27T01:00:00Z",
+                "2024-10-27T01:55:00Z", "2024-10-27T02:00:00Z"),
+                result.getOutput().lines().map(line -> line.substring(0, line.indexOf(','))).toList());
     }
 }
