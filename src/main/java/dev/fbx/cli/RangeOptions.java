@@ -40,6 +40,10 @@ public class RangeOptions {
         if (from != null) {
             LocalDate start = day(from, "--from", today);
             LocalDate end = to == null ? today : day(to, "--to", today);
+            if (end.isBefore(start) && to == null) {
+                throw FbxException.usage("--from " + start + " is after today (" + end + "), where the range ends without --to:"
+                        + " give a first day up to today, or an end with --to.");
+            }
             if (end.isBefore(start)) {
                 throw FbxException.usage("The range ends (" + end + ") before it starts (" + start + "): swap --from and --to.");
             }

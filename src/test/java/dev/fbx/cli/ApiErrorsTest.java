@@ -150,6 +150,15 @@ class ApiErrorsTest extends FakeApiTest {
     }
 
     @Test
+    void aFromAfterTodayWithoutToSaysSoRatherThanToSwapAnOptionNotGiven(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("hrv", "--from", "2999-01-01");
+
+        assertEquals(64, result.exitCode());
+        assertOneLine(result, "--from 2999-01-01 is after today");
+        assertEquals(0, api.getAllServeEvents().size());
+    }
+
+    @Test
     void malformedDatesAndReversedRangesAreUsageErrors(QuarkusMainLauncher launcher) {
         assertEquals(64, launcher.launch("hrv", "--date", "2024-02-30").exitCode());
         assertEquals(64, launcher.launch("hrv", "--from", "2024-07-02", "--to", "2024-07-01").exitCode());
