@@ -1,5 +1,6 @@
 package dev.fbx.cli;
 
+import dev.fbx.config.Settings;
 import dev.fbx.output.RowWriter;
 import dev.fbx.record.Row;
 import dev.fbx.source.Connection;
@@ -32,8 +33,11 @@ abstract class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        DateRange days = range.resolve(LocalDate.now());
-        try (Connection connection = root.connect();
+        range.resolve(LocalDate.now());
+        // Checked above before any file is read; resolved here against the account's own today.
+        Settings settings = root.settings();
+        DateRange days = range.resolve(settings.today());
+        try (Connection connection = root.connect(settings);
                 RowWriter writer = output.open(columns(), spec.commandLine().getOut())) {
             fetch(connection.source(), days, writer);
             writer.finish();

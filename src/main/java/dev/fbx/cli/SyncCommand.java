@@ -70,9 +70,13 @@ public class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        LocalDate today = LocalDate.now();
-        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
+        if (since != null) {
+            RangeOptions.day(since, "--since", LocalDate.now());
+        }
+        // Checked above before any file is read; resolved here against the account's own today.
         Settings settings = root.settings();
+        LocalDate today = settings.today();
+        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
         String provider = settings.provider();
         List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
         PrintWriter err = spec.commandLine().getErr();

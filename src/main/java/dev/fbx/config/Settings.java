@@ -8,7 +8,10 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +104,21 @@ public final class Settings {
      */
     public boolean demo() {
         return demo;
+    }
+
+    /**
+     * Today in the account's time zone as cached in the token file, else on this machine's clock:
+     * a CronJob running in UTC must not call the account's yesterday "today".
+     */
+    public LocalDate today() {
+        ZoneId zone = tokenFile.flatMap(file -> file.get(TokenFile.TIMEZONE)).flatMap(id -> {
+            try {
+                return Optional.of(ZoneId.of(id));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }).orElse(ZoneId.systemDefault());
+        return LocalDate.now(zone);
     }
 
     /** {@code fitbit} or {@code google}; the demo account speaks the Fitbit API whatever the settings say. */

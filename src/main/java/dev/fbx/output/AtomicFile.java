@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Set;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public final class AtomicFile implements Closeable {
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    public static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path target;
@@ -31,20 +32,16 @@ public final class AtomicFile implements Closeable {
     private final OutputStream stream;
     private boolean committed;
 
+    /** @param permissions the new file's mode, or null for what the process's umask gives a new file */
     private AtomicFile(Path target, Set<PosixFilePermission> permissions) throws IOException {
         this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        this.temp = POSIX
-                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-            if (POSIX && !permissions.equals(OWNER_ONLY)) {
-                Files.setPosixFilePermissions(temp, permissions);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        this.temp = this.target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        this.channel = POSIX && permissions != null
+                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(permissions))
+                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (POSIX && permissions != null) {
+            // The umask narrowed the mode given at creation; an existing target's mode is kept as it was.
+            Files.setPosixFilePermissions(temp, permissions);
         }
         this.stream = Channels.newOutputStream(channel);
     }
@@ -54,12 +51,12 @@ public final class AtomicFile implements Closeable {
         return new AtomicFile(target, OWNER_ONLY);
     }
 
-    /** Starts a new version of {@code target} that keeps the target's permissions (rw-r--r-- for a new file). */
+    /**
+     * Starts a new version of {@code target} that keeps the target's mode; a new file gets what the
+     * umask allows, as any other program's output would.
+     */
     public static AtomicFile create(Path target) throws IOException {
-        Set<PosixFilePermission> permissions = POSIX && Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : WORLD_READABLE;
-        return new AtomicFile(target, permissions);
+        return new AtomicFile(target, POSIX && Files.exists(target) ? Files.getPosixFilePermissions(target) : null);
     }
 
     public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  */
 public final class RowWriter implements Consumer<Row>, Closeable {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** ISO-8601 with the offset always as +HH:MM, so local times at UTC+0 read "+00:00", never the "Z" of --utc. */
+    private static final DateTimeFormatter OFFSET_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HH:MM", "+00:00").toFormatter();
 
     private final Format format;
     private final List<String> columns;

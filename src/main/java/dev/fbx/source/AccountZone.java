@@ -24,25 +24,29 @@ final class AccountZone {
 
     ZoneId get() {
         if (zone == null) {
-            String id = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
-            if (id == null) {
-                id = lookup.get();
-                remember(id);
-            }
-            try {
-                zone = ZoneId.of(id);
-            } catch (DateTimeException e) {
-                throw FbxException.badData("The account's time zone '" + id + "' is not a known IANA zone: run 'fbx profile' to read it again.", e);
-            }
+            String cached = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
+            zone = cached != null ? parse(cached, "cached in the token file as \"timezone\"") : remember(lookup.get());
         }
         return zone;
     }
 
     /** Caches a zone the provider reported (in a profile, say) if it differs from the cached one. */
-    void remember(String id) {
+    ZoneId remember(String id) {
+        ZoneId reported = parse(id, "reported by the provider");
         if (!id.equals(tokens.current().get(TokenFile.TIMEZONE).orElse(null))) {
             tokens.update(file -> file.with(TokenFile.TIMEZONE, id));
         }
-        zone = null;
+        zone = reported;
+        return reported;
+    }
+
+    /** A zone id this JVM does not know is not cached: the next run asks the provider again. */
+    private static ZoneId parse(String id, String where) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw FbxException.badData("The account's time zone '" + id + "' (" + where + ") is not a known IANA zone: remove"
+                    + " \"timezone\" from the token file, or set the account's time zone in the Fitbit app.", e);
+        }
     }
 }

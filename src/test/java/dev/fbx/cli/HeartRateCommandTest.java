@@ -20,6 +20,8 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
@@ -76,6 +78,38 @@ class HeartRateCommandTest extends FakeApiTest {
                 2024-06-30T22:00:00Z,64
                 2024-06-30T22:01:00Z,63
                 2024-07-01T21:59:00Z,71""", utc.getOutput());
+    }
+
+    @Test
+    void anAccountAtUtcPlusZeroGetsPlusZeroOffsetsNotTheZOfUtc(QuarkusMainLauncher launcher) {
+        api.stubFor(get("/1/user/-/activities/heart/date/2024-01-15/1d/1min.json").willReturn(okJson(Fixtures.load("fitbit/heart-intraday-2024-01-15.json"))));
+
+        LaunchResult result = launcher.launch("--token-file", TokenFiles.valid(dir, "Europe/London").toString(), "hr", "--detail", "1min", "--date", "2024-01-15");
+
+        assertEquals("time,heart_rate\n2024-01-15T12:00:00+00:00,70", result.getOutput());
+    }
+
+    @Test
+    void todayIsTheAccountsTodayNotThisMachines(QuarkusMainLauncher launcher) {
+        LocalDate kiritimati = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
+        api.stubFor(get(urlMatching("/1/user/-/activities/heart/date/.*")).willReturn(okJson("{\"activities-heart\":[]}")));
+
+        LaunchResult result = launcher.launch("--token-file", TokenFiles.valid(dir, "Pacific/Kiritimati").toString(), "hr");
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        api.verify(getRequestedFor(urlEqualTo("/1/user/-/activities/heart/date/" + kiritimati + "/" + kiritimati + ".json")));
+    }
+
+    @Test
+    void aTimeZoneFbxDoesNotKnowIsNotCached(QuarkusMainLauncher launcher) {
+        Path tokens = TokenFiles.write(dir.resolve("fb_conf.json"), "{\"client_id\":\"CLIENT\",\"access_token\":\"ACCESS\",\"refresh_token\":\"REFRESH\"}");
+        api.stubFor(get("/1/user/-/profile.json").willReturn(okJson("{\"user\":{\"encodedId\":\"ABC\",\"timezone\":\"Mars/Olympus_Mons\"}}")));
+
+        LaunchResult result = launcher.launch("--token-file", tokens.toString(), "hr", "--detail", "1min", "--date", "2024-07-01");
+
+        assertEquals(65, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("Mars/Olympus_Mons"), result.getErrorOutput());
+        assertTrue(TokenFiles.read(tokens).path("timezone").isMissingNode());
     }
 
     @Test
