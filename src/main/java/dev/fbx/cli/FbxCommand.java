@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @TopCommand
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
-        subcommands = {HeartRateCommand.class, HrvCommand.class, ProfileCommand.class},
+        subcommands = {HeartRateCommand.class, HrvCommand.class, ProfileCommand.class, CompletionCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
