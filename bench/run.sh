@@ -17,14 +17,14 @@ RUNS=${RUNS:-10}
 TRUNS=${TRUNS:-3}
 DAYS=${DAYS:-"1 30 365"}
 PORT=${PORT:-18931}
-W=bench/work
-for f in "$W/jar/quarkus-run.jar" "$W/aot/app.aot" "$W/fbx"; do
+W=$PWD/bench/work
+for f in "$W/jar/quarkus-run.jar" "$W/aot/fbx.aot" "$W/fbx"; do
     [[ -e $f ]] || { echo "missing $f: run bench/build.sh first" >&2; exit 1; }
 done
 
 declare -A CMD=(
     [jar]="$JAVA -jar $W/jar/quarkus-run.jar"
-    [jar+aot]="$JAVA -XX:AOTCache=$W/aot/app.aot -jar $W/aot/quarkus-run.jar"
+    [jar+aot]="$JAVA -XX:AOTCache=$W/aot/fbx.aot -jar $W/aot/quarkus-run.jar"
     [native]="$W/fbx"
 )
 VARIANTS=(jar jar+aot native)
