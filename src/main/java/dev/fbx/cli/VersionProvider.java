@@ -1,17 +1,31 @@
 package dev.fbx.cli;
 
+import dev.fbx.config.Settings;
+import io.quarkus.runtime.ImageMode;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code fbx --version}: the version, and whether this is the native binary or the JVM build. */
+/**
+ * {@code fbx --version}: the version, whether this is the native binary or the JVM build, and the
+ * provider defaults in force (packaged, or overridden by FBX_* variables and config/application.properties).
+ * It never reads the token file, so it works (and helps) where that file is missing or broken.
+ */
 public class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        boolean nativeImage = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+        Config config = ConfigProvider.getConfig();
+        String version = config.getOptionalValue("quarkus.application.version", String.class).orElse("(development build)");
+        String runtime = ImageMode.current() == ImageMode.NATIVE_RUN
+                ? "native binary (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"
+                : "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        String provider = config.getOptionalValue(Settings.PROVIDER, String.class)
+                .map(p -> p + " (from FBX_PROVIDER or config/application.properties)").orElse("the token file's, else fitbit");
         return new String[] {
-            "fbx " + (version == null ? "(development build)" : version),
-            (nativeImage ? "native binary" : "JVM " + System.getProperty("java.version")),
-            "default provider: fitbit (https://api.fitbit.com); google: https://health.googleapis.com"
+            "fbx " + version + ", " + runtime,
+            "provider: " + provider,
+            "fitbit: " + config.getOptionalValue(Settings.FITBIT_API_URL, String.class).orElse(""),
+            "google: " + config.getOptionalValue(Settings.GOOGLE_API_URL, String.class).orElse("")
         };
     }
 }

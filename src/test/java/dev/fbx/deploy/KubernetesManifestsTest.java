@@ -1,0 +1,139 @@
+package dev.fbx.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every manifest under config/kubernetes/ parses into the Kubernetes model with no field left
+ * over, so a misspelt or misplaced field fails the build instead of being dropped by the API
+ * server, and the pieces fit together (names, keys, exit codes, security).
+ */
+class KubernetesManifestsTest {
+    private static final Path DIR = Path.of("config", "kubernetes");
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "batch/v1 CronJob", CronJob.class,
+            "v1 Secret", Secret.class,
+            "v1 PersistentVolumeClaim", PersistentVolumeClaim.class);
+
+    /**
+     * The model classes keep unknown fields in an "additionalProperties" map (@JsonAnySetter);
+     * without it, Jackson fails on any field the Kubernetes API does not define.
+     */
+    private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(Annotated a) {
+                    return false;
+                }
+            });
+
+    static List<HasMetadata> manifests() throws IOException {
+        List<HasMetadata> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                JsonNode tree = STRICT.readTree(file.toFile());
+                String kind = tree.path("apiVersion").asText() + " " + tree.path("kind").asText();
+                Class<? extends HasMetadata> type = KINDS.get(kind);
+                assertNotNull(type, file + ": unexpected kind '" + kind + "'");
+                try {
+                    all.add(STRICT.treeToValue(tree, type));
+                } catch (IOException e) {
+                    throw new AssertionError(file + " is not a valid " + kind + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static <T> T only(List<HasMetadata> all, Class<T> type) {
+        List<T> found = all.stream().filter(type::isInstance).map(type::cast).toList();
+        assertEquals(1, found.size(), "one " + type.getSimpleName());
+        return found.get(0);
+    }
+
+    @Test
+    void everyManifestIsAKnownKindWithNoUnknownField() throws IOException {
+        assertEquals(3, manifests().size());
+    }
+
+    @Test
+    void theCronJobSyncsNightlyWithoutOverlapAndDoesNotCountRateLimitsAsFailures() throws IOException {
+        CronJob cronJob = only(manifests(), CronJob.class);
+        assertEquals("Forbid", cronJob.getSpec().getConcurrencyPolicy());
+        JobSpec job = cronJob.getSpec().getJobTemplate().getSpec();
+        assertNotNull(job.getActiveDeadlineSeconds());
+        assertTrue(job.getBackoffLimit() >= 1 && job.getBackoffLimit() <= 6);
+        PodSpec pod = job.getTemplate().getSpec();
+        assertEquals("Never", pod.getRestartPolicy(), "podFailurePolicy requires restartPolicy Never");
+        Container fbx = pod.getContainers().get(0);
+        assertEquals(List.of("sync", "--out", "/data"), fbx.getArgs().subList(0, 3));
+
+        List<PodFailurePolicyRule> rules = job.getPodFailurePolicy().getRules();
+        PodFailurePolicyRule rateLimited = rules.stream()
+                .filter(r -> r.getOnExitCodes() != null && r.getOnExitCodes().getValues().contains(75))
+                .findFirst().orElseThrow(() -> new AssertionError("a rule for exit 75"));
+        assertEquals("Ignore", rateLimited.getAction());
+        assertEquals("In", rateLimited.getOnExitCodes().getOperator());
+        assertEquals(fbx.getName(), rateLimited.getOnExitCodes().getContainerName());
+    }
+
+    @Test
+    void theTokenFileLivesOnTheClaimAndTheSeedComesFromTheSecret() throws IOException {
+        List<HasMetadata> all = manifests();
+        CronJob cronJob = only(all, CronJob.class);
+        Secret secret = only(all, Secret.class);
+        PersistentVolumeClaim claim = only(all, PersistentVolumeClaim.class);
+        PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        Container fbx = pod.getContainers().get(0);
+
+        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getPersistentVolumeClaim() != null
+                && v.getPersistentVolumeClaim().getClaimName().equals(claim.getMetadata().getName())));
+        assertTrue(fbx.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/data") && !Boolean.TRUE.equals(m.getReadOnly())));
+        assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+        assertEquals(secret.getMetadata().getName(), fbx.getEnvFrom().get(0).getSecretRef().getName());
+        for (String key : List.of("FBX_CLIENT_ID", "FBX_ACCESS_TOKEN", "FBX_REFRESH_TOKEN")) {
+            assertTrue(secret.getStringData().containsKey(key), "the Secret has " + key);
+        }
+    }
+
+    @Test
+    void thePodRunsUnprivilegedOnAReadOnlyRoot() throws IOException {
+        PodSpec pod = only(manifests(), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertFalse(Boolean.TRUE.equals(pod.getAutomountServiceAccountToken()));
+        for (Container container : pod.getContainers()) {
+            assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
+            assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
+            assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+            assertNotNull(container.getResources().getRequests().get("memory"));
+            assertNotNull(container.getResources().getLimits().get("memory"));
+        }
+    }
+}
