@@ -7,6 +7,7 @@
 # bench/work/results.md. Build the artifacts first with bench/build.sh.
 #
 #   bench/run.sh                       # RUNS=10 start-up runs, TRUNS=3 throughput runs each
+#                                      # (about 25 minutes on two cores)
 #   RUNS=5 TRUNS=1 DAYS="1 30" bench/run.sh
 #
 # Not a test, and not run by CI: the numbers depend on the machine.
@@ -28,6 +29,11 @@ declare -A CMD=(
     [native]="$W/fbx"
 )
 VARIANTS=(jar jar+aot native)
+# The same with the heap capped: if a year streams through a 128 MB heap, memory does not grow
+# with the range (without a cap the JVM lets its heap grow towards a quarter of RAM because it can).
+CMD[jar/128m]="$JAVA -Xmx128m -jar $W/jar/quarkus-run.jar"
+CMD[native/128m]="$W/fbx -Xmx128m"
+TVARIANTS=("${VARIANTS[@]}" jar/128m native/128m)
 
 python3 bench/fake_fitbit.py "$PORT" & FAKE=$!
 trap 'kill $FAKE' EXIT
@@ -61,7 +67,7 @@ for days in $DAYS; do
     to=$(date -d "2023-01-01 + $((days - 1)) days" +%F)
     echo "1-second heart rate, $days days: $TRUNS runs of each" >&2
     for _ in $(seq "$TRUNS"); do
-        for v in "${VARIANTS[@]}"; do
+        for v in "${TVARIANTS[@]}"; do
             measure "$v" "year-$days" hr --detail 1sec --from 2023-01-01 --to "$to" -o "$RUN/hr.csv"
             rows=$(($(wc -l < "$RUN/hr.csv") - 1))
             [[ $rows == $((days * 86400)) ]] || { echo "$v wrote $rows rows for $days days" >&2; exit 1; }
@@ -85,7 +91,7 @@ data = {}
 for line in open(samples):
     v, s, ms, kb = line.split()
     data.setdefault((v, s), []).append((int(ms), int(kb)))
-variants = ["jar", "jar+aot", "native"]
+variants = ["jar", "jar+aot", "native", "jar/128m", "native/128m"]
 med = lambda xs: statistics.median(xs)
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
 mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
