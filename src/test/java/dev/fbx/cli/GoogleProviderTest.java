@@ -338,4 +338,42 @@ class GoogleProviderTest extends FakeApiTest {
         assertTrue(result.getErrorOutput().contains("Google Health kept failing"), result.getErrorOutput());
         api.verify(4, getRequestedFor(urlPathEqualTo(url)));
     }
+
+    /** Issue 6 on google: the four sleep-time commands over 60 days, one list request each (sleep: two pages). */
+    @Test
+    void theSleepTimeCommandsWriteTheDocumentedColumnsOverSixtyDays(QuarkusMainLauncher launcher) {
+        Path file = tokens(false);
+        for (String[] type : new String[][] {{"daily-oxygen-saturation", "spo2"}, {"daily-respiratory-rate", "respiratory-rate"},
+                {"daily-sleep-temperature-derivations", "sleep-temperature"}}) {
+            api.stubFor(get(urlPathEqualTo(DATA + type[0] + "/dataPoints")).willReturn(okJson(Fixtures.load("google/" + type[1] + ".json"))));
+        }
+        api.stubFor(get(urlPathEqualTo(DATA + "sleep/dataPoints")).withQueryParam("pageSize", equalTo("25")).withQueryParam("pageToken", absent())
+                .willReturn(okJson(Fixtures.load("google/sleep-page1.json"))));
+        api.stubFor(get(urlPathEqualTo(DATA + "sleep/dataPoints")).withQueryParam("pageToken", equalTo("sleep-page-2"))
+                .willReturn(okJson(Fixtures.load("google/sleep-page2.json"))));
+        String[] range = {"--from", "2026-06-03", "--to", "2026-08-01"};
+
+        LaunchResult spo2 = launcher.launch(concat(new String[] {"--token-file", file.toString(), "spo2"}, range));
+        LaunchResult br = launcher.launch(concat(new String[] {"--token-file", file.toString(), "br"}, range));
+        LaunchResult temp = launcher.launch(concat(new String[] {"--token-file", file.toString(), "temp"}, range));
+        LaunchResult sleep = launcher.launch(concat(new String[] {"--token-file", file.toString(), "sleep"}, range));
+
+        assertEquals("date,avg,min,max\n2026-07-01,96.1,94.5,99\n2026-07-02,95.7,94,98.6", spo2.getOutput(), spo2.getErrorOutput());
+        assertEquals("date,breathing_rate\n2026-07-01,14.8\n2026-07-02,15.5", br.getOutput(), br.getErrorOutput());
+        assertEquals("date,nightly_relative\n2026-07-01,-0.3\n2026-07-02,0.2", temp.getOutput(), temp.getErrorOutput());
+        assertEquals("""
+                date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes
+                2026-07-01,2026-07-01T00:05:00+02:00,2026-07-01T07:35:00+02:00,true,400,50,90,220,0,50
+                2026-07-02,2026-07-01T23:30:00+02:00,2026-07-02T07:10:00+02:00,true,412,48,82,230,100,48
+                2026-07-02,2026-07-02T14:00:00+02:00,2026-07-02T14:40:00+02:00,false,38,2,,,,""", sleep.getOutput(), sleep.getErrorOutput());
+        api.verify(1, getRequestedFor(urlPathEqualTo(DATA + "daily-oxygen-saturation/dataPoints"))
+                .withQueryParam("filter", equalTo("daily_oxygen_saturation.date >= \"2026-06-03\" AND daily_oxygen_saturation.date < \"2026-08-02\"")));
+        api.verify(2, getRequestedFor(urlPathEqualTo(DATA + "sleep/dataPoints")));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

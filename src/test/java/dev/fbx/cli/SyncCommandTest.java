@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 @WithTestResource(ApiFake.class)
 class SyncCommandTest extends FakeApiTest {
-    final LocalDate today = LocalDate.now();
+    /** fbx's today is the account's: the token file's cached zone. */
+    final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
 
     Path tokens;
     Path out;
@@ -236,6 +237,39 @@ class SyncCommandTest extends FakeApiTest {
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("", result.getErrorOutput());
         assertEquals(2, files("hrv-day").size());
+    }
+
+    /** spo2, br, temp and sleep go through the same engine: each day's file holds what the command prints for that day. */
+    @Test
+    void theSleepTimeDatasetsAreSyncedLikeTheOthers(QuarkusMainLauncher launcher) {
+        LocalDate since = today.minusDays(3);
+        api.stubFor(get(urlPathMatching("/1/user/-/spo2/date/.*")).willReturn(okJson("[{\"dateTime\":\"" + since.plusDays(2)
+                + "\",\"value\":{\"avg\":96.1,\"min\":93.0,\"max\":98.4}},{\"dateTime\":\"" + since + "\",\"value\":{\"avg\":95.7,\"min\":94.0,\"max\":99.0}}]")));
+        api.stubFor(get(urlPathMatching("/1/user/-/br/date/.*")).willReturn(okJson("{\"br\":[{\"value\":{\"breathingRate\":15.5},\"dateTime\":\""
+                + since.plusDays(1) + "\"}]}")));
+        api.stubFor(get(urlPathMatching("/1/user/-/temp/skin/date/.*")).willReturn(okJson("{\"tempSkin\":[{\"dateTime\":\"" + since
+                + "\",\"value\":{\"nightlyRelative\":-0.3},\"logType\":\"dedicated_temp_sensor\"}]}")));
+        api.stubFor(get(urlPathMatching("/1.2/user/-/sleep/date/.*")).willReturn(okJson("{\"sleep\":[{\"dateOfSleep\":\"" + since.plusDays(1)
+                + "\",\"duration\":25200000,\"endTime\":\"" + since.plusDays(1) + "T06:30:00.000\",\"isMainSleep\":true,"
+                + "\"levels\":{\"summary\":{\"deep\":{\"minutes\":70},\"light\":{\"minutes\":250},\"rem\":{\"minutes\":80},\"wake\":{\"minutes\":20}}},"
+                + "\"minutesAsleep\":400,\"minutesAwake\":20,\"startTime\":\"" + since + "T23:30:00.000\",\"type\":\"stages\"}]}")));
+
+        LaunchResult sync = sync(launcher, "--since", since.toString(), "--types", "spo2,br,temp,sleep");
+
+        assertEquals(0, sync.exitCode(), sync.getErrorOutput());
+        assertEquals(4, api.getAllServeEvents().size(), "one request per dataset for four days");
+        String from = since.toString();
+        for (String dataset : List.of("spo2", "br", "temp", "sleep")) {
+            assertEquals(days(since, today), fileDays(dataset), dataset);
+            assertEquals(command(launcher, dataset, "--from", from), concatenated(dataset), dataset);
+        }
+        assertEquals("date,avg,min,max\n" + since + ",95.7,94,99\n", read(out.resolve("spo2").resolve(since + ".csv")));
+        assertEquals(since.plusDays(1) + "," + since + "T23:30:00" + offset(since) + "," + since.plusDays(1) + "T06:30:00" + offset(since.plusDays(1))
+                + ",true,400,20,70,250,80,20", read(out.resolve("sleep").resolve(since.plusDays(1) + ".csv")).lines().toList().get(1));
+    }
+
+    private static String offset(LocalDate day) {
+        return java.time.ZoneId.of("Europe/Berlin").getRules().getOffset(day.atTime(12, 0)).getId();
     }
 
     /** The fake account answers every HR and HRV request; tests add stubs for the days that go wrong (the latest stub wins). */

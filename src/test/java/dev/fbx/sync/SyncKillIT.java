@@ -42,7 +42,8 @@ class SyncKillIT {
     private static final Pattern REQUEST = Pattern.compile(
             "/1/user/-/(activities/heart|hrv)/date/([0-9-]{10})(?:/([0-9-]{10}))?(/1d/1min|/all)?\\.json");
 
-    final LocalDate today = LocalDate.now();
+    /** fbx's today is the account's: the token file's cached zone. */
+    final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
     WireMockServer api;
     Map<String, String> env;
 
