@@ -79,7 +79,13 @@ public final class TokenProvider {
                         + ", so fbx cannot renew the session: run 'fbx auth login'.");
             }
             TokenFile renewed = onDisk.withGrant(endpoint.refresh(onDisk), clock.instant());
-            store.write(renewed);
+            try {
+                store.write(renewed);
+            } catch (FbxException e) {
+                // The old refresh token may be spent already; Fitbit answers a repeat within two minutes.
+                throw new FbxException(e.exitCode(), e.getMessage() + " The provider already issued new tokens: fix this and run fbx"
+                        + " again within two minutes to get them once more, else run 'fbx auth login'.", e);
+            }
             LOG.debug("access token refreshed and saved");
             return renewed;
         });
