@@ -13,19 +13,30 @@ import java.util.function.Supplier;
  */
 final class AccountZone {
     private final TokenProvider tokens;
-    /** Reads the zone's IANA id from the provider; throws when the answer has none. */
+    /** The request that answers with the zone, for messages. */
+    private final String source;
+    /** Reads the zone's IANA id from the provider; null when the answer has none. */
     private final Supplier<String> lookup;
     private ZoneId zone;
 
-    AccountZone(TokenProvider tokens, Supplier<String> lookup) {
+    AccountZone(TokenProvider tokens, String source, Supplier<String> lookup) {
         this.tokens = tokens;
+        this.source = source;
         this.lookup = lookup;
     }
 
     ZoneId get() {
         if (zone == null) {
             String cached = tokens.current().get(TokenFile.TIMEZONE).orElse(null);
-            zone = cached != null ? parse(cached, "cached in the token file as \"timezone\"") : remember(lookup.get());
+            if (cached != null) {
+                zone = parse(cached, "cached in the token file as \"timezone\"");
+            } else {
+                String reported = lookup.get();
+                if (reported == null) {
+                    throw Json.malformed(source, "no time zone", null);
+                }
+                zone = remember(reported);
+            }
         }
         return zone;
     }

@@ -50,13 +50,7 @@ public final class FitbitSource implements HealthSource {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, () -> {
-            String id = get("profile", api::profile).path("user").path("timezone").asText(null);
-            if (id == null) {
-                throw Json.malformed("profile", "no \"timezone\"", null);
-            }
-            return id;
-        });
+        this.zone = new AccountZone(tokens, "profile", () -> get("profile", api::profile).path("user").path("timezone").asText(null));
     }
 
     private JsonNode get(String what, Supplier<RestResponse<String>> call) {

@@ -70,13 +70,7 @@ public final class GoogleSource implements HealthSource {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, () -> {
-            String id = call("settings", api::settings).path("timeZone").asText(null);
-            if (id == null) {
-                throw Json.malformed("settings", "no \"timeZone\"", null);
-            }
-            return id;
-        });
+        this.zone = new AccountZone(tokens, "settings", () -> call("settings", api::settings).path("timeZone").asText(null));
     }
 
     private JsonNode call(String what, Supplier<RestResponse<String>> call) {
