@@ -12,7 +12,6 @@ import java.util.Base64;
  * way back is worthless without the verifier.
  */
 public record Pkce(String verifier, String challenge) {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     /** A fresh pair: 64 random bytes give an 86-character verifier (RFC 7636 allows 43 to 128). */
@@ -32,7 +31,9 @@ public record Pkce(String verifier, String challenge) {
     /** {@code bytes} random bytes as unpadded base64url: the verifier, and the {@code state} of a login. */
     public static String randomToken(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        // Made here, not held in a static: the native image initialises classes at build time and
+        // would bake one seeded generator into the binary.
+        new SecureRandom().nextBytes(random);
         return URL_SAFE.encodeToString(random);
     }
 

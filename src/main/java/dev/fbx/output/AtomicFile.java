@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file that appears complete or not at all: bytes go to a temporary file beside the target,
@@ -23,7 +23,6 @@ import java.util.Set;
  */
 public final class AtomicFile implements Closeable {
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path target;
@@ -35,7 +34,7 @@ public final class AtomicFile implements Closeable {
     /** @param permissions the new file's mode, or null for what the process's umask gives a new file */
     private AtomicFile(Path target, Set<PosixFilePermission> permissions) throws IOException {
         this.target = target.toAbsolutePath();
-        this.temp = this.target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        this.temp = this.target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         this.channel = POSIX && permissions != null
                 ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(permissions))
                 : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
