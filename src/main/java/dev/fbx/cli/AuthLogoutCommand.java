@@ -1,9 +1,7 @@
 package dev.fbx.cli;
 
-import dev.fbx.auth.Account;
 import dev.fbx.config.Settings;
 import dev.fbx.source.AuthConnection;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,16 +20,12 @@ public class AuthLogoutCommand implements Callable<Integer> {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
         try (AuthConnection connection = AuthConnection.open(settings)) {
-            Account.Logout outcome = new Account(settings.tokenStore(), connection.tokenEndpoint(), Clock.systemUTC()).logout();
-            if (!root.quiet) {
-                String what = switch (outcome) {
-                    case REVOKED -> "the provider revoked the session";
-                    case ALREADY_INVALID -> "the provider had already ended the session";
-                    case NO_TOKENS -> "there were no tokens to revoke";
-                };
-                spec.commandLine().getErr().println("Signed out: " + what + "; the tokens are removed from " + settings.tokenStore().path() + ".");
-                spec.commandLine().getErr().flush();
-            }
+            String what = switch (connection.account().logout()) {
+                case REVOKED -> "the provider revoked the session";
+                case ALREADY_INVALID -> "the provider had already ended the session";
+                case NO_TOKENS -> "there were no tokens to revoke";
+            };
+            root.note("Signed out: " + what + "; the tokens are removed from " + settings.tokenStore().path() + ".");
         }
         return 0;
     }

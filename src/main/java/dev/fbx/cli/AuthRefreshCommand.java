@@ -1,10 +1,8 @@
 package dev.fbx.cli;
 
-import dev.fbx.auth.Account;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
 import dev.fbx.source.AuthConnection;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,12 +22,9 @@ public class AuthRefreshCommand implements Callable<Integer> {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
         try (AuthConnection connection = AuthConnection.open(settings)) {
-            TokenFile renewed = new Account(settings.tokenStore(), connection.tokenEndpoint(), Clock.systemUTC()).refresh();
-            if (!root.quiet) {
-                spec.commandLine().getErr().println("Access token renewed" + renewed.expiresAt().map(at -> "; it expires at " + at.truncatedTo(ChronoUnit.SECONDS)).orElse("")
-                        + ". Saved to " + settings.tokenStore().path() + ".");
-                spec.commandLine().getErr().flush();
-            }
+            TokenFile renewed = connection.account().refresh();
+            root.note("Access token renewed" + renewed.expiresAt().map(at -> "; it expires at " + at.truncatedTo(ChronoUnit.SECONDS)).orElse("")
+                    + ". Saved to " + settings.tokenStore().path() + ".");
         }
         return 0;
     }

@@ -4,7 +4,6 @@ import dev.fbx.auth.Account;
 import dev.fbx.config.Settings;
 import dev.fbx.source.AuthConnection;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,13 +26,12 @@ public class AuthStatusCommand implements Callable<Integer> {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
         try (AuthConnection connection = AuthConnection.open(settings)) {
-            Clock clock = Clock.systemUTC();
-            Account.Status status = new Account(settings.tokenStore(), connection.tokenEndpoint(), clock).status(connection.tokenCheck());
+            Account.Status status = connection.account().status(connection.tokenCheck());
             PrintWriter out = spec.commandLine().getOut();
             out.println("provider: " + connection.provider());
             out.println("user_id: " + status.userId().orElse(""));
             out.println("scope: " + status.scope().orElse(""));
-            out.println("expires_at: " + status.expiresAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS) + " (" + relative(at, clock.instant()) + ")").orElse(""));
+            out.println("expires_at: " + status.expiresAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS) + " (" + relative(at, Instant.now()) + ")").orElse(""));
             out.println("token_file: " + settings.tokenStore().path());
             out.println("status: " + (!status.usable() ? "not accepted"
                     : status.refreshed() ? "usable (the access token was renewed)" : "usable"));

@@ -91,12 +91,19 @@ public class FbxCommand {
 
     Connection connect(Settings settings) {
         Connection connection = Connection.open(settings);
-        if (connection.demo().isPresent() && !quiet) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
+        if (connection.demo().isPresent()) {
+            note("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
                     + ", not anyone's real data. No token file is read or written.");
-            err.flush();
         }
         return connection;
+    }
+
+    /** A line for the person at the terminal, on stderr; {@code -q} silences it. */
+    void note(String line) {
+        if (!quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
     }
 }

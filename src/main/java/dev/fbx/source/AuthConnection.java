@@ -1,13 +1,14 @@
 package dev.fbx.source;
 
-import dev.fbx.FbxException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fbx.FbxException;
 import dev.fbx.api.ApiError;
 import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.GoogleIdentityApi;
 import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.api.UnauthorizedException;
+import dev.fbx.auth.Account;
 import dev.fbx.auth.TokenCheck;
 import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.config.Settings;
@@ -27,9 +28,11 @@ public final class AuthConnection implements AutoCloseable {
     private final Settings settings;
     private final String provider;
     private final Transport transport;
+    private final Clock clock;
 
     private AuthConnection(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.provider = settings.provider();
         this.transport = Connection.transport(settings, clock);
     }
@@ -52,6 +55,11 @@ public final class AuthConnection implements AutoCloseable {
 
     public TokenEndpoint tokenEndpoint(String clientId, String clientSecret) {
         return Connection.tokenEndpoint(settings, clientId, clientSecret, transport, clients);
+    }
+
+    /** The signed-in account of the configured token file, through the configured client. */
+    public Account account() {
+        return new Account(settings.tokenStore(), tokenEndpoint(), clock);
     }
 
     public URI authorizeUrl() {
