@@ -4,7 +4,6 @@ import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
-import dev.fbx.FbxException;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.Profile;
 import dev.fbx.record.SkinTemperatureDay;
@@ -27,25 +26,11 @@ public interface HealthSource {
 
     Profile profile();
 
-    // The sleep-time physiology (issue 6). Until a provider implements them they fail plainly.
+    void spo2Days(DateRange range, Consumer<? super Spo2Day> out);
 
-    default void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
-        throw notYet("spo2");
-    }
+    void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out);
 
-    default void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
-        throw notYet("br");
-    }
+    void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out);
 
-    default void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
-        throw notYet("temp");
-    }
-
-    default void sleeps(DateRange range, Consumer<? super Sleep> out) {
-        throw notYet("sleep");
-    }
-
-    private FbxException notYet(String command) {
-        return new FbxException(1, "'" + command + "' is not available for this provider yet.");
-    }
+    void sleeps(DateRange range, Consumer<? super Sleep> out);
 }

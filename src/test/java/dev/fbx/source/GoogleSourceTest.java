@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sleep-time physiology on google (issue 6's Google side) through {@link GoogleSource} itself,
- * until the spo2/br/temp/sleep commands exist: the API's answers come from fixtures in the
- * documented shapes, the requests it was asked for are recorded.
+ * The sleep-time physiology on google through {@link GoogleSource} itself, exactly: the API's
+ * answers come from fixtures in the documented shapes, and the requests it was asked for are
+ * recorded (the commands' end-to-end test is in GoogleProviderTest).
  */
 class GoogleSourceTest {
     private static final LocalDate JULY_1 = LocalDate.of(2026, 7, 1);
