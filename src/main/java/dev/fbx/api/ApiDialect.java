@@ -2,6 +2,9 @@ package dev.fbx.api;
 
 import dev.fbx.FbxException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** What differs between the APIs fbx speaks, as far as sending a request and reading its outcome goes. */
@@ -17,6 +20,14 @@ public interface ApiDialect {
      * a rejected access token must be an {@link UnauthorizedException}, which makes fbx refresh once.
      */
     FbxException refusal(int status, ApiError error, String what);
+
+    /** Why this API cannot be used any more and what to do instead; empty while it is live. */
+    default Optional<String> retired() {
+        return Optional.empty();
+    }
+
+    /** The OAuth scopes each command needs on this API, by command name, in the order of 'fbx --help'. */
+    Map<String, List<String>> scopesByCommand();
 
     /** Reads a header whatever case the server used for its name; null when absent. */
     static String header(RestResponse<String> response, String name) {

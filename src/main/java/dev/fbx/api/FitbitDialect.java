@@ -2,6 +2,11 @@ package dev.fbx.api;
 
 import dev.fbx.FbxException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Fitbit's quota headers ({@code Fitbit-Rate-Limit-*}, any case) and what its refusals mean. */
@@ -11,6 +16,29 @@ public final class FitbitDialect implements ApiDialect {
         return "Fitbit";
     }
 
+    /** Fitbit's scopes: heart rate and HRV share one. */
+    private static final Map<String, List<String>> SCOPES = scopes(
+            "hr", "heartrate", "hrv", "heartrate", "spo2", "oxygen_saturation", "br", "respiratory_rate", "temp", "temperature",
+            "sleep", "sleep", "profile", "profile");
+
+    static Map<String, List<String>> scopes(String... commandAndScope) {
+        Map<String, List<String>> scopes = new LinkedHashMap<>();
+        for (int i = 0; i < commandAndScope.length; i += 2) {
+            scopes.put(commandAndScope[i], List.of(commandAndScope[i + 1]));
+        }
+        return Collections.unmodifiableMap(scopes);
+    }
+
+    @Override
+    public Optional<String> retired() {
+        return Optional.of("the legacy Fitbit Web API was turned off on 2 November 2026 (it answers HTTP 410 Gone): " + WAY_OUT);
+    }
+
+    @Override
+    public Map<String, List<String>> scopesByCommand() {
+        return SCOPES;
+    }
+
     @Override
     public Quota quota(RestResponse<String> response, Instant now) {
         Long remaining = ApiDialect.longHeader(response, "Fitbit-Rate-Limit-Remaining");
@@ -18,8 +46,21 @@ public final class FitbitDialect implements ApiDialect {
         return new Quota(remaining == null ? null : remaining.intValue(), reset == null ? null : now.plusSeconds(reset));
     }
 
+    /** What to do now that the legacy Fitbit Web API is off: the line a 410 ends fbx with, and doctor's advice. */
+    public static final String WAY_OUT = "sign in with Google instead ('fbx auth login --provider google', see the README),"
+            + " and read your whole history from a Google Takeout export of your Fitbit data with '--archive FILE'.";
+
+    /** The legacy Fitbit Web API and its OAuth endpoints were turned off; every request gets a 410. */
+    public static FbxException retired(String what) {
+        return new FbxException(FbxException.UNAVAILABLE, "The legacy Fitbit Web API was turned off on 2 November 2026 (HTTP 410 Gone for "
+                + what + "): " + WAY_OUT);
+    }
+
     @Override
     public FbxException refusal(int status, ApiError error, String what) {
+        if (status == 410) {
+            return retired(what);
+        }
         if (error.is("invalid_grant")) {
             return FbxException.notAuthorised("Fitbit rejected the refresh token (invalid_grant): it was revoked, or already used by"
                     + " another copy of the token file. Run 'fbx auth login' to sign in again.");

@@ -2,6 +2,8 @@ package dev.fbx.api;
 
 import dev.fbx.FbxException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -13,6 +15,18 @@ public final class GoogleDialect implements ApiDialect {
     @Override
     public String name() {
         return "Google Health";
+    }
+
+    private static final String SCOPE = "https://www.googleapis.com/auth/googlehealth.";
+    private static final String METRICS = SCOPE + "health_metrics_and_measurements.readonly";
+    /** HR, HRV, SpO2, breathing rate and temperature are "metrics and measurements"; the profile's time zone and devices are settings. */
+    private static final Map<String, List<String>> SCOPES = FitbitDialect.scopes(
+            "hr", METRICS, "hrv", METRICS, "spo2", METRICS, "br", METRICS, "temp", METRICS,
+            "sleep", SCOPE + "sleep.readonly", "profile", SCOPE + "settings.readonly");
+
+    @Override
+    public Map<String, List<String>> scopesByCommand() {
+        return SCOPES;
     }
 
     @Override
@@ -34,23 +48,31 @@ public final class GoogleDialect implements ApiDialect {
             return FbxException.config("Google does not accept the client id/secret" + error.describe()
                     + ": use the id and secret of a Desktop OAuth client of your Google Cloud project (FBX_CLIENT_ID, FBX_CLIENT_SECRET).");
         }
-        if (error.is("ACCESS_TOKEN_SCOPE_INSUFFICIENT")) {
-            return FbxException.notAuthorised("Google Health refused " + what + ": the token lacks a scope fbx needs. Run 'fbx auth login'"
-                    + " to grant it (and add the scope to the consent screen if Google does not offer it).");
+        if (error.is("ACCESS_TOKEN_SCOPE_INSUFFICIENT", "insufficient_scope")) {
+            return FbxException.notAuthorised("Google Health refused " + what + ": the token lacks the scope it needs (see 'fbx doctor')."
+                    + " Run 'fbx auth login' and allow every box Google offers (add the scope to the consent screen's Data access"
+                    + " page first if Google does not offer it).");
         }
         if (error.is("SERVICE_DISABLED")) {
             return FbxException.notAuthorised("The Google Health API is not enabled in your Google Cloud project" + error.describe()
-                    + ": enable it (APIs & Services > Library > Google Health API) and try again in a few minutes.");
+                    + ": enable it (APIs & Services > Library > Google Health API) and try again in a few minutes. If Google refuses"
+                    + " to enable it (it has not been onboarding new projects), read your history from a Google Takeout export"
+                    + " with '--archive FILE' instead.");
         }
         if (error.is("ACCOUNT_NOT_LINKED")) {
             return FbxException.notAuthorised("This Google account has no Fitbit data linked" + error.describe()
-                    + ": migrate your Fitbit account to this Google account in the Fitbit app, then try again.");
+                    + ": migrate your Fitbit account to this Google account in the Fitbit app (or sign in with the Google account you"
+                    + " migrated it to), then try again.");
         }
         if (status == 401) {
             return new UnauthorizedException(name(), error);
         }
         if (status == 403) {
-            return FbxException.notAuthorised("Google Health refused " + what + error.describe() + ": run 'fbx auth login' to grant access again.");
+            // PERMISSION_DENIED without a reason that names the cause: clients that migrated saw it on every call,
+            // and removing the app's access in the Google account and granting it again fixed it.
+            return FbxException.notAuthorised("Google Health refused " + what + error.describe() + ": remove fbx's access to your"
+                    + " Google account (myaccount.google.com > Security > Your connections to third-party apps & services), then run"
+                    + " 'fbx auth login' to grant it again.");
         }
         return new FbxException(FbxException.UNAVAILABLE, "Google Health rejected the request for " + what + " with HTTP " + status
                 + error.describe() + ". If this persists, please report it.");

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -55,6 +59,8 @@ public final class Transport {
     private volatile RateLimitPolicy rateLimitPolicy = FAIL;
     private volatile Quota quota = Quota.UNKNOWN;
     private long requestsSent;
+    /** The server's clock minus ours, from the last answer's {@code Date} header; null before one came. */
+    private volatile Duration serverClockAhead;
 
     public Transport(ApiDialect dialect, Retry retry, Clock clock) {
         this.dialect = dialect;
@@ -76,6 +82,26 @@ public final class Transport {
 
     public ApiDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * How far the server's clock is ahead of this machine's (negative: behind), from the {@code Date}
+     * header of the last answer (whole seconds, so within a second or two); empty before any answer had one.
+     */
+    public Optional<Duration> serverClockAhead() {
+        return Optional.ofNullable(serverClockAhead);
+    }
+
+    private void readServerClock(RestResponse<String> response) {
+        String date = ApiDialect.header(response, "Date");
+        if (date != null) {
+            try {
+                Instant server = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                serverClockAhead = Duration.between(clock.instant(), server);
+            } catch (DateTimeParseException e) {
+                LOG.debugf("unreadable Date header: %s", date);
+            }
+        }
     }
 
     /**
@@ -111,6 +137,7 @@ public final class Transport {
                 sleep(backoff(retry.initialDelay(), retry.maxDelay(), failures));
                 continue;
             }
+            readServerClock(response);
             int status = response.getStatus();
             LOG.debugf("%s: HTTP %d in %d ms", what, status, (System.nanoTime() - started) / 1_000_000);
             quota = dialect.quota(response, now);

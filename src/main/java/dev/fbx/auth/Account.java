@@ -90,7 +90,8 @@ public final class Account {
                     outcome = Logout.ALREADY_INVALID;
                 }
             }
-            store.write(file.with(TokenFile.ACCESS_TOKEN, null).with(TokenFile.REFRESH_TOKEN, null).with(TokenFile.EXPIRES_AT, null));
+            store.write(file.with(TokenFile.ACCESS_TOKEN, null).with(TokenFile.REFRESH_TOKEN, null).with(TokenFile.EXPIRES_AT, null)
+                    .with(TokenFile.REFRESH_TOKEN_EXPIRES_AT, null));
             return outcome;
         });
     }

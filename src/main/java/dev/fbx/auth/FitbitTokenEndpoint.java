@@ -81,7 +81,8 @@ public final class FitbitTokenEndpoint implements TokenEndpoint {
                 throw FbxException.badData("The token endpoint answered without an access token: try again later.", null);
             }
             return new TokenGrant(access, node.path("refresh_token").asText(null), node.path("expires_in").asLong(0),
-                    node.path("scope").asText(null), node.path("user_id").asText(null), node.path("token_type").asText(null));
+                    node.path("scope").asText(null), node.path("user_id").asText(null), node.path("token_type").asText(null),
+                    node.path("refresh_token_expires_in").asLong(0));
         } catch (java.io.IOException e) {
             throw FbxException.badData("The token endpoint answered with a body that is not JSON: try again later.", e);
         }

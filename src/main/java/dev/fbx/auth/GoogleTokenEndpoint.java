@@ -45,6 +45,11 @@ public final class GoogleTokenEndpoint implements TokenEndpoint {
     }
 
     @Override
+    public boolean refreshKeepsRefreshToken() {
+        return true;
+    }
+
+    @Override
     public void revoke(String tokenToRevoke) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("token", tokenToRevoke);

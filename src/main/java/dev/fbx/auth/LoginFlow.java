@@ -176,7 +176,7 @@ public final class LoginFlow {
         boolean sameProvider = existing.get(TokenFile.PROVIDER).orElse("fitbit").equals(options.provider());
         boolean sameUser = sameProvider && grant.userId() != null && Objects.equals(existing.get(TokenFile.USER_ID).orElse(null), grant.userId());
         TokenFile file = existing;
-        for (String field : List.of(TokenFile.ACCESS_TOKEN, TokenFile.REFRESH_TOKEN, TokenFile.EXPIRES_AT, TokenFile.SCOPE,
+        for (String field : List.of(TokenFile.ACCESS_TOKEN, TokenFile.REFRESH_TOKEN, TokenFile.REFRESH_TOKEN_EXPIRES_AT, TokenFile.EXPIRES_AT, TokenFile.SCOPE,
                 TokenFile.USER_ID, TokenFile.TOKEN_TYPE)) {
             file = file.with(field, null);
         }

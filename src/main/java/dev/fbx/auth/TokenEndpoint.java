@@ -11,6 +11,14 @@ public interface TokenEndpoint {
     /** Exchanges an authorization code (PKCE) for the first grant. */
     TokenGrant exchange(String code, String codeVerifier, String redirectUri);
 
+    /**
+     * Whether a refresh keeps the refresh token valid (no rotation), so that spending one only to
+     * learn what the provider says about the session costs nothing. Fitbit's are single-use.
+     */
+    default boolean refreshKeepsRefreshToken() {
+        return false;
+    }
+
     /** Revokes {@code token} (an access or refresh token) at the provider. */
     void revoke(String token);
 }

@@ -22,6 +22,8 @@ public final class TokenFile {
     public static final String USER_ID = "user_id";
     public static final String TOKEN_TYPE = "token_type";
     public static final String TIMEZONE = "timezone";
+    /** When the refresh token dies, if the provider announced it (Google, for an OAuth app in "Testing"). */
+    public static final String REFRESH_TOKEN_EXPIRES_AT = "refresh_token_expires_at";
 
     private final ObjectNode node;
 
@@ -69,12 +71,25 @@ public final class TokenFile {
         }
     }
 
+    /** When the refresh token dies; empty when the provider did not announce it (a published app, Fitbit). */
+    public Optional<Instant> refreshTokenExpiresAt() {
+        try {
+            return get(REFRESH_TOKEN_EXPIRES_AT).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Applies a token endpoint's answer: a grant without a new refresh token keeps the old one. */
     public TokenFile withGrant(TokenGrant grant, Instant now) {
         TokenFile updated = with(ACCESS_TOKEN, grant.accessToken())
                 .with(EXPIRES_AT, grant.expiresIn() > 0 ? now.plusSeconds(grant.expiresIn()).toString() : null);
         if (grant.refreshToken() != null) {
-            updated = updated.with(REFRESH_TOKEN, grant.refreshToken());
+            // A new refresh token's life is what this answer says, or unknown.
+            updated = updated.with(REFRESH_TOKEN, grant.refreshToken()).with(REFRESH_TOKEN_EXPIRES_AT, null);
+        }
+        if (grant.refreshTokenExpiresIn() > 0) {
+            updated = updated.with(REFRESH_TOKEN_EXPIRES_AT, now.plusSeconds(grant.refreshTokenExpiresIn()).toString());
         }
         for (String[] field : new String[][] {{SCOPE, grant.scope()}, {USER_ID, grant.userId()}, {TOKEN_TYPE, grant.tokenType()}}) {
             if (field[1] != null) {

@@ -22,10 +22,9 @@ import picocli.CommandLine.Spec;
                 + " the browser comes back to fbx on this machine only: for Fitbit to http://localhost:8000 (the redirect URL"
                 + " registered with your app; --port changes it), for Google to http://127.0.0.1 on a free port. The flow is"
                 + " OAuth 2.0 with PKCE; other fields of an existing token file are kept."},
-        footer = {"%nExamples:",
-            "  fbx auth login --client-id 23ABCD",
-            "      Fitbit, with a Personal app whose redirect URL is http://localhost:8000",
-            "  fbx auth login --provider google --client-id ID --client-secret SECRET",
+        footer = {"%nWithout --provider a new token file signs in with Google; an existing one keeps its provider.",
+            "%nExamples:",
+            "  fbx auth login --client-id ID.apps.googleusercontent.com --client-secret SECRET",
             "      Google, with a Desktop OAuth client",
             "  fbx auth login --no-browser",
             "      on a server: connect with ssh -L 8000:localhost:8000, open the URL locally"})
@@ -70,6 +69,10 @@ public class AuthLoginCommand implements Callable<Integer> {
             throw FbxException.usage("--port must be between 1 and 65535, not " + port + ".");
         }
         Settings settings = root.settings();
+        if (settings.tokenFile().isEmpty() && settings.get(Settings.PROVIDER).isEmpty()) {
+            // SPEC "Sources": a sign-in that creates a new token file signs in with Google (a file without provider holds Fitbit tokens).
+            settings = root.settings(FbxCommand.Provider.google);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (AuthConnection connection = AuthConnection.open(settings)) {
             String provider = connection.provider();

@@ -1,9 +1,11 @@
 package dev.fbx.cli;
 
+import dev.fbx.auth.RefreshTokenLife;
 import dev.fbx.config.Settings;
 import dev.fbx.source.Connection;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
         subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
-            SleepCommand.class, ProfileCommand.class, SyncCommand.class, AuthCommand.class,
+            SleepCommand.class, ProfileCommand.class, SyncCommand.class, DoctorCommand.class, AuthCommand.class,
             CompletionCommand.class},
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {
@@ -49,7 +51,8 @@ public class FbxCommand {
     String tokenFile;
 
     @Option(names = "--provider", paramLabel = "fitbit|google", scope = ScopeType.INHERIT,
-            description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit).")
+            description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit for an existing token file;"
+                    + " 'fbx auth login' creating a new one signs in with google).")
     Provider provider;
 
     @Option(names = "--demo", scope = ScopeType.INHERIT,
@@ -77,6 +80,11 @@ public class FbxCommand {
 
     /** The settings of this invocation, the global options above the environment and files. */
     Settings settings() {
+        return settings(provider);
+    }
+
+    /** The settings with {@code provider} as if given as --provider (null: none given). */
+    Settings settings(Provider provider) {
         Map<String, String> options = new HashMap<>();
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.name());
@@ -90,6 +98,7 @@ public class FbxCommand {
     }
 
     Connection connect(Settings settings) {
+        settings.tokenFile().flatMap(file -> RefreshTokenLife.warning(file, Instant.now())).ifPresent(this::note);
         Connection connection = Connection.open(settings);
         if (connection.demo().isPresent()) {
             note("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()

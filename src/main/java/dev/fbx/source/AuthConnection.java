@@ -48,6 +48,11 @@ public final class AuthConnection implements AutoCloseable {
         return provider;
     }
 
+    /** The transport every request of this connection goes through (its dialect, the server's clock). */
+    public Transport transport() {
+        return transport;
+    }
+
     /** The token endpoint for the client configured in the settings (option, environment, token file). */
     public TokenEndpoint tokenEndpoint() {
         return tokenEndpoint(settings.get(Settings.CLIENT_ID).orElse(null), settings.get(Settings.CLIENT_SECRET).orElse(null));

@@ -292,8 +292,8 @@ class AuthCommandTest extends FakeApiTest {
     @Test
     void aBusyPortIsReportedWithTheWayOut(QuarkusMainLauncher launcher) throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            LaunchResult result = launcher.launch("--token-file", dir.resolve("fb_conf.json").toString(), "auth", "login",
-                    "--client-id", "CLIENT", "--port", String.valueOf(busy.getLocalPort()), "--no-browser");
+            LaunchResult result = launcher.launch("--token-file", dir.resolve("fb_conf.json").toString(), "--provider", "fitbit",
+                    "auth", "login", "--client-id", "CLIENT", "--port", String.valueOf(busy.getLocalPort()), "--no-browser");
 
             assertEquals(78, result.exitCode());
             assertTrue(result.getErrorOutput().contains("is in use"), result.getErrorOutput());

@@ -133,8 +133,8 @@ class AuthLoginIT {
                 "{\"access_token\":\"A\",\"expires_in\":28800,\"refresh_token\":\"R\",\"scope\":\"heartrate\",\"user_id\":\"ABC123\"}")));
         int port = freePort();
 
-        Process fbx = FbxProcess.start(dir, env, "login", "auth", "login", "--client-id", "CLIENT", "--client-secret", "SECRET",
-                "--port", String.valueOf(port), "--no-browser");
+        Process fbx = FbxProcess.start(dir, env, "login", "--provider", "fitbit", "auth", "login", "--client-id", "CLIENT",
+                "--client-secret", "SECRET", "--port", String.valueOf(port), "--no-browser");
         Map<String, String> query = query(printedUrl(fbx, "login"));
         open(URI.create(query.get("redirect_uri") + "/?code=C&state=" + query.get("state")));
 
