@@ -2,6 +2,7 @@ package dev.fbx.cli;
 
 import dev.fbx.FbxException;
 import dev.fbx.api.Redaction;
+import dev.fbx.output.ReaderGoneException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every failure into SPEC.md's exit code and one line on stderr that says what happened and
- * what to do: {@link FbxException}s carry both, usage errors are 64, anything else is a bug (1).
+ * what to do: {@link FbxException}s carry both, usage errors are 64, anything else is a bug (1). A
+ * reader that closed standard output early ends fbx quietly.
  */
 @ApplicationScoped
 public class ExitHandling {
@@ -26,6 +28,9 @@ public class ExitHandling {
     }
 
     static int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        if (e instanceof ReaderGoneException) {
+            return 0;
+        }
         PrintWriter err = commandLine.getErr();
         boolean verbose = ((FbxCommand) commandLine.getCommandSpec().root().userObject()).verbose;
         if (e instanceof FbxException fbx) {

@@ -40,6 +40,9 @@ public final class RowWriter implements Consumer<Row>, Closeable {
     private final PrintWriter stdout;
     private final JsonGenerator json;
     private boolean first = true;
+    private long rows;
+    /** How often (in rows) a write error on standard output is looked for: a reader that went away stops the fetching. */
+    private static final int CHECK_STDOUT_EVERY = 4096;
 
     private RowWriter(Format format, List<String> columns, boolean utc, Writer out, AtomicFile file, Path path) throws IOException {
         this.format = format;
@@ -96,6 +99,22 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         } catch (IOException e) {
             throw failed(path, e);
         }
+        if (stdout != null && ++rows % CHECK_STDOUT_EVERY == 0) {
+            checkStdout();
+        }
+    }
+
+    /**
+     * A PrintWriter (and System.out beneath it) swallow write errors and only report them when
+     * asked: a closed pipe ends fbx quietly, any other failure (a full disk) is exit 74.
+     */
+    private void checkStdout() {
+        if (stdout.checkError() || System.out.checkError()) {
+            if (ReaderGoneException.stdoutIsAPipe()) {
+                throw new ReaderGoneException();
+            }
+            throw failed(null, new IOException("write error"));
+        }
     }
 
     /** Ends the output; a file appears only now. */
@@ -113,8 +132,8 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             text.flush();
             if (file != null) {
                 file.commit();
-            } else if (stdout != null && stdout.checkError()) {
-                throw new IOException("the stream was closed");
+            } else if (stdout != null) {
+                checkStdout();
             }
         } catch (IOException e) {
             throw failed(path, e);
