@@ -18,14 +18,15 @@ import picocli.CommandLine.Spec;
 
 @TopCommand
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
+        description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit data"
+                + " (through the Google Health API), as CSV or JSON.",
         subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
             SleepCommand.class, ProfileCommand.class, SyncCommand.class, DoctorCommand.class, AuthCommand.class,
             CompletionCommand.class},
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {
             "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
-            "  FBX_PROVIDER              fitbit or google",
+            "  FBX_PROVIDER              google or fitbit (legacy, turned off 2026-11-02)",
             "  FBX_CLIENT_ID             the OAuth client id (default: the token file)",
             "  FBX_CLIENT_SECRET         the OAuth client secret (default: the token file)",
             "  FBX_ACCESS_TOKEN          seeds a token file that does not exist yet",
@@ -38,9 +39,9 @@ import picocli.CommandLine.Spec;
             "  FBX_GOOGLE_REVOKE_URL     https://oauth2.googleapis.com/revoke",
             "  FBX_DEMO                  1 (or true) for --demo",
             "",
-            "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable,",
-            "  74 cannot write output, 75 rate limited, 77 not authorised (fbx auth login),",
-            "  78 configuration (token file, client id), 1 a bug."
+            "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable or retired,",
+            "  74 cannot write output, 75 rate limited or another sync holds DIR, 77 not authorised",
+            "  (fbx auth login), 78 configuration (token file, client id), 1 a bug. 'fbx doctor' says what is wrong."
         })
 public class FbxCommand {
     @Spec
