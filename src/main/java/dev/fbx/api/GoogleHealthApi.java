@@ -32,6 +32,17 @@ public interface GoogleHealthApi {
     RestResponse<String> list(@PathParam("dataType") String dataType, @QueryParam("filter") String filter,
             @QueryParam("pageSize") int pageSize, @QueryParam("pageToken") String pageToken);
 
+    /**
+     * {@code users.dataTypes.dataPoints.reconcile}: the points of every data source (a phone and a
+     * watch) merged "into a single data stream", where {@link #list} returns each source's own points.
+     * The default family ({@code all-sources}) is meant: narrowing it to {@code google-wearables} has
+     * dropped Fitbit-sourced data in clients that migrated.
+     */
+    @GET
+    @Path("/v4/users/me/dataTypes/{dataType}/dataPoints:reconcile")
+    RestResponse<String> reconcile(@PathParam("dataType") String dataType, @QueryParam("filter") String filter,
+            @QueryParam("pageSize") int pageSize, @QueryParam("pageToken") String pageToken);
+
     /** {@code users.dataTypes.dataPoints.rollUp}: a {@code RollUpDataPointsRequest} (physical time windows). */
     @POST
     @Path("/v4/users/me/dataTypes/{dataType}/dataPoints:rollUp")

@@ -144,7 +144,7 @@ public final class GoogleSource implements HealthSource {
                 String what = "heart rate samples " + day;
                 String filter = between("heart_rate.sample_time.physical_time", startOf(day.start()), startOf(day.end().plusDays(1)));
                 TreeMap<Instant, HeartRateSample> samples = new TreeMap<>();
-                for (JsonNode point : list("heart-rate", filter, PAGE_SIZE, what)) {
+                for (JsonNode point : reconciled("heart-rate", filter, PAGE_SIZE, what)) {
                     JsonNode heartRate = point.path("heartRate");
                     Integer bpm = Json.integer(heartRate.path("beatsPerMinute"));
                     if (bpm != null) {
@@ -194,7 +194,7 @@ public final class GoogleSource implements HealthSource {
             Instant from = chunk.start().minusDays(1).atTime(NIGHT_ENDS).atZone(zone()).toInstant();
             Instant to = chunk.end().atTime(NIGHT_ENDS).atZone(zone()).toInstant();
             TreeMap<Instant, HrvSample> samples = new TreeMap<>();
-            for (JsonNode point : list("heart-rate-variability", between("heart_rate_variability.sample_time.physical_time", from, to),
+            for (JsonNode point : reconciled("heart-rate-variability", between("heart_rate_variability.sample_time.physical_time", from, to),
                     PAGE_SIZE, what)) {
                 JsonNode hrv = point.path("heartRateVariability");
                 Double rmssd = Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
@@ -319,14 +319,37 @@ public final class GoogleSource implements HealthSource {
 
     // ---- requests
 
-    /** Every data point of a list call, following {@code nextPageToken} until the last page. */
+    /** One page of a list-shaped call (list, reconcile). */
+    @FunctionalInterface
+    private interface Pager {
+        RestResponse<String> page(String dataType, String filter, int pageSize, String pageToken);
+    }
+
+    /** Every data point of a list call, every source's own, following {@code nextPageToken} until the last page. */
     private List<JsonNode> list(String dataType, String filter, int pageSize, String what) {
+        return pages(api::list, dataType, filter, pageSize, what);
+    }
+
+    /**
+     * One data point per time for samples that a phone and a watch may both record: {@code list}
+     * would give both sources' points (each with its {@code dataSource}), interleaved a few seconds
+     * apart; {@code :reconcile} merges them into one stream (its points carry no source).
+     */
+    private List<JsonNode> reconciled(String dataType, String filter, int pageSize, String what) {
+        return pages(api::reconcile, dataType, filter, pageSize, what);
+    }
+
+    /**
+     * Follows {@code nextPageToken} until it is absent: a page can hold fewer points than asked for,
+     * or none (and no {@code dataPoints} at all), and still not be the last.
+     */
+    private List<JsonNode> pages(Pager pager, String dataType, String filter, int pageSize, String what) {
         List<JsonNode> points = new ArrayList<>();
         Set<String> tokensSeen = new HashSet<>();
         String pageToken = null;
         do {
             String page = pageToken;
-            JsonNode body = call(what, () -> api.list(dataType, filter, pageSize, page));
+            JsonNode body = call(what, () -> pager.page(dataType, filter, pageSize, page));
             Json.array(body, "dataPoints", what).forEach(points::add);
             pageToken = nextPage(body, tokensSeen, what);
         } while (pageToken != null);

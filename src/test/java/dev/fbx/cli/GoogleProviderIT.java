@@ -59,7 +59,7 @@ class GoogleProviderIT {
         api.stubFor(post(urlEqualTo("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp"))
                 .withRequestBody(equalToJson(rollUp + ",\"pageToken\":\"rollup-page-2\"}"))
                 .willReturn(okJson(Fixtures.load("google/rollup-1min-page2.json"))));
-        String hrv = "/v4/users/me/dataTypes/heart-rate-variability/dataPoints";
+        String hrv = "/v4/users/me/dataTypes/heart-rate-variability/dataPoints:reconcile";
         api.stubFor(get(urlPathEqualTo(hrv)).withQueryParam("pageToken", absent()).willReturn(okJson(Fixtures.load("google/hrv-samples-page1.json"))));
         api.stubFor(get(urlPathEqualTo(hrv)).withQueryParam("pageToken", equalTo("hrv-page-2"))
                 .willReturn(okJson(Fixtures.load("google/hrv-samples-page2.json"))));

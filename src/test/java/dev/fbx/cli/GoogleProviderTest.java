@@ -101,7 +101,7 @@ class GoogleProviderTest extends FakeApiTest {
         refreshSucceeds();
         // The week's nights run from noon before the first day (10:00Z in summer time) to noon of the last (11:00Z in winter time).
         String filter = between("heart_rate_variability.sample_time.physical_time", "2026-10-21T10:00:00Z", "2026-10-28T11:00:00Z");
-        String url = DATA + "heart-rate-variability/dataPoints";
+        String url = DATA + "heart-rate-variability/dataPoints:reconcile";
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageSize", equalTo("10000"))
                 .withQueryParam("pageToken", absent()).willReturn(okJson(Fixtures.load("google/hrv-samples-page1.json"))));
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageToken", equalTo("hrv-page-2"))
@@ -123,7 +123,7 @@ class GoogleProviderTest extends FakeApiTest {
     void rawSamplesArePagedWithTheDocumentedFilterAndWrittenOldestFirstOnce(QuarkusMainLauncher launcher) {
         Path file = tokens(false);
         String filter = between("heart_rate.sample_time.physical_time", "2026-06-30T22:00:00Z", "2026-07-01T22:00:00Z");
-        String url = DATA + "heart-rate/dataPoints";
+        String url = DATA + "heart-rate/dataPoints:reconcile";
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageToken", absent())
                 .willReturn(okJson(Fixtures.load("google/heart-rate-page1.json"))));
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageToken", equalTo("page-2"))

@@ -119,6 +119,11 @@ class GoogleSourceTest {
         }
 
         @Override
+        public RestResponse<String> reconcile(String dataType, String filter, int pageSize, String pageToken) {
+            throw new AssertionError("no reconcile expected");
+        }
+
+        @Override
         public RestResponse<String> rollUp(String dataType, String request) {
             throw new AssertionError("no roll-up expected");
         }
