@@ -1,0 +1,187 @@
+package dev.fbx.report;
+
+import dev.fbx.FbxException;
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
+import dev.fbx.source.DateRange;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reads what a report draws from a directory that {@code fbx sync --out} wrote,
+ * {@code DIR/<dataset>/<yyyy-MM-dd>.csv}, back into records, without any request. A missing
+ * file is a day without data (a gap); a file that is not what sync writes stops the report (65),
+ * naming the file.
+ */
+public final class SyncDirectoryReader {
+    /** The intraday heart-rate folders the hours-covered calendar may come from, coarsest (fewest rows to read) first. */
+    static final List<String> HOURS_DATASETS = List.of("hr-15min", "hr-5min", "hr-1min", "hr-1sec");
+    private static final List<String> DAILY_DATASETS = List.of("hrv-day", "hr-day", "sleep", "spo2", "br", "temp");
+
+    private final Path dir;
+
+    private SyncDirectoryReader(Path dir) {
+        this.dir = dir;
+    }
+
+    public static ReportData read(Path dir, DateRange range) {
+        if (!Files.isDirectory(dir)) {
+            throw FbxException.usage("--in " + dir + " is not a directory: give the directory that 'fbx sync --out' writes.");
+        }
+        if (DAILY_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d)))
+                && HOURS_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d)))) {
+            throw FbxException.usage("--in " + dir + " holds none of the folders 'fbx sync' writes (" + String.join(", ", DAILY_DATASETS)
+                    + ", hr-15min, ...): give the directory that 'fbx sync --out' writes.");
+        }
+        SyncDirectoryReader reader = new SyncDirectoryReader(dir);
+        ReportData data = new ReportData(range);
+        reader.each("hrv-day", HrvDay.COLUMNS, data.withHistory(),
+                f -> new HrvDay(f.date(0), f.decimal(1), f.decimal(2)), data::hrv);
+        reader.each("hr-day", HeartRateDay.COLUMNS, data.withHistory(),
+                f -> new HeartRateDay(f.date(0), f.integer(1), f.integer(2), f.integer(3), f.integer(4), f.integer(5)), data::heartRate);
+        reader.each("sleep", Sleep.COLUMNS, range, f -> new Sleep(f.date(0), f.time(1), f.time(2), f.bool(3), f.integer(4),
+                f.integer(5), f.integer(6), f.integer(7), f.integer(8), f.integer(9)), data::sleep);
+        reader.each("spo2", Spo2Day.COLUMNS, range, f -> new Spo2Day(f.date(0), f.decimal(1), f.decimal(2), f.decimal(3)), data::spo2);
+        reader.each("br", BreathingRateDay.COLUMNS, range, f -> new BreathingRateDay(f.date(0), f.decimal(1)), data::breathingRate);
+        reader.each("temp", SkinTemperatureDay.COLUMNS, range, f -> new SkinTemperatureDay(f.date(0), f.decimal(1)), data::skinTemperature);
+        for (String hours : HOURS_DATASETS) {
+            if (Files.isDirectory(dir.resolve(hours))) {
+                data.hoursFrom(hours);
+                reader.each(hours, HeartRateSample.COLUMNS, range, f -> new HeartRateSample(f.time(0), f.decimal(1)), data::heartRateSample);
+                break;
+            }
+        }
+        return data;
+    }
+
+    private <T> void each(String dataset, List<String> columns, DateRange range, Function<Fields, T> parse, Consumer<T> out) {
+        Path folder = dir.resolve(dataset);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String header = String.join(",", columns);
+        for (LocalDate day = range.start(); !day.isAfter(range.end()); day = day.plusDays(1)) {
+            Path file = folder.resolve(day + ".csv");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String first = lines.readLine();
+                if (!header.equals(first)) {
+                    throw unreadable(file, 1, "its header is not " + dataset + "'s columns '" + header + "'");
+                }
+                int number = 1;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    number++;
+                    if (line.isEmpty()) {
+                        continue;
+                    }
+                    Fields fields = new Fields(split(line), columns);
+                    if (fields.values.size() != columns.size()) {
+                        throw unreadable(file, number, "it has " + fields.values.size() + " fields, not " + columns.size());
+                    }
+                    try {
+                        out.accept(parse.apply(fields));
+                    } catch (RuntimeException e) {
+                        throw unreadable(file, number, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                throw FbxException.badData("Cannot read " + file + " (" + e.getMessage() + "): check its permissions.", e);
+            }
+        }
+    }
+
+    private static FbxException unreadable(Path file, int line, String why) {
+        return FbxException.badData(file + " line " + line + " is not what 'fbx sync' writes (" + why
+                + "): move the file away (sync fetches that day again) and run the report again.", null);
+    }
+
+    /** One CSV line's fields (RFC 4180: quoted fields may hold commas and doubled quotes); an empty field is null. */
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
+                field.setLength(0);
+                wasQuoted = false;
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
+        return fields;
+    }
+
+    /** A parsed line's fields, typed on request; a value that does not parse says which column it is in. */
+    private record Fields(List<String> values, List<String> columns) {
+        LocalDate date(int i) {
+            return parse(i, "a date", LocalDate::parse);
+        }
+
+        OffsetDateTime time(int i) {
+            return parse(i, "a time with its offset", OffsetDateTime::parse);
+        }
+
+        Double decimal(int i) {
+            return parse(i, "a number", Double::valueOf);
+        }
+
+        Integer integer(int i) {
+            return parse(i, "a whole number", Integer::valueOf);
+        }
+
+        Boolean bool(int i) {
+            return parse(i, "true or false", v -> switch (v) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException(v);
+            });
+        }
+
+        private <T> T parse(int i, String what, Function<String, T> parser) {
+            String value = values.get(i);
+            if (value == null) {
+                if (i == 0) {
+                    throw new IllegalArgumentException(columns.get(i) + " is empty");
+                }
+                return null;
+            }
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(columns.get(i) + " '" + value + "' is not " + what);
+            }
+        }
+    }
+}
