@@ -12,6 +12,8 @@ import dev.fbx.source.Connection;
 import dev.fbx.source.DateRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +71,9 @@ public class ReportCommand implements Callable<Integer> {
         try {
             AtomicFile.write(output, page, false);
         } catch (IOException e) {
-            throw FbxException.io("Cannot write " + output + " (" + e.getMessage() + "): check the path, free space and permissions."
+            String why = e instanceof NoSuchFileException ? "its directory does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw FbxException.io("Cannot write " + output + " (" + why + "): check the path, free space and permissions."
                     + " Nothing was written to it.", e);
         }
         root.note("fbx: wrote " + output + " (" + data.range() + ", " + (page.length + 1023) / 1024 + " KB)");
