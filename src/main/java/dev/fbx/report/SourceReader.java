@@ -1,8 +1,8 @@
 package dev.fbx.report;
 
+import dev.fbx.dataset.Dataset;
 import dev.fbx.source.DateRange;
 import dev.fbx.source.HealthSource;
-import dev.fbx.source.Resolution;
 
 /** Reads what a report draws from a provider (or the demo), through the source's own request limits. */
 public final class SourceReader {
@@ -12,7 +12,7 @@ public final class SourceReader {
      * days), so the coarsest, 15 minutes, gives the same hours for the fewest bytes: 96 samples a
      * day instead of 1440 (1 min) or up to 86,400 (1 s).
      */
-    static final Resolution HOURS_RESOLUTION = Resolution.FIFTEEN_MINUTES;
+    static final Dataset HOURS = Dataset.HR_15MIN;
 
     private SourceReader() {
     }
@@ -26,8 +26,8 @@ public final class SourceReader {
         source.spo2Days(range, data::spo2);
         source.breathingRateDays(range, data::breathingRate);
         source.skinTemperatureDays(range, data::skinTemperature);
-        data.hoursFrom("hr-" + HOURS_RESOLUTION.label());
-        source.heartRateSamples(range, HOURS_RESOLUTION, data::heartRateSample);
+        data.hoursFrom(HOURS.id());
+        source.heartRateSamples(range, HOURS.resolution(), data::heartRateSample);
         return data;
     }
 }

@@ -1,6 +1,7 @@
 package dev.fbx.report;
 
 import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
@@ -29,8 +30,8 @@ import java.util.function.Function;
  */
 public final class SyncDirectoryReader {
     /** The intraday heart-rate folders the hours-covered calendar may come from, coarsest (fewest rows to read) first. */
-    static final List<String> HOURS_DATASETS = List.of("hr-15min", "hr-5min", "hr-1min", "hr-1sec");
-    private static final List<String> DAILY_DATASETS = List.of("hrv-day", "hr-day", "sleep", "spo2", "br", "temp");
+    static final List<Dataset> HOURS_DATASETS = List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC);
+    private static final List<Dataset> DAILY_DATASETS = List.of(Dataset.HRV_DAY, Dataset.HR_DAY, Dataset.SLEEP, Dataset.SPO2, Dataset.BR, Dataset.TEMP);
 
     private final Path dir;
 
@@ -42,34 +43,36 @@ public final class SyncDirectoryReader {
         if (!Files.isDirectory(dir)) {
             throw FbxException.usage("--in " + dir + " is not a directory: give the directory that 'fbx sync --out' writes.");
         }
-        if (DAILY_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d)))
-                && HOURS_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d)))) {
-            throw FbxException.usage("--in " + dir + " holds none of the folders 'fbx sync' writes (" + String.join(", ", DAILY_DATASETS)
-                    + ", hr-15min, ...): give the directory that 'fbx sync --out' writes.");
+        if (DAILY_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d.id())))
+                && HOURS_DATASETS.stream().noneMatch(d -> Files.isDirectory(dir.resolve(d.id())))) {
+            throw FbxException.usage("--in " + dir + " holds none of the folders 'fbx sync' writes ("
+                    + String.join(", ", DAILY_DATASETS.stream().map(Dataset::id).toList()) + ", hr-15min, ...):"
+                    + " give the directory that 'fbx sync --out' writes.");
         }
         SyncDirectoryReader reader = new SyncDirectoryReader(dir);
         ReportData data = new ReportData(range);
-        reader.each("hrv-day", HrvDay.COLUMNS, data.withHistory(),
+        reader.each(Dataset.HRV_DAY, data.withHistory(),
                 f -> new HrvDay(f.date(0), f.decimal(1), f.decimal(2)), data::hrv);
-        reader.each("hr-day", HeartRateDay.COLUMNS, data.withHistory(),
+        reader.each(Dataset.HR_DAY, data.withHistory(),
                 f -> new HeartRateDay(f.date(0), f.integer(1), f.integer(2), f.integer(3), f.integer(4), f.integer(5)), data::heartRate);
-        reader.each("sleep", Sleep.COLUMNS, range, f -> new Sleep(f.date(0), f.time(1), f.time(2), f.bool(3), f.integer(4),
+        reader.each(Dataset.SLEEP, range, f -> new Sleep(f.date(0), f.time(1), f.time(2), f.bool(3), f.integer(4),
                 f.integer(5), f.integer(6), f.integer(7), f.integer(8), f.integer(9)), data::sleep);
-        reader.each("spo2", Spo2Day.COLUMNS, range, f -> new Spo2Day(f.date(0), f.decimal(1), f.decimal(2), f.decimal(3)), data::spo2);
-        reader.each("br", BreathingRateDay.COLUMNS, range, f -> new BreathingRateDay(f.date(0), f.decimal(1)), data::breathingRate);
-        reader.each("temp", SkinTemperatureDay.COLUMNS, range, f -> new SkinTemperatureDay(f.date(0), f.decimal(1)), data::skinTemperature);
-        for (String hours : HOURS_DATASETS) {
-            if (Files.isDirectory(dir.resolve(hours))) {
-                data.hoursFrom(hours);
-                reader.each(hours, HeartRateSample.COLUMNS, range, f -> new HeartRateSample(f.time(0), f.decimal(1)), data::heartRateSample);
+        reader.each(Dataset.SPO2, range, f -> new Spo2Day(f.date(0), f.decimal(1), f.decimal(2), f.decimal(3)), data::spo2);
+        reader.each(Dataset.BR, range, f -> new BreathingRateDay(f.date(0), f.decimal(1)), data::breathingRate);
+        reader.each(Dataset.TEMP, range, f -> new SkinTemperatureDay(f.date(0), f.decimal(1)), data::skinTemperature);
+        for (Dataset hours : HOURS_DATASETS) {
+            if (Files.isDirectory(dir.resolve(hours.id()))) {
+                data.hoursFrom(hours.id());
+                reader.each(hours, range, f -> new HeartRateSample(f.time(0), f.decimal(1)), data::heartRateSample);
                 break;
             }
         }
         return data;
     }
 
-    private <T> void each(String dataset, List<String> columns, DateRange range, Function<Fields, T> parse, Consumer<T> out) {
-        Path folder = dir.resolve(dataset);
+    private <T> void each(Dataset dataset, DateRange range, Function<Fields, T> parse, Consumer<T> out) {
+        List<String> columns = dataset.columnNames();
+        Path folder = dir.resolve(dataset.id());
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -82,7 +85,7 @@ public final class SyncDirectoryReader {
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String first = lines.readLine();
                 if (!header.equals(first)) {
-                    throw unreadable(file, 1, "its header is not " + dataset + "'s columns '" + header + "'");
+                    throw unreadable(file, 1, "its header is not " + dataset.id() + "'s columns '" + header + "'");
                 }
                 int number = 1;
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
