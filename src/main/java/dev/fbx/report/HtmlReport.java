@@ -10,10 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.IntPredicate;
@@ -37,10 +35,6 @@ public final class HtmlReport {
     private static final int LEFT = 58;
     private static final int RIGHT = 14;
     private static final int PLOT = WIDTH - LEFT - RIGHT;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private static final String STYLE = """
             *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -70,8 +64,8 @@ public final class HtmlReport {
             .deep{fill:#0a3d78}.light{fill:#56B4E9}.rem{fill:#CC79A7}.wake{fill:#E69F00}.asleep{fill:#999}
             .zero{stroke:#777;stroke-dasharray:4 3}
             .nodata{fill:#f0f0f0}
-            .hours{fill:#0072B2;shape-rendering:crispEdges}
-            .hrvnights{fill:#E69F00;shape-rendering:crispEdges}
+            .hours{fill:#0072B2}
+            .hrvnights{fill:#E69F00}
             .big{font-size:1.08em;font-weight:600}
             @media (max-width:640px){body{font-size:14px;padding:8px}}
             @media print{body{max-width:none;font-size:10.5pt;padding:0}section{break-inside:avoid}\
@@ -104,8 +98,8 @@ public final class HtmlReport {
         definition("Account", header.account());
         definition("Source", header.source());
         definition("Range", range + " (" + days + (days == 1 ? " day)" : " days)"));
-        definition("Made", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(header.madeAt().atOffset(ZoneOffset.UTC))
-                + " by fbx");
+        LocalDateTime made = LocalDateTime.ofInstant(header.madeAt(), ZoneOffset.UTC);
+        definition("Made", made.toLocalDate() + " " + clock(made.getHour(), made.getMinute()) + " UTC by fbx");
         out.append("</dl>\n</header>\n");
         List<Baseline.Night> hrv = Baseline.of(data.hrv, start, data.range().end());
         List<Baseline.Night> rhr = Baseline.of(data.restingHeartRate, start, data.range().end());
@@ -156,23 +150,26 @@ public final class HtmlReport {
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             String label;
             if (days <= 16) {
-                label = DAY.format(day);
+                label = day.getDayOfMonth() + " " + Svg.month(day);
             } else if (days <= 120) {
                 if (day.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
                     continue;
                 }
-                label = DAY.format(day);
+                label = day.getDayOfMonth() + " " + Svg.month(day);
             } else {
                 if (day.getDayOfMonth() != 1 || days > 500 && (day.getMonthValue() - 1) % 3 != 0) {
                     continue;
                 }
-                label = (first || day.getMonthValue() == 1 ? MONTH_YEAR : MONTH).format(day);
+                label = Svg.month(day) + (first || day.getMonthValue() == 1 ? " " + day.getYear() : "");
             }
             double at = days <= 120 ? x(index(day)) : x(index(day)) - dayWidth() / 2;
             out.append("<line class=\"grid\" x1=\"").append(num(at)).append("\" x2=\"").append(num(at)).append("\" y1=\"").append(num(top))
                     .append("\" y2=\"").append(num(bottom)).append("\"/>");
-            out.append("<text x=\"").append(num(at)).append("\" y=\"").append(num(bottom + 17)).append("\" text-anchor=\"middle\">")
-                    .append(esc(label)).append("</text>");
+            // A label at either end of the axis stays inside the picture.
+            String anchor = at < LEFT + 24 ? "start" : at > LEFT + PLOT - 24 ? "end" : "middle";
+            double textAt = anchor.equals("start") ? Math.max(at - 4, LEFT - 4) : anchor.equals("end") ? Math.min(at + 4, LEFT + PLOT) : at;
+            out.append("<text x=\"").append(num(textAt)).append("\" y=\"").append(num(bottom + 17)).append("\" text-anchor=\"").append(anchor)
+                    .append("\">").append(esc(label)).append("</text>");
             first = false;
         }
         out.append("</g>\n");
@@ -394,7 +391,7 @@ public final class HtmlReport {
             double y = top + (m - first) * perMinute;
             out.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(y))
                     .append("\" y2=\"").append(num(y)).append("\"/><text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
-                    .append("\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%02d:00", (12 + m / 60) % 24)).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(clock((12 + m / 60) % 24, 0)).append("</text>");
         }
         out.append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">clock time</text></g>\n");
         if (nights == 0) {
@@ -408,7 +405,7 @@ public final class HtmlReport {
             double y1 = top + (Math.min(last, clockMinutes(sleep, sleep.end().toLocalDateTime())) - first) * perMinute;
             out.append("<rect x=\"").append(num(x(index(entry.getKey())) - width / 2)).append("\" y=\"").append(num(y0)).append("\" width=\"")
                     .append(num(width)).append("\" height=\"").append(num(Math.max(1, y1 - y0))).append("\"><title>")
-                    .append(esc(entry.getKey() + ": " + CLOCK.format(sleep.start()) + "–" + CLOCK.format(sleep.end())
+                    .append(esc(entry.getKey() + ": " + clock(sleep.start().getHour(), sleep.start().getMinute()) + "–" + clock(sleep.end().getHour(), sleep.end().getMinute())
                             + (sleep.minutesAsleep() == null ? "" : ", " + hoursMinutes(sleep.minutesAsleep()) + " asleep")))
                     .append("</title></rect>\n");
         }
@@ -481,7 +478,11 @@ public final class HtmlReport {
     }
 
     private static String hoursMinutes(long minutes) {
-        return minutes / 60 + " h " + String.format(Locale.ROOT, "%02d", minutes % 60) + " min";
+        return minutes / 60 + " h " + Svg.two(minutes % 60) + " min";
+    }
+
+    private static String clock(long hour, long minute) {
+        return Svg.two(hour) + ":" + Svg.two(minute);
     }
 
     // ---- small multiples
@@ -582,11 +583,14 @@ public final class HtmlReport {
         for (int h = 0; h <= 24; h += 6) {
             double y = top + h * hourHeight;
             out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4)).append("\" text-anchor=\"end\">")
-                    .append(String.format(Locale.ROOT, "%02d:00", h)).append("</text>");
+                    .append(clock(h, 0)).append("</text>");
         }
         out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(nightsBottom - 2)).append("\" text-anchor=\"end\">HRV</text>")
                 .append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">hour of day</text></g>\n");
         double width = dayWidth();
+        // Each day's cells reach a little into the next day's column, so that neighbouring days
+        // join without a hairline seam where the column edges fall between pixels.
+        double cell = width + Math.min(0.6, width / 4);
         StringBuilder d = new StringBuilder();
         for (Map.Entry<LocalDate, Integer> entry : data.hours.entrySet()) {
             int mask = entry.getValue();
@@ -600,7 +604,7 @@ public final class HtmlReport {
                     end++;
                 }
                 d.append(d.isEmpty() ? "" : " ").append('M').append(num(left)).append(' ').append(num(top + h * hourHeight)).append('h')
-                        .append(num(width)).append('v').append(num((end - h + 1) * hourHeight)).append('h').append(num(-width)).append('z');
+                        .append(num(cell)).append('v').append(num((end - h + 1) * hourHeight)).append('h').append(num(-cell)).append('z');
             }
         }
         if (!d.isEmpty()) {
@@ -610,7 +614,7 @@ public final class HtmlReport {
         for (LocalDate night : data.hrv.keySet()) {
             if (data.range().contains(night)) {
                 n.append(n.isEmpty() ? "" : " ").append('M').append(num(LEFT + index(night) * width)).append(' ').append(num(nightsTop)).append('h')
-                        .append(num(width)).append('v').append(num(nightsBottom - nightsTop)).append('h').append(num(-width)).append('z');
+                        .append(num(cell)).append('v').append(num(nightsBottom - nightsTop)).append('h').append(num(-cell)).append('z');
             }
         }
         if (!n.isEmpty()) {

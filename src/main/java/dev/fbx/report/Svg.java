@@ -1,7 +1,5 @@
 package dev.fbx.report;
 
-import java.util.Locale;
-
 /** The little text-building that the page needs: escaping, and numbers that print the same everywhere. */
 final class Svg {
     private Svg() {
@@ -35,9 +33,28 @@ final class Svg {
         return abs % 10 == 0 ? sign + abs / 10 : sign + abs / 10 + "." + abs % 10;
     }
 
-    /** A value shown to the reader, with the given decimals. */
+    /** A value shown to the reader: one decimal as {@link #num}, else exactly {@code decimals} of them (0 or 2). */
     static String value(double value, int decimals) {
-        return decimals == 1 ? num(value) : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        if (decimals == 1) {
+            return num(value);
+        }
+        long scale = decimals == 0 ? 1 : 100;
+        long scaled = Math.round(value * scale);
+        String sign = scaled < 0 ? "-" : "";
+        long abs = Math.abs(scaled);
+        return decimals == 0 ? sign + abs : sign + abs / 100 + "." + two(abs % 100);
+    }
+
+    /** 0–99 with a leading zero, as clocks print them. */
+    static String two(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
+    }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /** "Jul": a month's name in English whatever the locale (and without loading the JDK's locale data). */
+    static String month(java.time.LocalDate day) {
+        return MONTHS[day.getMonthValue() - 1];
     }
 
     /** Round numbers for an axis from {@code lo} to {@code hi}: about five steps of 1, 2 or 5 times a power of ten. */

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -146,14 +148,62 @@ public final class SyncDirectoryReader {
         return fields;
     }
 
+    /*
+     * Sync writes dates as yyyy-MM-dd and times as yyyy-MM-ddTHH:mm:ss+HH:MM. Those are read by
+     * hand, since java.time's general parser is most of the time a year's report takes; any other
+     * spelling (a "Z" time, say) goes to java.time.
+     */
+
+    static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    static OffsetDateTime time(String text) {
+        if (text.length() == 25 && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(22) == ':'
+                && (text.charAt(19) == '+' || text.charAt(19) == '-')) {
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int offsetHours = digits(text, 20, 22);
+            int offsetMinutes = digits(text, 23, 25);
+            if (hour >= 0 && minute >= 0 && second >= 0 && offsetHours >= 0 && offsetMinutes >= 0) {
+                int sign = text.charAt(19) == '-' ? -1 : 1;
+                return OffsetDateTime.of(date(text.substring(0, 10)), LocalTime.of(hour, minute, second),
+                        ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+            }
+        }
+        return OffsetDateTime.parse(text);
+    }
+
+    /** The number written in text[from, to) with digits only, or -1. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n;
+    }
+
     /** A parsed line's fields, typed on request; a value that does not parse says which column it is in. */
     private record Fields(List<String> values, List<String> columns) {
         LocalDate date(int i) {
-            return parse(i, "a date", LocalDate::parse);
+            return parse(i, "a date", SyncDirectoryReader::date);
         }
 
         OffsetDateTime time(int i) {
-            return parse(i, "a time with its offset", OffsetDateTime::parse);
+            return parse(i, "a time with its offset", SyncDirectoryReader::time);
         }
 
         Double decimal(int i) {

@@ -118,6 +118,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void textFromOutsideIsEscaped(QuarkusMainLauncher launcher) throws IOException {
+        Path sync = knownSeries("a<b>&\"c'");
+        Path page = dir.resolve("r.html");
+
+        LaunchResult result = launcher.launch("-q", "report", "--in", sync.toString(), "--date", day(65).toString(), "-o", page.toString());
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<dd>sync directory " + dir + "/a&lt;b&gt;&amp;&quot;c&#39;</dd>"), html);
+        assertFalse(html.contains("<b>"), "the directory's name opened no tag");
+    }
+
+    @Test
     void withoutARangeItDrawsTheLastNinetyDays(QuarkusMainLauncher launcher) throws IOException {
         Path page = dir.resolve("r.html");
 
@@ -195,7 +208,11 @@ class ReportCommandTest {
      * night 61's in hours 22 and 23; a main sleep and a nap ending on night 62.
      */
     private Path knownSeries() {
-        Path sync = dir.resolve("known");
+        return knownSeries("known");
+    }
+
+    private Path knownSeries(String name) {
+        Path sync = dir.resolve(name);
         for (int i = 0; i < 70; i++) {
             if (i != MISSING) {
                 write(sync, "hrv-day", day(i), "date,daily_rmssd,deep_rmssd", day(i) + "," + hrv(i) + ",");

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# How fast `fbx report` draws a year from a sync directory, and how big the page is. Fills a
+# directory with a year of the demo account (`fbx --demo sync`: every daily dataset and hr-15min,
+# once, kept in bench/work/report-sync), then times `fbx report --in` for 365 days against
+# `fbx --version` (the JVM's start-up alone): the difference is the report's own work. Medians of
+# RUNS runs. Prints a Markdown table and keeps it in bench/work/report.md.
+#
+#   ./mvnw -B package -DskipTests && bench/report.sh
+#   RUNS=3 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/report.sh
+#
+# Not a test, and not run by CI: the numbers depend on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA:-java}
+RUNS=${RUNS:-7}
+JAR=$PWD/target/quarkus-app/quarkus-run.jar
+W=$PWD/bench/work
+SYNC=$W/report-sync
+[[ -e $JAR ]] || { echo "missing $JAR: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+mkdir -p "$W"
+fbx() { "$JAVA" -jar "$JAR" "$@"; }
+
+if [[ ! -d $SYNC/hr-15min ]] || (( $(ls "$SYNC/hr-15min" | wc -l) < 365 )); then
+    echo "filling $SYNC with a year of the demo account (takes a minute or two)" >&2
+    fbx --demo -q sync --out "$SYNC" --since "$(date -d '-424 days' +%F)" --types hr,hrv,spo2,br,temp,sleep --hr-detail 15min
+fi
+
+# Median wall time in ms of the command given, over RUNS runs.
+median_ms() {
+    local times=()
+    for ((i = 0; i < RUNS; i++)); do
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null
+        end=$(date +%s%N)
+        times+=($(((end - start) / 1000000)))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+}
+
+OUT=$W/report-year.html
+startup=$(median_ms fbx --version)
+year=$(median_ms fbx -q report --in "$SYNC" --days 365 -o "$OUT")
+quarter=$(median_ms fbx -q report --in "$SYNC" -o "$W/report-90.html")
+size_year=$(stat -c %s "$OUT")
+size_quarter=$(stat -c %s "$W/report-90.html")
+files=$(find "$SYNC" -name '*.csv' | wc -l)
+
+{
+    echo "Measured $(date -u +%F) on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores;"
+    echo "$("$JAVA" -version 2>&1 | head -1); medians of $RUNS runs; $files CSV files in the sync directory."
+    echo
+    echo "| what | time | page |"
+    echo "|---|---|---|"
+    echo "| \`fbx --version\` (JVM start-up alone) | $startup ms | — |"
+    echo "| \`fbx report --in DIR\`, 90 days (the default) | $quarter ms | $((size_quarter / 1024)) KB |"
+    echo "| \`fbx report --in DIR --days 365\` | $year ms | $((size_year / 1024)) KB |"
+    echo "| … the report's own work (365 days − start-up) | $((year - startup)) ms | — |"
+} | tee "$W/report.md"
