@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             "SOURCE_DATE_EPOCH (seconds) fixes the 'made' time, so the same data gives the same bytes."})
 public class ReportCommand implements Callable<Integer> {
     static final int DEFAULT_DAYS = 90;
+    private static final Logger LOG = Logger.getLogger(ReportCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -52,6 +54,7 @@ public class ReportCommand implements Callable<Integer> {
         range.resolve(LocalDate.now(), DEFAULT_DAYS);
         ReportData data;
         HtmlReport.Header header;
+        long started = System.nanoTime();
         if (in != null) {
             // No token file is read for a directory, so "today" is the machine's.
             data = SyncDirectoryReader.read(in, range.resolve(LocalDate.now(), DEFAULT_DAYS));
@@ -67,9 +70,11 @@ public class ReportCommand implements Callable<Integer> {
                 header = new HtmlReport.Header(account, source, madeAt());
             }
         }
+        long read = System.nanoTime();
         byte[] page = HtmlReport.render(data, header).getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFile.write(output, page, false);
+            LOG.debugf("report: read in %d ms, drawn and written in %d ms", (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         } catch (IOException e) {
             String why = e instanceof NoSuchFileException ? "its directory does not exist"
                     : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();

@@ -147,6 +147,7 @@ public final class HtmlReport {
         out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(bottom))
                 .append("\" y2=\"").append(num(bottom)).append("\"/>");
         boolean first = true;
+        double previousRight = -100;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             String label;
             if (days <= 16) {
@@ -165,11 +166,17 @@ public final class HtmlReport {
             double at = days <= 120 ? x(index(day)) : x(index(day)) - dayWidth() / 2;
             out.append("<line class=\"grid\" x1=\"").append(num(at)).append("\" x2=\"").append(num(at)).append("\" y1=\"").append(num(top))
                     .append("\" y2=\"").append(num(bottom)).append("\"/>");
-            // A label at either end of the axis stays inside the picture.
-            String anchor = at < LEFT + 24 ? "start" : at > LEFT + PLOT - 24 ? "end" : "middle";
-            double textAt = anchor.equals("start") ? Math.max(at - 4, LEFT - 4) : anchor.equals("end") ? Math.min(at + 4, LEFT + PLOT) : at;
-            out.append("<text x=\"").append(num(textAt)).append("\" y=\"").append(num(bottom + 17)).append("\" text-anchor=\"").append(anchor)
-                    .append("\">").append(esc(label)).append("</text>");
+            // About 7.5 units a character at 13px. A label at either end stays inside the picture,
+            // and one that would touch the label before it is left out.
+            double labelWidth = 7.5 * label.length();
+            String anchor = at - labelWidth / 2 < 2 ? "start" : at + labelWidth / 2 > WIDTH - 2 ? "end" : "middle";
+            double textAt = anchor.equals("start") ? 2 : anchor.equals("end") ? WIDTH - 2 : at;
+            double labelLeft = anchor.equals("start") ? textAt : anchor.equals("end") ? textAt - labelWidth : textAt - labelWidth / 2;
+            if (labelLeft > previousRight + 6) {
+                out.append("<text x=\"").append(num(textAt)).append("\" y=\"").append(num(bottom + 17)).append("\" text-anchor=\"").append(anchor)
+                        .append("\">").append(esc(label)).append("</text>");
+                previousRight = labelLeft + labelWidth;
+            }
             first = false;
         }
         out.append("</g>\n");
