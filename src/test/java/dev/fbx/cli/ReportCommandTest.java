@@ -131,12 +131,16 @@ class ReportCommandTest {
     }
 
     @Test
-    void withoutARangeItDrawsTheLastNinetyDays(QuarkusMainLauncher launcher) throws IOException {
+    void withoutARangeItDrawsTheLastNinetyDaysAndReadsNoTokenFile(QuarkusMainLauncher launcher) throws IOException {
         Path page = dir.resolve("r.html");
+        Path tokens = dir.resolve("fb_conf.json");
+        Files.writeString(tokens, "{not json");
 
-        LaunchResult result = launcher.launch("-q", "report", "--in", knownSeries().toString(), "-o", page.toString());
+        LaunchResult result = launcher.launch("--token-file", tokens.toString(), "-q", "report", "--in", knownSeries().toString(),
+                "-o", page.toString());
 
-        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals(0, result.exitCode(), "a corrupt token file is not even read: " + result.getErrorOutput());
+        assertEquals("{not json", Files.readString(tokens));
         LocalDate today = LocalDate.now();
         assertTrue(Files.readString(page).contains(today.minusDays(89) + " to " + today + " (90 days)"));
     }
