@@ -225,9 +225,9 @@ public final class HtmlReport {
         out.append("</svg></div>\n");
     }
 
-    private void noData(int height, String what) {
-        out.append("<text class=\"empty\" x=\"").append(LEFT + PLOT / 2).append("\" y=\"").append(height / 2).append("\" text-anchor=\"middle\">No ")
-                .append(esc(what)).append(" in this range</text>\n");
+    private void noData(int height) {
+        out.append("<text class=\"empty\" x=\"").append(LEFT + PLOT / 2).append("\" y=\"").append(height / 2)
+                .append("\" text-anchor=\"middle\">No data in this range</text>\n");
     }
 
     /** Appends the runs of consecutive days where {@code has} holds as one path's segments: a day without data breaks the line. */
@@ -294,7 +294,7 @@ public final class HtmlReport {
         timeAxis(top, bottom);
         if (values == 0) {
             new Scale(0, 1, top, bottom).draw(unit, t -> "");
-            noData(height, what);
+            noData(height);
             closeSvg();
             out.append("</section>\n");
             return;
@@ -402,9 +402,9 @@ public final class HtmlReport {
         }
         out.append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">clock time</text></g>\n");
         if (nights == 0) {
-            noData(height, "sleep");
+            noData(height);
         }
-        double width = Math.max(1, dayWidth() * 0.7);
+        double width = Math.max(1, Math.min(24, dayWidth() * 0.7));
         out.append("<g class=\"window\">");
         for (Map.Entry<LocalDate, Sleep> entry : data.sleeps.entrySet()) {
             Sleep sleep = entry.getValue();
@@ -440,9 +440,9 @@ public final class HtmlReport {
         Scale scale = new Scale(0, most, top, bottom);
         scale.draw("hours", t -> num(t));
         if (data.sleeps.isEmpty()) {
-            noData(height, "sleep");
+            noData(height);
         }
-        double width = Math.max(1, dayWidth() * 0.7);
+        double width = Math.max(1, Math.min(24, dayWidth() * 0.7));
         out.append("<g class=\"stages\">");
         for (Map.Entry<LocalDate, Sleep> entry : data.sleeps.entrySet()) {
             Sleep sleep = entry.getValue();
@@ -517,7 +517,7 @@ public final class HtmlReport {
         timeAxis(top, bottom);
         if (count == 0) {
             new Scale(0, 1, top, bottom).draw(unit, t -> "");
-            noData(height, title);
+            noData(height);
             closeSvg();
             return;
         }

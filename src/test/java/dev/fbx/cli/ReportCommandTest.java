@@ -91,7 +91,7 @@ class ReportCommandTest {
         assertEquals(9, count(hrv, "<circle class=\"v\""));
         assertEquals(2, count(attribute(hrv, "path class=\"values\" d"), "M"), "the line breaks at the missing night: two segments");
         String html = Files.readString(page);
-        assertTrue(chart(html, "rhr").contains("No resting heart rate in this range"), "no hr-day folder: said, not drawn");
+        assertTrue(chart(html, "rhr").contains("No data in this range"), "no hr-day folder: said, not drawn");
         assertTrue(html.contains("1 of 10 days worn (10 %); 14 of 240 hours with heart rate (6 %). 9 of 10 nights with HRV (90 %)."), html);
         assertEquals(1, count(chart(html, "sleep-window"), "<rect "), "the main sleep, not the nap");
         assertTrue(html.contains("<dd>sync directory " + sync + "</dd>"));
