@@ -2,7 +2,6 @@ package dev.fbx.cli;
 
 import dev.fbx.doctor.Doctor;
 import dev.fbx.doctor.Finding;
-import dev.fbx.dataset.Dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +30,7 @@ public class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        List<Finding> findings = new Doctor(root::settings, out, Dataset.ids(), Clock.systemUTC()).run();
+        List<Finding> findings = new Doctor(root::settings, out, Clock.systemUTC()).run();
         PrintWriter stdout = spec.commandLine().getOut();
         findings.forEach(finding -> stdout.println(finding.line()));
         stdout.flush();

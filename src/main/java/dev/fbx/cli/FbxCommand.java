@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit data"
                 + " (through the Google Health API), as CSV or JSON.",
         subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
-            SleepCommand.class, ProfileCommand.class, SyncCommand.class, DoctorCommand.class, AuthCommand.class,
+            SleepCommand.class, ProfileCommand.class, SyncCommand.class, ReportCommand.class, DoctorCommand.class, AuthCommand.class,
             CompletionCommand.class},
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {

@@ -41,17 +41,12 @@ public final class Doctor {
 
     private final Supplier<Settings> settings;
     private final Path syncDirectory;
-    private final List<String> datasets;
     private final Clock clock;
 
-    /**
-     * @param syncDirectory a sync's {@code --out DIR}, or null
-     * @param datasets      the dataset names a sync directory may hold
-     */
-    public Doctor(Supplier<Settings> settings, Path syncDirectory, List<String> datasets, Clock clock) {
+    /** @param syncDirectory a sync's {@code --out DIR}, or null */
+    public Doctor(Supplier<Settings> settings, Path syncDirectory, Clock clock) {
         this.settings = settings;
         this.syncDirectory = syncDirectory;
-        this.datasets = datasets;
         this.clock = clock;
     }
 
@@ -76,8 +71,8 @@ public final class Doctor {
         try (AuthConnection connection = AuthConnection.open(resolved)) {
             ApiDialect dialect = connection.transport().dialect();
             findings.add(dialect.retired()
-                    .map(why -> Finding.problem("provider", connection.provider() + ": " + why, FbxException.UNAVAILABLE))
-                    .orElseGet(() -> Finding.ok("provider", connection.provider() + " (" + dialect.name() + ")")));
+                    .map(why -> Finding.problem("provider", connection.provider().id() + ": " + why, FbxException.UNAVAILABLE))
+                    .orElseGet(() -> Finding.ok("provider", connection.provider().id() + " (" + dialect.name() + ")")));
             if (file.isPresent()) {
                 findings.add(api(connection, store));
                 TokenFile now = store.read().orElse(file.get());
@@ -89,7 +84,7 @@ public final class Doctor {
             findings.add(Finding.problem("provider", e.getMessage(), e.exitCode()));
         }
         if (syncDirectory != null) {
-            findings.addAll(SyncData.check(syncDirectory, datasets, resolved.today()));
+            findings.addAll(SyncData.check(syncDirectory, resolved.today()));
         }
         return findings;
     }

@@ -60,6 +60,11 @@ class DoctorCommandTest extends FakeApiTest {
                 + "\"scope\":\"" + scope + "\",\"token_type\":\"Bearer\"" + (testingApp ? ",\"refresh_token_expires_in\":604799" : "") + "}")));
     }
 
+    /** What a first 'fbx sync --since' leaves: its progress file. */
+    private static void progress(Path sync) throws java.io.IOException {
+        Files.writeString(sync.resolve(".fbx-sync.json"), "{\"version\":1,\"since\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "\",\"complete\":{}}");
+    }
+
     private static void printsNoToken(LaunchResult result) {
         String all = result.getOutput() + result.getErrorOutput();
         assertFalse(all.contains("SECRET") || all.contains("ya29") || all.contains("1//"), all);
@@ -72,6 +77,7 @@ class DoctorCommandTest extends FakeApiTest {
         tokenEndpoint(false);
         Path sync = dir.resolve("data");
         Files.createDirectories(sync.resolve("hrv-day"));
+        progress(sync);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Files.writeString(sync.resolve("hrv-day").resolve(yesterday.minusDays(1) + ".csv"), "date,daily_rmssd,deep_rmssd\n"
                 + yesterday.minusDays(1) + ",40.1,\n");
@@ -181,6 +187,7 @@ class DoctorCommandTest extends FakeApiTest {
         identity(Duration.ZERO);
         Path sync = dir.resolve("data");
         Files.createDirectories(sync.resolve("hr-day"));
+        progress(sync);
         LocalDate stopped = LocalDate.now(ZoneOffset.UTC).minusDays(19);
         Files.writeString(sync.resolve("hr-day").resolve(stopped + ".csv"), "date,resting_heart_rate\n" + stopped + ",58\n");
         for (int i = 1; i < 19; i++) {
