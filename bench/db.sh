@@ -28,7 +28,7 @@ mkdir "$RUN/pg" && { [[ $(id -u) == 0 ]] && chown 65534:65534 "$RUN/pg" || true;
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$RUN/pg" -w -l "$RUN/pg/log" \
     -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=" start >/dev/null
 trap '"${AS[@]}" "$PGBIN/pg_ctl" -D "$RUN/pg" -m fast stop >/dev/null; rm -rf "$RUN"' EXIT
-psql() { command psql -h 127.0.0.1 -p "$PORT" -U postgres -qAt "$@"; }
+psql() { PGOPTIONS='-c client_min_messages=warning' command psql -h 127.0.0.1 -p "$PORT" -U postgres -qAt "$@"; }
 
 since=$(date -d "today - $((DAYS - 1)) days" +%F)
 cd "$RUN"

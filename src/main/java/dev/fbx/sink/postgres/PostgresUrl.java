@@ -89,7 +89,7 @@ public final class PostgresUrl {
      * The password: {@code FBX_DB_PASSWORD} (given here as {@code configured}), then
      * {@code PGPASSWORD}, then the first matching line of the password file; empty when none says.
      */
-    Optional<String> password(Optional<String> configured, Map<String, String> env) {
+    public Optional<String> password(Optional<String> configured, Map<String, String> env) {
         if (configured.isPresent()) {
             return configured;
         }
