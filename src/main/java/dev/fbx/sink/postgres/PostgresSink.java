@@ -305,8 +305,8 @@ public final class PostgresSink implements Sink {
         if (state.equals("3D000")) {
             return FbxException.config("The database " + url + " does not exist (" + message + "): create it, or fix the URL.", e);
         }
-        return FbxException.io("Cannot reach the database " + url + " (" + message + "): check that it runs and the host, port and"
-                + " sslmode; progress is kept in the database, so run fbx sync again when it is back.", e);
+        return FbxException.io("Cannot reach the database " + url + " (" + message + "): check that it runs, and the URL's host, port and"
+                + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.", e);
     }
 
     /** Every {@code fbx_} table already there must have the columns fbx writes; then the progress tables are created. */
