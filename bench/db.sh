@@ -32,15 +32,16 @@ psql() { PGOPTIONS='-c client_min_messages=warning' command psql -h 127.0.0.1 -p
 
 since=$(date -d "today - $((DAYS - 1)) days" +%F)
 cd "$RUN"
-# measure SINK TARGET... -> appends "sink ms kb" to $RUN/samples; fails on a non-zero exit.
+# measure SINK TARGET... -> appends "sink ms kb cpu-seconds" to $RUN/samples; fails on a non-zero exit.
 measure() {
     local sink=$1 t0 t1; shift
     t0=$(date +%s%N)
-    if ! /usr/bin/time -f %M -o "$RUN/rss" $FBX --demo -q sync --since "$since" --types hr-1min "$@" 2>"$RUN/err"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$RUN/rss" $FBX --demo -q sync --since "$since" --types hr-1min "$@" 2>"$RUN/err"; then
         echo "$sink failed:" >&2; cat "$RUN/err" >&2; exit 1
     fi
     t1=$(date +%s%N)
-    echo "$sink $(((t1 - t0) / 1000000)) $(tail -n1 "$RUN/rss")" >> "$RUN/samples"
+    read -r kb user sys < <(tail -n1 "$RUN/rss")
+    echo "$sink $(((t1 - t0) / 1000000)) $kb $(python3 -c "print($user + $sys)")" >> "$RUN/samples"
 }
 for i in $(seq "$RUNS"); do
     echo "run $i of $RUNS: $DAYS days of 1-minute heart rate into CSV, then into PostgreSQL" >&2
@@ -58,8 +59,8 @@ import statistics, sys, platform, os, datetime
 samples, runs, days, rows, pg = sys.argv[1:6]
 data = {}
 for line in open(samples):
-    sink, ms, kb = line.split()
-    data.setdefault(sink, []).append((int(ms), int(kb)))
+    sink, ms, kb, cpu = line.split()
+    data.setdefault(sink, []).append((int(ms), int(kb), float(cpu)))
 med = lambda sink, i: statistics.median(x[i] for x in data[sink])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
 print(f"Measured {datetime.date.today()} on {cpu}, {os.cpu_count()} cores; {pg}, defaults (fsync on), same machine; "
@@ -69,5 +70,6 @@ print(f"| `fbx --demo sync --types hr-1min`, {days} days ({int(rows):,} rows) | 
 print("|---|---|---|")
 print(f"| time | {med('csv', 0) / 1000:.1f} s | {med('postgresql', 0) / 1000:.1f} s |")
 print(f"| … PostgreSQL / CSV | | {med('postgresql', 0) / med('csv', 0):.2f}× |")
+print(f"| CPU time of fbx (user + system) | {med('csv', 2):.1f} s | {med('postgresql', 2):.1f} s |")
 print(f"| peak RSS | {med('csv', 1) / 1024:.0f} MB | {med('postgresql', 1) / 1024:.0f} MB |")
 PY
