@@ -1,8 +1,9 @@
 package dev.fbx.cli;
 
+import dev.fbx.dataset.Dataset;
+import dev.fbx.sink.CsvDirectorySink;
+import dev.fbx.sink.Sink;
 import dev.fbx.source.Connection;
-import dev.fbx.sync.Dataset;
-import dev.fbx.sync.Rate;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sync.SyncEngine;
 import dev.fbx.config.Settings;
@@ -77,13 +78,13 @@ public class SyncCommand implements Callable<Integer> {
         Settings settings = root.settings();
         LocalDate today = settings.today();
         LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-        String provider = settings.provider();
-        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
+        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Connection connection = root.connect(settings)) {
-            new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC())
-                    .run(new SyncEngine.Options(out, first, today, datasets, waitForQuota));
+        try (Sink sink = CsvDirectorySink.open(out, first);
+                Connection connection = root.connect(settings)) {
+            new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, Clock.systemUTC())
+                    .run(sink, new SyncEngine.Options(first, today, datasets, waitForQuota));
         }
         return 0;
     }

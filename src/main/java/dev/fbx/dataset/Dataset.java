@@ -6,12 +6,17 @@ import static dev.fbx.dataset.Column.decimal;
 import static dev.fbx.dataset.Column.integer;
 import static dev.fbx.dataset.Column.time;
 
+import dev.fbx.FbxException;
 import dev.fbx.record.Row;
 import dev.fbx.source.DateRange;
 import dev.fbx.source.HealthSource;
 import dev.fbx.source.Resolution;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -130,5 +135,43 @@ public enum Dataset {
 
     public static List<String> ids() {
         return Arrays.stream(values()).map(Dataset::id).toList();
+    }
+
+    /**
+     * The datasets {@code --types} names, in fetch order. A type ({@code hr}, {@code hrv}, ...)
+     * means its daily dataset, plus its intraday one when {@code --hr-detail}/{@code --hrv-detail}
+     * asks for one; dataset ids are taken as they are.
+     *
+     * @param hrDetail  {@code day} (no intraday) or a resolution
+     * @param hrvDetail {@code day} or {@code intraday}
+     */
+    public static List<Dataset> select(List<String> given, String hrDetail, String hrvDetail) {
+        List<String> types = given.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
+        Map<String, String> details = Map.of(HR_DAY.type, hrDetail, HRV_DAY.type, hrvDetail);
+        Set<Dataset> chosen = EnumSet.noneOf(Dataset.class);
+        for (String type : types) {
+            Dataset named = byId(type);
+            if (named != null) {
+                chosen.add(named);
+            } else if (types().contains(type)) {
+                chosen.add(of(type, "day"));
+                chosen.add(of(type, details.getOrDefault(type, "day")));
+            } else {
+                throw FbxException.usage("--types: '" + type + "' is neither a type (" + String.join(", ", types())
+                        + ") nor a dataset (" + String.join(", ", ids()) + ").");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw FbxException.usage("--types names no dataset: give at least one of " + String.join(", ", types()) + ".");
+        }
+        details.forEach((type, detail) -> {
+            String option = type.equals(HR_DAY.type) ? "--hr-detail" : "--hrv-detail";
+            if (!detail.equals("day") && !types.contains(type)) {
+                String id = of(type, detail).id;
+                throw FbxException.usage(option + " " + detail + " adds " + id + " to the '" + type + "' type, which --types leaves out:"
+                        + " add " + type + " to --types, or name the dataset (--types " + id + ").");
+            }
+        });
+        return List.copyOf(chosen);
     }
 }
