@@ -2,13 +2,14 @@ package dev.fbx.sink.postgres;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Column;
+import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
 import dev.fbx.sink.Sink;
 import dev.fbx.source.DateRange;
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
 
@@ -249,7 +251,7 @@ public final class PostgresSink implements Sink {
                     }
                 }
                 db.commit();
-            } catch (SQLException | java.io.IOException e) {
+            } catch (SQLException | IOException e) {
                 rollbackQuietly();
                 throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), "08006", e);
             }
@@ -348,7 +350,7 @@ public final class PostgresSink implements Sink {
     }
 
     private static String describe(Map<String, String> columns) {
-        return String.join(", ", new java.util.TreeMap<>(columns).entrySet().stream().map(c -> c.getKey() + " " + c.getValue()).toList());
+        return String.join(", ", new TreeMap<>(columns).entrySet().stream().map(c -> c.getKey() + " " + c.getValue()).toList());
     }
 
     /** Creates the dataset's table on first use (its shape was checked at open). */
@@ -435,13 +437,13 @@ public final class PostgresSink implements Sink {
 
     /** Values in {@code COPY}'s text format: tab between fields, {@code \N} for null, backslash escapes. */
     private static final class Copy {
-        static void value(StringBuilder out, dev.fbx.dataset.ColumnType type, Object value) {
+        static void value(StringBuilder out, ColumnType type, Object value) {
             if (value == null) {
                 out.append("\\N");
                 return;
             }
             switch (type) {
-                case DATE -> out.append(value instanceof Date d ? d.toLocalDate() : value);
+                case DATE -> out.append(value);
                 case TIMESTAMP -> out.append(value instanceof OffsetDateTime t ? TIME.format(t) : value);
                 case INTEGER -> out.append(((Number) value).longValue());
                 case DECIMAL -> out.append(value instanceof Integer || value instanceof Long ? value : ((Number) value).doubleValue());
