@@ -65,9 +65,7 @@ public class ReportCommand implements Callable<Integer> {
             try (Connection connection = root.connect(settings)) {
                 data = SourceReader.read(connection.source(), days);
                 String account = connection.tokens().current().get(TokenFile.USER_ID).orElse("unknown");
-                String source = connection.demo().isPresent() ? "the demo account (synthetic data)"
-                        : settings.provider().equals("google") ? "Google Health API" : "Fitbit Web API";
-                header = new HtmlReport.Header(account, source, madeAt());
+                header = new HtmlReport.Header(account, connection.describe(), madeAt());
             }
         }
         long read = System.nanoTime();

@@ -1,8 +1,8 @@
 package dev.fbx.cli;
 
 import dev.fbx.dataset.Dataset;
-import dev.fbx.sink.CsvDirectorySink;
 import dev.fbx.sink.Sink;
+import dev.fbx.sink.Sinks;
 import dev.fbx.source.Connection;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sync.SyncEngine;
@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "Progress lives in DIR/.fbx-sync.json. A run stopped at any moment continues where it stopped; days before yesterday"
                 + " are never fetched twice, today's and yesterday's files are fetched again by the next run.",
             "",
+            "With --db URL (or FBX_DB_URL) instead: a PostgreSQL database, one table per dataset (fbx_hr_day, fbx_hr_1min, ...) keyed by"
+                + " account, each day written in one transaction with its progress row; many accounts can share it.",
+            "",
             "Datasets: hr-day, hr-1sec, hr-1min, hr-5min, hr-15min, hrv-day, hrv-intraday, spo2, br, temp, sleep.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,16 +36,22 @@ import picocli.CommandLine.Spec;
             "64:usage error",
             "65:a dataset's data could not be read (that dataset stops there, the others go on)",
             "69:the API kept failing (progress saved: run again later)",
-            "74:cannot write DIR",
-            "75:rate limited (progress saved: run again after the printed time, or use --wait), or another sync holds DIR",
+            "74:cannot write DIR, or the database is unreachable or refused a write (what was committed stays)",
+            "75:rate limited (progress saved: run again after the printed time, or use --wait), or another sync holds DIR or the account",
             "77:not authorised: run 'fbx auth login'",
-            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is)"})
+            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is); the database refused the login, or has a table of another shape"})
 public class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to keep in sync (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "The directory to keep in sync (created if missing).")
     Path out;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Instead of --out: a PostgreSQL database, postgresql://user@host:port/database[?sslmode=...] (env FBX_DB_URL),"
+                    + " one table per dataset (fbx_hr_day, ...) shared by many accounts. The password comes from FBX_DB_PASSWORD,"
+                    + " PGPASSWORD or ~/.pgpass, never from the URL.")
+    String db;
 
     @Option(names = "--since", paramLabel = "D",
             description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run; later runs continue from the saved progress,"
@@ -76,13 +85,14 @@ public class SyncCommand implements Callable<Integer> {
         }
         // Checked above before any file is read; resolved here against the account's own today.
         Settings settings = root.settings();
+        Sinks.Target target = Sinks.Target.of(out, db, settings);
         LocalDate today = settings.today();
         LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
         List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Sink sink = CsvDirectorySink.open(out, first);
-                Connection connection = root.connect(settings)) {
+        try (Connection connection = root.connect(settings);
+                Sink sink = Sinks.open(target, first, settings, () -> connection.source().profile().userId())) {
             new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, Clock.systemUTC())
                     .run(sink, new SyncEngine.Options(first, today, datasets, waitForQuota));
         }

@@ -72,6 +72,11 @@ public final class Connection implements AutoCloseable {
         return transport;
     }
 
+    /** Where the data comes from, for people. */
+    public String describe() {
+        return demo != null ? "the demo account (synthetic data)" : provider.api();
+    }
+
     /** The provider's request rate, which sync's estimates assume. */
     public Rate rate() {
         return provider.rate();

@@ -38,7 +38,7 @@ import java.util.Optional;
  * the API into records. The one place that tells one provider from another; everything else asks it.
  */
 public enum Provider {
-    GOOGLE(new Rate(300, Duration.ofMinutes(1), "300/min"), new LoginFlow.SignIn("Google", "Google Cloud Desktop OAuth client", true,
+    GOOGLE("Google Health API", new Rate(300, Duration.ofMinutes(1), "300/min"), new LoginFlow.SignIn("Google", "Google Cloud Desktop OAuth client", true,
             "http://127.0.0.1:", 0, LoginFlow.GOOGLE_SCOPES, LoginFlow.GOOGLE_SCOPE_PREFIX,
             // A refresh token only comes with offline access, and on a repeated sign-in only with a fresh consent.
             Map.of("access_type", "offline", "prompt", "consent"))) {
@@ -81,7 +81,7 @@ public enum Provider {
         }
     },
 
-    FITBIT(new Rate(150, Duration.ofHours(1), "150/h"), new LoginFlow.SignIn("Fitbit", "app at dev.fitbit.com/apps", false,
+    FITBIT("Fitbit Web API", new Rate(150, Duration.ofHours(1), "150/h"), new LoginFlow.SignIn("Fitbit", "app at dev.fitbit.com/apps", false,
             // Fitbit wants the registered redirect URL exactly: the seed's users registered localhost:8000.
             "http://localhost:", 8000, LoginFlow.FITBIT_SCOPES, null, Map.of())) {
         @Override
@@ -129,10 +129,12 @@ public enum Provider {
     private static final String GOOGLE_API = "https://health.googleapis.com";
     private static final String FITBIT_API = "https://api.fitbit.com";
 
+    private final String api;
     private final Rate rate;
     private final LoginFlow.SignIn signIn;
 
-    Provider(Rate rate, LoginFlow.SignIn signIn) {
+    Provider(String api, Rate rate, LoginFlow.SignIn signIn) {
+        this.api = api;
         this.rate = rate;
         this.signIn = signIn;
     }
@@ -140,6 +142,11 @@ public enum Provider {
     /** The name in {@code --provider}, {@code FBX_PROVIDER} and the token file. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The API's name, for people. */
+    public String api() {
+        return api;
     }
 
     /** How many requests the API accepts per window: what sync's estimates assume. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fbx.sink.postgres.PostgresUrl;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -23,7 +24,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTest {
     private static final Path DIR = Path.of("config", "kubernetes");
+    private static final Path MULTI = DIR.resolve("multi-account");
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "batch/v1 CronJob", CronJob.class,
             "v1 Secret", Secret.class,
@@ -54,17 +58,23 @@ class KubernetesManifestsTest {
             });
 
     static List<HasMetadata> manifests() throws IOException {
+        return manifests(DIR);
+    }
+
+    /** Every document of every {@code .yaml} file in {@code dir} (not below it). */
+    static List<HasMetadata> manifests(Path dir) throws IOException {
         List<HasMetadata> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                JsonNode tree = STRICT.readTree(file.toFile());
-                String kind = tree.path("apiVersion").asText() + " " + tree.path("kind").asText();
-                Class<? extends HasMetadata> type = KINDS.get(kind);
-                assertNotNull(type, file + ": unexpected kind '" + kind + "'");
-                try {
-                    all.add(STRICT.treeToValue(tree, type));
-                } catch (IOException e) {
-                    throw new AssertionError(file + " is not a valid " + kind + ": " + e.getMessage(), e);
+                for (JsonNode tree : STRICT.readValues(STRICT.getFactory().createParser(file.toFile()), JsonNode.class).readAll()) {
+                    String kind = tree.path("apiVersion").asText() + " " + tree.path("kind").asText();
+                    Class<? extends HasMetadata> type = KINDS.get(kind);
+                    assertNotNull(type, file + ": unexpected kind '" + kind + "'");
+                    try {
+                        all.add(STRICT.treeToValue(tree, type));
+                    } catch (IOException e) {
+                        throw new AssertionError(file + " is not a valid " + kind + ": " + e.getMessage(), e);
+                    }
                 }
             }
         }
@@ -123,8 +133,47 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void manyAccountsRunOneCronJobEachIntoOneDatabaseWithASecretAndATokenVolumeEach() throws IOException {
+        List<HasMetadata> all = manifests(MULTI);
+        List<CronJob> cronJobs = all.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast).toList();
+        assertEquals(2, cronJobs.size());
+        Secret database = all.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+                .filter(s -> s.getMetadata().getName().equals("fbx-database")).findFirst().orElseThrow();
+        // The example URL is one fbx accepts: no password in it.
+        PostgresUrl.parse(database.getStringData().get("FBX_DB_URL"), Map.of());
+        Set<String> credentials = new HashSet<>();
+        Set<String> claims = new HashSet<>();
+        for (CronJob cronJob : cronJobs) {
+            assertEquals("Forbid", cronJob.getSpec().getConcurrencyPolicy());
+            PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+            Container fbx = pod.getContainers().get(0);
+            assertEquals("sync", fbx.getArgs().get(0));
+            assertFalse(fbx.getArgs().contains("--out"), "the database, not a directory");
+            for (String key : List.of("FBX_DB_URL", "FBX_DB_PASSWORD")) {
+                assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals(key) && e.getValueFrom() != null
+                        && e.getValueFrom().getSecretKeyRef().getName().equals("fbx-database")
+                        && database.getStringData().containsKey(e.getValueFrom().getSecretKeyRef().getKey())), key + " from the database Secret");
+            }
+            String secretName = fbx.getEnvFrom().get(0).getSecretRef().getName();
+            assertTrue(all.stream().anyMatch(m -> m instanceof Secret && m.getMetadata().getName().equals(secretName)), secretName);
+            credentials.add(secretName);
+            String claim = pod.getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null).findFirst().orElseThrow()
+                    .getPersistentVolumeClaim().getClaimName();
+            assertTrue(all.stream().anyMatch(m -> m instanceof PersistentVolumeClaim && m.getMetadata().getName().equals(claim)), claim);
+            claims.add(claim);
+            assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+            unprivileged(pod);
+        }
+        assertEquals(2, credentials.size(), "a Secret per account");
+        assertEquals(2, claims.size(), "a token file per account");
+    }
+
+    @Test
     void thePodRunsUnprivilegedOnAReadOnlyRoot() throws IOException {
-        PodSpec pod = only(manifests(), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        unprivileged(only(manifests(), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+    }
+
+    private static void unprivileged(PodSpec pod) {
         assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
         assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
         assertFalse(Boolean.TRUE.equals(pod.getAutomountServiceAccountToken()));
