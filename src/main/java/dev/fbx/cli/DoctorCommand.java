@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "%nOne line per check: ✓ fine, ! needs attention, ✗ does not work. Checks the token file (found, readable by you"
                 + " only), the provider (the legacy Fitbit Web API is off), the API and the token (an expired one is renewed, as any"
                 + " command would), the refresh token's life (an OAuth app in 'Testing' loses it 7 days after sign-in), the scopes"
-                + " each command needs, this machine's clock against the API's, and with --out the newest day of data per dataset."
+                + " each command needs, this machine's clock against the API's, and with --out or --db the newest day of data per"
+                + " dataset."
                 + " Never prints a token.",
             "%nExit 0 when nothing is wrong, else the exit code of the most serious problem."})
 public class DoctorCommand implements Callable<Integer> {
@@ -27,10 +28,14 @@ public class DoctorCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "A sync directory (fbx sync --out DIR): show the newest day of each dataset.")
     Path out;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Instead of --out: a sync's database (fbx sync --db URL), the account's newest day of each dataset.")
+    String db;
+
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        List<Finding> findings = new Doctor(root::settings, out, Clock.systemUTC()).run();
+        List<Finding> findings = new Doctor(root::settings, out, db, Clock.systemUTC()).run();
         PrintWriter stdout = spec.commandLine().getOut();
         findings.forEach(finding -> stdout.println(finding.line()));
         stdout.flush();

@@ -8,6 +8,7 @@ import dev.fbx.auth.RefreshTokenLife;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
+import dev.fbx.sink.Sinks;
 import dev.fbx.source.AuthConnection;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +42,17 @@ public final class Doctor {
 
     private final Supplier<Settings> settings;
     private final Path syncDirectory;
+    private final String database;
     private final Clock clock;
 
-    /** @param syncDirectory a sync's {@code --out DIR}, or null */
-    public Doctor(Supplier<Settings> settings, Path syncDirectory, Clock clock) {
+    /**
+     * @param syncDirectory a sync's {@code --out DIR}, or null
+     * @param database      a sync's {@code --db URL}, or null
+     */
+    public Doctor(Supplier<Settings> settings, Path syncDirectory, String database, Clock clock) {
         this.settings = settings;
         this.syncDirectory = syncDirectory;
+        this.database = database;
         this.clock = clock;
     }
 
@@ -83,8 +89,18 @@ public final class Doctor {
         } catch (FbxException e) {
             findings.add(Finding.problem("provider", e.getMessage(), e.exitCode()));
         }
-        if (syncDirectory != null) {
-            findings.addAll(SyncData.check(syncDirectory, resolved.today()));
+        if (syncDirectory != null || database != null) {
+            Sinks.Target target;
+            try {
+                target = Sinks.Target.of(syncDirectory, database, resolved);
+            } catch (FbxException e) {
+                findings.add(Finding.problem("sync target", e.getMessage(), e.exitCode()));
+                return findings;
+            }
+            // A database keeps many accounts apart by the provider's user id, which the token file holds after sign-in.
+            Supplier<String> account = () -> store.read().flatMap(t -> t.get(TokenFile.USER_ID)).orElseThrow(() -> FbxException.config(
+                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
+            findings.addAll(SyncData.check(target, resolved, account, resolved.today()));
         }
         return findings;
     }

@@ -2,9 +2,10 @@ package dev.fbx.doctor;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
-import dev.fbx.sink.CsvDirectorySink;
+import dev.fbx.config.Settings;
 import dev.fbx.sink.Progress;
 import dev.fbx.sink.Sink;
+import dev.fbx.sink.Sinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The newest day holding rows of each dataset in a sync's target ({@link Sink#newestData}): data
@@ -25,18 +27,23 @@ final class SyncData {
     private SyncData() {
     }
 
-    static List<Finding> check(Path dir, LocalDate today) {
-        if (!Files.isDirectory(dir)) {
+    /**
+     * @param target  {@code --out DIR} or {@code --db URL}
+     * @param account the account whose rows to look at (a database holds many)
+     */
+    static List<Finding> check(Sinks.Target target, Settings settings, Supplier<String> account, LocalDate today) {
+        Path dir = target.dir();
+        if (dir != null && !Files.isDirectory(dir)) {
             return List.of(Finding.problem("sync directory", dir + " is not a directory: give the --out DIR of your 'fbx sync'.",
                     FbxException.USAGE));
         }
-        if (!Files.exists(dir.resolve(Progress.FILE))) {
+        if (dir != null && !Files.exists(dir.resolve(Progress.FILE))) {
             return List.of(Finding.warning("sync directory", "no sync has run in " + dir + " yet: run 'fbx sync --out " + dir
                     + " --since yyyy-MM-dd'.", 0));
         }
         List<Finding> findings = new ArrayList<>();
-        // Opening takes the directory's lock for a moment: a sync running now is said, not waited for.
-        try (Sink sink = CsvDirectorySink.open(dir, null)) {
+        // Opening takes the target's lock for a moment: a sync running now is said, not waited for.
+        try (Sink sink = Sinks.open(target, null, settings, account)) {
             for (Dataset dataset : Dataset.values()) {
                 Optional<LocalDate> newest = sink.newestData(dataset);
                 if (newest.isEmpty()) {
@@ -50,13 +57,12 @@ final class SyncData {
             }
         } catch (FbxException e) {
             if (e.exitCode() == FbxException.RATE_LIMITED) {
-                return List.of(Finding.warning("sync directory", "a sync is writing " + dir + " now: run 'fbx doctor --out " + dir
-                        + "' again when it is done.", 0));
+                return List.of(Finding.warning("sync target", "a sync is writing to it now: run 'fbx doctor' again when it is done.", 0));
             }
-            return List.of(Finding.problem("sync directory", e.getMessage(), e.exitCode()));
+            return List.of(Finding.problem("sync target", e.getMessage(), e.exitCode()));
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.warning("sync directory", "no day with data in " + dir + " yet: if you wore the device on the"
+            findings.add(Finding.warning("sync target", "no day with data yet: if you wore the device on the"
                     + " days synced, check that it syncs (open the Fitbit app).", 0));
         }
         return findings;

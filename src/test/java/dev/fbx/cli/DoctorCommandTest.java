@@ -200,4 +200,17 @@ class DoctorCommandTest extends FakeApiTest {
                 + " since, it has stopped syncing"), result.getOutput());
         assertEquals(0, result.exitCode(), "data that stops is the user's to judge: " + result.getOutput());
     }
+
+    @Test
+    void aDatabaseUrlCarryingAPasswordIsAProblemAndThePasswordIsNotPrinted(QuarkusMainLauncher launcher) {
+        Path file = tokens(ALL_SCOPES, "");
+        tokenEndpoint(false);
+        identity(Duration.ZERO);
+
+        LaunchResult result = launcher.launch("--token-file", file.toString(), "doctor", "--db", "postgresql://fbx:hunter2@127.0.0.1:5432/fbx");
+
+        assertEquals(64, result.exitCode(), result.getOutput() + result.getErrorOutput());
+        assertTrue(result.getOutput().contains("✗ sync target: The --db URL carries a password"), result.getOutput());
+        assertFalse((result.getOutput() + result.getErrorOutput()).contains("hunter2"));
+    }
 }
