@@ -2,6 +2,7 @@ package dev.fbx.source;
 
 import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
+import dev.fbx.archive.ArchiveSource;
 import dev.fbx.api.FitbitDialect;
 import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.GoogleDialect;
@@ -39,8 +40,19 @@ public final class Connection implements AutoCloseable {
     private final TokenProvider tokens;
     private final HealthSource source;
     private final DemoServer demo;
+    private final ArchiveSource archive;
 
     private Connection(Settings settings, Clock clock) {
+        if (!settings.archive().isEmpty()) {
+            // An archive is read offline: no transport is used, no token read.
+            demo = null;
+            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
+            tokens = null;
+            archive = ArchiveSource.open(settings.archive(), settings.zone().orElse(null));
+            source = archive;
+            return;
+        }
+        archive = null;
         if (settings.demo()) {
             demo = DemoServer.start(clock);
             transport = new Transport(new FitbitDialect(), settings.retry(), clock);
@@ -74,6 +86,11 @@ public final class Connection implements AutoCloseable {
     /** The demo account this connection talks to, if it is a {@code --demo} run. */
     public Optional<DemoServer> demo() {
         return Optional.ofNullable(demo);
+    }
+
+    /** The archive this connection reads, if it is an {@code --archive} run. */
+    public Optional<ArchiveSource> archive() {
+        return Optional.ofNullable(archive);
     }
 
     public HealthSource source() {
@@ -159,6 +176,9 @@ public final class Connection implements AutoCloseable {
     public void close() {
         if (demo != null) {
             demo.close();
+        }
+        if (archive != null) {
+            archive.close();
         }
         clients.close();
     }
