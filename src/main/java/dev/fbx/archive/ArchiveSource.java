@@ -415,29 +415,34 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     @Override
     public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
-        // Per night (the day its sleep ends), the longest sleep's relative temperature: the main sleep's.
+        // Per night (the day its sleep ends), the longest sleep's relative temperature: the main sleep's. A main
+        // sleep without a value (NaN on a device's first nights) leaves the night without one, whatever a nap measured.
         TreeMap<LocalDate, Duration> longest = new TreeMap<>();
-        TreeMap<LocalDate, SkinTemperatureDay> rows = new TreeMap<>();
+        TreeMap<LocalDate, Double> relative = new TreeMap<>();
         for (Archive.Entry entry : covering(Family.TEMPERATURE, range)) {
             Readers.csv(archive, entry, row -> {
                 String start = row.get("sleep_start");
                 String end = row.get("sleep_end");
-                Double samples = Readers.number(row.get("temperature_samples"), row, entry);
-                Double sum = Readers.number(row.get("baseline_relative_sample_sum"), row, entry);
-                if (start == null || end == null || samples == null || sum == null || samples <= 0) {
+                if (start == null || end == null) {
                     return;
                 }
                 LocalDateTime endTime = Readers.localTime(end, row.line(), entry);
                 LocalDate night = endTime.toLocalDate();
                 Duration length = Duration.between(Readers.localTime(start, row.line(), entry), endTime);
                 if (range.contains(night) && (!longest.containsKey(night) || length.compareTo(longest.get(night)) > 0)) {
+                    Double samples = Readers.number(row.get("temperature_samples"), row, entry);
+                    Double sum = Readers.number(row.get("baseline_relative_sample_sum"), row, entry);
                     longest.put(night, length);
-                    double relative = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(samples), 3, RoundingMode.HALF_UP).doubleValue();
-                    rows.put(night, new SkinTemperatureDay(night, relative));
+                    relative.put(night, samples == null || sum == null || samples <= 0 ? null
+                            : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(samples), 3, RoundingMode.HALF_UP).doubleValue());
                 }
             });
         }
-        rows.values().forEach(out);
+        relative.forEach((night, value) -> {
+            if (value != null) {
+                out.accept(new SkinTemperatureDay(night, value));
+            }
+        });
     }
 
     @Override
