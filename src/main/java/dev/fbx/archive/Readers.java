@@ -77,10 +77,20 @@ final class Readers {
                 throw Archive.broken(entry, "is not a list of heart-rate samples", null);
             }
         } catch (JsonProcessingException e) {
-            throw Archive.broken(entry, "is not valid JSON (" + e.getOriginalMessage() + ", at line " + e.getLocation().getLineNr() + ")", e);
+            throw Archive.broken(entry, "is not valid JSON (" + problem(e) + ")", e);
         } catch (IOException e) {
             throw Archive.broken(entry, "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Jackson's message without its quoting of the source, and where in the entry it happened. */
+    private static String problem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        for (String cut : new String[] {"\n", " (start marker", ": expected close marker"}) {
+            int at = message.indexOf(cut);
+            message = at > 0 ? message.substring(0, at) : message;
+        }
+        return e.getLocation() == null ? message : message + ", line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
     }
 
     /** {@code timestamp,beats per minute[,data source]} with {@code Z} times. */
@@ -167,7 +177,7 @@ final class Readers {
                 out.accept(element);
             }
         } catch (JsonProcessingException e) {
-            throw Archive.broken(entry, "is not valid JSON (" + e.getOriginalMessage() + ", at line " + e.getLocation().getLineNr() + ")", e);
+            throw Archive.broken(entry, "is not valid JSON (" + problem(e) + ")", e);
         } catch (IOException e) {
             throw Archive.broken(entry, "cannot be read (" + e.getMessage() + ")", e);
         }

@@ -113,6 +113,8 @@ public class FbxCommand {
             note("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
                     + ", not anyone's real data. No token file is read or written.");
         }
+        connection.archive().ifPresent(archive -> note("fbx: reading the " + archive.archive().layout().label() + " archive "
+                + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network)."));
         return connection;
     }
 

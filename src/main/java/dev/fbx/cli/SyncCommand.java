@@ -1,12 +1,16 @@
 package dev.fbx.cli;
 
+import dev.fbx.FbxException;
 import dev.fbx.source.Connection;
+import dev.fbx.source.DateRange;
+import dev.fbx.sync.Progress;
 import dev.fbx.sync.Dataset;
 import dev.fbx.sync.Rate;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sync.SyncEngine;
 import dev.fbx.config.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,8 +48,9 @@ public class SyncCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--since", paramLabel = "D",
-            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run; later runs continue from the saved progress,"
-                    + " and a --since given again moves the start (an earlier day fills in the days before).")
+            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
+                    + " first day); later runs continue from the saved progress, and a --since given again moves the start (an earlier day"
+                    + " fills in the days before).")
     String since;
 
     @Option(names = "--types", paramLabel = "TYPE", split = ",", defaultValue = "hr,hrv",
@@ -75,15 +80,28 @@ public class SyncCommand implements Callable<Integer> {
         }
         // Checked above before any file is read; resolved here against the account's own today.
         Settings settings = root.settings();
-        LocalDate today = settings.today();
-        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-        String provider = settings.provider();
+        boolean archive = !settings.archive().isEmpty();
+        String provider = archive ? "archive" : settings.provider();
         List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
         try (Connection connection = root.connect(settings)) {
-            new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC())
-                    .run(new SyncEngine.Options(out, first, today, datasets, waitForQuota));
+            SyncEngine.Options options;
+            if (archive) {
+                // An archive ends on its last day, which may have been exported mid-day: written, not final.
+                DateRange coverage = connection.archive().orElseThrow().coverage();
+                if (coverage == null) {
+                    throw FbxException.badData("The archive holds no dated Fitbit files: nothing to sync.", null);
+                }
+                LocalDate first = since == null ? (Files.exists(out.resolve(Progress.FILE)) ? null : coverage.start())
+                        : RangeOptions.day(since, "--since", coverage.end());
+                options = new SyncEngine.Options(out, first, coverage.end(), coverage.end().minusDays(1), datasets, false, true);
+            } else {
+                LocalDate today = settings.today();
+                LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
+                options = new SyncEngine.Options(out, first, today, datasets, waitForQuota);
+            }
+            new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC()).run(options);
         }
         return 0;
     }

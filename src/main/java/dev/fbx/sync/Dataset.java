@@ -57,7 +57,9 @@ public record Dataset(String name, List<String> columns, int daysPerRequest, Fet
             case "sleep" -> new Dataset(name, Sleep.COLUMNS, google ? 30 : 100, (s, r, out) -> s.sleeps(r, out));
             case "hr-1sec", "hr-1min", "hr-5min", "hr-15min" -> {
                 Resolution resolution = Resolution.of(name.substring("hr-".length()));
-                int days = google && resolution != Resolution.SECOND ? 14 : 1;
+                // An archive's heart-rate file of a day is read with its two neighbours (samples straddle midnight):
+                // a week per chunk reads each file about once, and holds a week of rows at most.
+                int days = provider.equals("archive") ? 7 : google && resolution != Resolution.SECOND ? 14 : 1;
                 yield new Dataset(name, HeartRateSample.COLUMNS, days, (s, r, out) -> s.heartRateSamples(r, resolution, out));
             }
             default -> throw new IllegalArgumentException("no dataset " + name);

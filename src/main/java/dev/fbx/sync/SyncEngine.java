@@ -38,9 +38,17 @@ public final class SyncEngine {
 
     /**
      * @param since the first day; null to continue from the saved progress
+     * @param today the last day to write
+     * @param lastFinal the last day whose files are final (recorded in the progress): the day before yesterday for an
+     *                  API, the day before an archive's last day (which may have been exported mid-day)
      * @param waitForQuota wait for the announced quota reset instead of stopping with 75
+     * @param offline the source is an archive: it makes no requests
      */
-    public record Options(Path dir, LocalDate since, LocalDate today, List<Dataset> datasets, boolean waitForQuota) {
+    public record Options(Path dir, LocalDate since, LocalDate today, LocalDate lastFinal, List<Dataset> datasets, boolean waitForQuota,
+            boolean offline) {
+        public Options(Path dir, LocalDate since, LocalDate today, List<Dataset> datasets, boolean waitForQuota) {
+            this(dir, since, today, today.minusDays(2), datasets, waitForQuota, false);
+        }
     }
 
     private record Chunk(Dataset dataset, DateRange days) {
@@ -87,7 +95,7 @@ public final class SyncEngine {
                 progress.save(dir);
             }
             removeLeftovers(dir);
-            List<Chunk> plan = plan(progress, options.datasets(), new DateRange(since, options.today()));
+            List<Chunk> plan = plan(progress, options.datasets(), new DateRange(since, options.today()), options.offline());
             Thread hook = new Thread(() -> stop(dir), "fbx-sync-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -113,7 +121,7 @@ public final class SyncEngine {
                 + " later runs continue from " + Progress.FILE + ".");
     }
 
-    private List<Chunk> plan(Progress progress, List<Dataset> datasets, DateRange period) {
+    private List<Chunk> plan(Progress progress, List<Dataset> datasets, DateRange period, boolean offline) {
         List<Chunk> chunks = new ArrayList<>();
         List<String> perDataset = new ArrayList<>();
         long files = 0;
@@ -126,7 +134,11 @@ public final class SyncEngine {
                     files += days.days();
                 }
             }
-            perDataset.add(dataset.name() + " " + requests);
+            perDataset.add(dataset.name() + " " + (offline ? 0 : requests));
+        }
+        if (offline) {
+            reporter.plan("0 requests for " + files + " files (" + String.join(", ", perDataset) + "): all read from the archive");
+            return chunks;
         }
         reporter.plan(chunks.size() + " requests for " + files + " files (" + String.join(", ", perDataset) + "), about "
                 + Rate.describe(rate.timeFor(chunks.size())) + " at " + rate.label());
@@ -138,7 +150,7 @@ public final class SyncEngine {
         long filesDone = 0;
         long requestsBefore = transport.requestsSent();
         Instant started = clock.instant();
-        LocalDate lastFinal = options.today().minusDays(2);
+        LocalDate lastFinal = options.lastFinal();
         FbxException unreadable = null;
         String skipping = null;
         List<String> unreadableDatasets = new ArrayList<>();
@@ -193,7 +205,8 @@ public final class SyncEngine {
                     + unreadable.getMessage() + " The days before it and the other datasets are saved in " + options.dir() + ".", unreadable);
         }
         reporter.finished("done: " + filesDone + " files in " + options.dir() + " with " + (transport.requestsSent() - requestsBefore)
-                + " requests; today's and yesterday's files are fetched again next time");
+                + " requests; " + (options.offline() ? "the archive's last day (" + options.today() + ") is not final: the next sync writes it again"
+                        : "today's and yesterday's files are fetched again next time"));
     }
 
     /** The chunk's rows by the day they belong to; rows of days outside the chunk are left to the run that asks for those days. */
