@@ -131,33 +131,57 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         Offsets offsets = new Offsets(zone);
         boolean json = archive.has(Family.HEART_RATE);
         Family family = json ? Family.HEART_RATE : Family.HEART_RATE_CSV;
-        long first = range.start().toEpochDay();
-        long last = range.end().toEpochDay();
-        // Local day -> its samples so far. A local day's samples sit in the files of that day and its
-        // neighbours, so after the file of day d is read, day d-1 is complete and goes out.
-        TreeMap<Long, Samples> days = new TreeMap<>();
-        Readers.Samples collect = (epochSecond, bpm) -> {
-            long localDay = Math.floorDiv(epochSecond + offsets.at(epochSecond), DAY);
-            if (localDay >= first && localDay <= last) {
-                days.computeIfAbsent(localDay, d -> new Samples()).add(epochSecond << BPM_BITS | Math.min(bpm, (1 << BPM_BITS) - 1));
-            }
-        };
+        Collector days = new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay());
         Emitter emitter = new Emitter(resolution, offsets, out);
         for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
             for (Archive.Entry entry : archive.on(family, file)) {
                 if (json) {
-                    Readers.heartRateJson(archive, entry, collect);
+                    Readers.heartRateJson(archive, entry, days);
                 } else {
-                    Readers.heartRateCsv(archive, entry, collect);
+                    Readers.heartRateCsv(archive, entry, days);
                 }
             }
-            long complete = file.toEpochDay() - 1;
-            while (!days.isEmpty() && days.firstKey() <= complete) {
+            // A local day's samples sit in the files of that day and its neighbours: once the file of
+            // day d is read, day d-1 is complete and goes out.
+            days.completeUpTo(file.toEpochDay() - 1, emitter);
+        }
+        days.completeUpTo(Long.MAX_VALUE, emitter);
+    }
+
+    /** The samples read so far, by local day, until their day is complete. */
+    private static final class Collector implements Readers.Samples {
+        private final TreeMap<Long, Samples> days = new TreeMap<>();
+        private final Offsets offsets;
+        private final long first;
+        private final long last;
+        /** The day the previous sample went to: samples come in runs of one day. */
+        private long currentDay = Long.MIN_VALUE;
+        private Samples current;
+
+        Collector(Offsets offsets, long first, long last) {
+            this.offsets = offsets;
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        public void sample(long epochSecond, int bpm) {
+            long localDay = Math.floorDiv(epochSecond + offsets.at(epochSecond), DAY);
+            if (localDay < first || localDay > last) {
+                return;
+            }
+            if (localDay != currentDay) {
+                currentDay = localDay;
+                current = days.computeIfAbsent(localDay, d -> new Samples());
+            }
+            current.add(epochSecond << BPM_BITS | Math.min(bpm, (1 << BPM_BITS) - 1));
+        }
+
+        void completeUpTo(long day, Emitter emitter) {
+            while (!days.isEmpty() && days.firstKey() <= day) {
                 emitter.day(days.pollFirstEntry().getValue());
             }
-        }
-        while (!days.isEmpty()) {
-            emitter.day(days.pollFirstEntry().getValue());
+            currentDay = Long.MIN_VALUE;
         }
     }
 

@@ -47,6 +47,7 @@ final class Readers {
             if (token != JsonToken.START_ARRAY) {
                 throw Archive.broken(entry, "is not a list of heart-rate samples", null);
             }
+            Dates dates = new Dates();
             while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
                 long time = Long.MIN_VALUE;
                 int bpm = -1;
@@ -54,7 +55,7 @@ final class Readers {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
                     if (field.equals("dateTime") && value == JsonToken.VALUE_STRING) {
-                        time = slashTime(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), entry);
+                        time = slashTime(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), entry, dates);
                     } else if (field.equals("value") && value == JsonToken.START_OBJECT) {
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
                             String inner = parser.currentName();
@@ -113,7 +114,7 @@ final class Readers {
      * {@code MM/dd/yy HH:mm:ss} (a four-digit year also occurs) as epoch seconds, read from the
      * parser's buffer without making a String of each of millions of samples.
      */
-    static long slashTime(char[] text, int offset, int length, Archive.Entry entry) {
+    static long slashTime(char[] text, int offset, int length, Archive.Entry entry, Dates dates) {
         int yearDigits = length - 15;
         if (yearDigits != 2 && yearDigits != 4 || text[offset + 2] != '/' || text[offset + 5] != '/') {
             throw Archive.broken(entry, "has a dateTime that is not MM/dd/yy HH:mm:ss ('" + new String(text, offset, length) + "')", null);
@@ -128,13 +129,29 @@ final class Readers {
         if (yearDigits == 2) {
             year += 2000;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (java.time.DateTimeException e) {
-            throw Archive.broken(entry, "has a dateTime that is not a date ('" + new String(text, offset, length) + "')", e);
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw Archive.broken(entry, "has a dateTime that is not a time ('" + new String(text, offset, length) + "')", null);
         }
-        return epochDay * 86_400 + hour * 3600L + minute * 60L + second;
+        return epochDay(dates, year, month, day, entry, text, offset, length) * 86_400 + hour * 3600L + minute * 60L + second;
+    }
+
+    /** The last date a file's reader converted: samples come a day at a time. */
+    static final class Dates {
+        private int key = -1;
+        private long epochDay;
+    }
+
+    private static long epochDay(Dates dates, int year, int month, int day, Archive.Entry entry, char[] text, int offset, int length) {
+        int key = (year * 13 + month) * 32 + day;
+        if (key != dates.key) {
+            try {
+                dates.epochDay = LocalDate.of(year, month, day).toEpochDay();
+            } catch (java.time.DateTimeException e) {
+                throw Archive.broken(entry, "has a dateTime that is not a date ('" + new String(text, offset, length) + "')", e);
+            }
+            dates.key = key;
+        }
+        return dates.epochDay;
     }
 
     private static int digits(char[] text, int from, int count, Archive.Entry entry) {
@@ -155,7 +172,7 @@ final class Readers {
         int space = date.indexOf(' ');
         date = space < 0 ? date : date.substring(0, space);
         char[] chars = (date + " 00:00:00").toCharArray();
-        return LocalDate.ofEpochDay(Math.floorDiv(slashTime(chars, 0, chars.length, entry), 86_400));
+        return LocalDate.ofEpochDay(Math.floorDiv(slashTime(chars, 0, chars.length, entry, new Dates()), 86_400));
     }
 
     /** Each element of a JSON list, as a tree: the list is streamed, one element in memory at a time. */
