@@ -82,6 +82,19 @@ class ArchiveSourceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void withoutTheJsonFilesTheHeartRateComesFromThePerUtcDayCsvFamily() throws Exception {
+        TakeoutArchive generated = new TakeoutArchive(TakeoutArchive.Layout.GOOGLE_HEALTH, NEW_YORK, "America/New_York", FIRST,
+                FIRST.plusDays(20), 300, 9);
+        generated.entries.keySet().removeIf(name -> name.contains("/heart_rate-"));
+        TakeoutExpected expected = new TakeoutExpected(generated);
+        try (ArchiveSource source = ArchiveSource.open(List.of(generated.zip(dir.resolve("csv-only.zip"))), null)) {
+            DateRange range = new DateRange(FIRST, FIRST.plusDays(20));
+            assertEquals(expected.heartRateSamples(range.start(), range.end()),
+                    rows((r, out) -> source.heartRateSamples(r, Resolution.SECOND, out), range));
+        }
+    }
+
     private static List<String> rows(BiConsumer<DateRange, Consumer<Row>> fetch, DateRange range) {
         List<String> lines = new ArrayList<>();
         fetch.accept(range, row -> {
