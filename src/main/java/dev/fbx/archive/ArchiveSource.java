@@ -2,6 +2,7 @@ package dev.fbx.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -67,9 +69,29 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         return archive;
     }
 
-    /** The days the archive's dated files name; null when it has none. */
-    public DateRange coverage() {
-        return archive.firstDay() == null ? null : new DateRange(archive.firstDay(), archive.lastDay());
+    /** The days the archive's dated files name; sync starts at the first by default and leaves the last open. */
+    @Override
+    public Optional<DateRange> coverage() {
+        return archive.firstDay() == null ? Optional.empty() : Optional.of(new DateRange(archive.firstDay(), archive.lastDay()));
+    }
+
+    /**
+     * How many days sync hands this source at a time. A day of heart rate is read with its two
+     * neighbouring files (samples straddle midnight): a week at a time reads each file about once and
+     * holds a week of rows at most. Nightly values are a row a day, read a year at a time.
+     */
+    @Override
+    public int daysPerRequest(Dataset dataset) {
+        if (dataset.resolution() != null) {
+            return 7;
+        }
+        return dataset == Dataset.HRV_INTRADAY ? 30 : 366;
+    }
+
+    /** An archive is read, not requested. */
+    @Override
+    public long requests(Dataset dataset, DateRange range) {
+        return 0;
     }
 
     /** The account's zone: {@code --zone} when given, else the profile's. */

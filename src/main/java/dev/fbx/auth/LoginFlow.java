@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -27,13 +28,26 @@ public final class LoginFlow {
     /** What hr, hrv, spo2, br, temp and sleep read, plus the profile (time zone) and settings (devices). */
     public static final List<String> FITBIT_SCOPES = List.of(
             "heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings");
-    static final String GOOGLE_SCOPE_PREFIX = "https://www.googleapis.com/auth/googlehealth.";
+    public static final String GOOGLE_SCOPE_PREFIX = "https://www.googleapis.com/auth/googlehealth.";
     /** HR, HRV, SpO2, breathing rate and temperature; sleep; the time zone (settings); the profile. */
     public static final List<String> GOOGLE_SCOPES = List.of(
             GOOGLE_SCOPE_PREFIX + "health_metrics_and_measurements.readonly", GOOGLE_SCOPE_PREFIX + "sleep.readonly",
             GOOGLE_SCOPE_PREFIX + "settings.readonly", GOOGLE_SCOPE_PREFIX + "profile.readonly");
-    /** The redirect URL the seed's users registered with their Fitbit app. */
-    public static final int FITBIT_DEFAULT_PORT = 8000;
+
+    /**
+     * What signing in differs in between providers.
+     *
+     * @param name                for people ("Google")
+     * @param clientHint          where the user finds the client id
+     * @param secretRequired      whether the client secret is needed too
+     * @param redirectBase        the loopback redirect URL up to the port
+     * @param defaultPort         the callback's port when none is given; 0 for any free one
+     * @param scopePrefix         what a short scope name ({@code sleep.readonly}) stands for in full; null when names are short
+     * @param authorizeParameters added to the authorize URL
+     */
+    public record SignIn(String name, String clientHint, boolean secretRequired, String redirectBase, int defaultPort,
+            List<String> defaultScopes, String scopePrefix, Map<String, String> authorizeParameters) {
+    }
 
     /** The OAuth client to sign in with, and the secret to keep in the token file (null: keep none). */
     public record Client(String id, String secret, String secretToSave) {
@@ -44,10 +58,11 @@ public final class LoginFlow {
     }
 
     /**
+     * @param provider  the provider's name, kept in the token file
      * @param port      where the callback server listens; null for the provider's default (Fitbit 8000, Google any free port)
      * @param scopes    empty for the provider's defaults
      */
-    public record Options(String provider, URI authorizeUrl, Client client, List<String> scopes, Integer port, Duration timeout,
+    public record Options(String provider, SignIn signIn, URI authorizeUrl, Client client, List<String> scopes, Integer port, Duration timeout,
             boolean openBrowser) {
     }
 
@@ -76,7 +91,7 @@ public final class LoginFlow {
      * (environment, properties, token file). A token file's client belongs to its own provider and
      * its secret to its own client id, so they are not reused for another one.
      */
-    public static Client client(Settings settings, String provider, String idOption, String secretOption) {
+    public static Client client(Settings settings, String provider, SignIn signIn, String idOption, String secretOption) {
         TokenFile file = settings.tokenFile().orElse(TokenFile.empty());
         boolean sameProvider = file.get(TokenFile.PROVIDER).orElse("fitbit").equals(provider);
         Optional<String> fileId = file.get(TokenFile.CLIENT_ID);
@@ -84,34 +99,33 @@ public final class LoginFlow {
                 : settings.get(Settings.CLIENT_ID).filter(v -> sameProvider || !fileId.equals(Optional.of(v))).orElse(null);
         if (id == null || id.isBlank()) {
             throw FbxException.config("No client id: pass --client-id (the OAuth 2.0 Client ID of your "
-                    + (provider.equals("google") ? "Google Cloud Desktop OAuth client" : "app at dev.fitbit.com/apps")
+                    + signIn.clientHint()
                     + "), or set FBX_CLIENT_ID.");
         }
         boolean sameClient = sameProvider && fileId.equals(Optional.of(id));
         Optional<String> fileSecret = file.get(TokenFile.CLIENT_SECRET);
         String secret = secretOption != null ? secretOption
                 : settings.get(Settings.CLIENT_SECRET).filter(v -> sameClient || !fileSecret.equals(Optional.of(v))).orElse(null);
-        if (provider.equals("google") && secret == null) {
-            throw FbxException.config("The google provider needs the client secret too: pass --client-secret (from your Google Cloud"
-                    + " Desktop OAuth client), or set FBX_CLIENT_SECRET.");
+        if (signIn.secretRequired() && secret == null) {
+            throw FbxException.config("The " + provider + " provider needs the client secret too: pass --client-secret (from your "
+                    + signIn.clientHint() + "), or set FBX_CLIENT_SECRET.");
         }
         return new Client(id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
     }
 
     /** Signs in and saves the tokens. */
     public Result run(Options options) {
-        boolean google = options.provider().equals("google");
-        List<String> scopes = scopes(options.scopes(), google);
+        SignIn signIn = options.signIn();
+        List<String> scopes = scopes(options.scopes(), signIn);
         Pkce pkce = Pkce.generate();
         String state = Pkce.randomToken(32);
-        int port = options.port() != null ? options.port() : google ? 0 : FITBIT_DEFAULT_PORT;
+        int port = options.port() != null ? options.port() : signIn.defaultPort();
         String code;
         String redirectUri;
         try (CallbackServer callback = CallbackServer.start(port, state)) {
-            // Google's Desktop clients accept any loopback port on 127.0.0.1; Fitbit wants the registered URL exactly.
-            redirectUri = (google ? "http://127.0.0.1:" : "http://localhost:") + callback.port();
+            redirectUri = signIn.redirectBase() + callback.port();
             URI url = authorizeUrl(options, scopes, redirectUri, state, pkce);
-            err.println("Sign in to " + (google ? "Google" : "Fitbit") + " and allow fbx access: open this URL in a browser"
+            err.println("Sign in to " + signIn.name() + " and allow fbx access: open this URL in a browser"
                     + " (fbx waits " + options.timeout().toSeconds() + " seconds for the answer on " + redirectUri + "):");
             err.println();
             err.println("  " + url);
@@ -133,15 +147,15 @@ public final class LoginFlow {
     }
 
     /** The scopes asked for: the defaults, or the given ones (Google's may be short: {@code sleep.readonly}). */
-    static List<String> scopes(List<String> given, boolean google) {
+    static List<String> scopes(List<String> given, SignIn signIn) {
         if (given == null || given.isEmpty()) {
-            return google ? GOOGLE_SCOPES : FITBIT_SCOPES;
+            return signIn.defaultScopes();
         }
         List<String> scopes = new ArrayList<>();
         for (String scope : given) {
             for (String one : scope.split("[,\\s]+")) {
                 if (!one.isEmpty()) {
-                    scopes.add(google && !one.contains("/") ? GOOGLE_SCOPE_PREFIX + one : one);
+                    scopes.add(signIn.scopePrefix() != null && !one.contains("/") ? signIn.scopePrefix() + one : one);
                 }
             }
         }
@@ -157,11 +171,7 @@ public final class LoginFlow {
         query.put("state", state);
         query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
-        if (options.provider().equals("google")) {
-            // A refresh token only comes with offline access, and on a repeated sign-in only with a fresh consent.
-            query.put("access_type", "offline");
-            query.put("prompt", "consent");
-        }
+        query.putAll(new TreeMap<>(options.signIn().authorizeParameters()));
         String base = options.authorizeUrl().toString();
         return URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))

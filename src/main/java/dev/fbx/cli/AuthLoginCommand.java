@@ -72,11 +72,12 @@ public class AuthLoginCommand implements Callable<Integer> {
         Settings settings = root.settings();
         PrintWriter err = spec.commandLine().getErr();
         try (AuthConnection connection = AuthConnection.open(settings)) {
-            String provider = connection.provider();
-            LoginFlow.Client client = LoginFlow.client(settings, provider, clientId, clientSecret);
+            String provider = connection.provider().id();
+            LoginFlow.SignIn signIn = connection.provider().signIn();
+            LoginFlow.Client client = LoginFlow.client(settings, provider, signIn, clientId, clientSecret);
             LoginFlow flow = new LoginFlow(settings.tokenStore(), connection.tokenEndpoint(client.id(), client.secret()),
                     Clock.systemUTC(), err, Browser::open);
-            LoginFlow.Result result = flow.run(new LoginFlow.Options(provider, connection.authorizeUrl(), client, scopes, port,
+            LoginFlow.Result result = flow.run(new LoginFlow.Options(provider, signIn, connection.authorizeUrl(), client, scopes, port,
                     Duration.ofSeconds(timeout), !noBrowser));
             if (!root.quiet) {
                 TokenFile saved = result.saved();

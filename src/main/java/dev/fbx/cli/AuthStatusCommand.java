@@ -28,7 +28,7 @@ public class AuthStatusCommand implements Callable<Integer> {
         try (AuthConnection connection = AuthConnection.open(settings)) {
             Account.Status status = connection.account().status(connection.tokenCheck());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("provider: " + connection.provider());
+            out.println("provider: " + connection.provider().id());
             out.println("user_id: " + status.userId().orElse(""));
             out.println("scope: " + status.scope().orElse(""));
             out.println("expires_at: " + status.expiresAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS) + " (" + relative(at, Instant.now()) + ")").orElse(""));

@@ -1,15 +1,12 @@
 package dev.fbx.cli;
 
 import dev.fbx.config.Settings;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.output.RowWriter;
-import dev.fbx.record.Row;
 import dev.fbx.source.Connection;
 import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,10 +22,15 @@ abstract class DataCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    /** The columns of the rows {@link #fetch} produces. */
-    abstract List<String> columns();
+    /** The command's {@code --detail}: {@code day} for the daily summary. */
+    String detail() {
+        return "day";
+    }
 
-    abstract void fetch(HealthSource source, DateRange range, Consumer<Row> out);
+    /** What this command prints: the registry's dataset of its name and detail. */
+    final Dataset dataset() {
+        return Dataset.of(spec.name(), detail());
+    }
 
     @Override
     public Integer call() {
@@ -38,8 +40,8 @@ abstract class DataCommand implements Callable<Integer> {
         Settings settings = root.settings();
         DateRange days = range.resolve(settings.today());
         try (Connection connection = root.connect(settings);
-                RowWriter writer = output.open(columns(), spec.commandLine().getOut())) {
-            fetch(connection.source(), days, writer);
+                RowWriter writer = output.open(dataset().columnNames(), spec.commandLine().getOut())) {
+            dataset().fetch(connection.source(), days, writer);
             writer.finish();
         }
         return 0;

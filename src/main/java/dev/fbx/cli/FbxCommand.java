@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit account, as CSV or JSON.",
         subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
-            SleepCommand.class, ProfileCommand.class, SyncCommand.class, AuthCommand.class,
+            SleepCommand.class, ProfileCommand.class, SyncCommand.class, ReportCommand.class, AuthCommand.class,
             CompletionCommand.class},
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {

@@ -1,13 +1,5 @@
 package dev.fbx.cli;
 
-import dev.fbx.record.HeartRateDay;
-import dev.fbx.record.HeartRateSample;
-import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import dev.fbx.source.Resolution;
-import java.util.List;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,17 +14,8 @@ public class HeartRateCommand extends DataCommand {
     String detail;
 
     @Override
-    List<String> columns() {
-        return detail.equals("day") ? HeartRateDay.COLUMNS : HeartRateSample.COLUMNS;
-    }
-
-    @Override
-    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
-        if (detail.equals("day")) {
-            source.heartRateDays(range, out);
-        } else {
-            source.heartRateSamples(range, Resolution.of(detail), out);
-        }
+    String detail() {
+        return detail;
     }
 
     /** The accepted values of {@code --detail}, for checking and completion. */

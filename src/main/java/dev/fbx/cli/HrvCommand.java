@@ -1,12 +1,5 @@
 package dev.fbx.cli;
 
-import dev.fbx.record.HrvDay;
-import dev.fbx.record.HrvSample;
-import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import java.util.List;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,17 +14,8 @@ public class HrvCommand extends DataCommand {
     String detail;
 
     @Override
-    List<String> columns() {
-        return detail.equals("day") ? HrvDay.COLUMNS : HrvSample.COLUMNS;
-    }
-
-    @Override
-    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
-        if (detail.equals("day")) {
-            source.hrvDays(range, out);
-        } else {
-            source.hrvSamples(range, out);
-        }
+    String detail() {
+        return detail;
     }
 
     static final class Details extends Choices {

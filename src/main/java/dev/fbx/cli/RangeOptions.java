@@ -20,6 +20,14 @@ public class RangeOptions {
     @Option(names = "--days", paramLabel = "N", description = "The N days ending today.")
     Integer days;
 
+    /** As {@link #resolve(LocalDate)}, but without any range option the {@code defaultDays} days ending today. */
+    public DateRange resolve(LocalDate today, int defaultDays) {
+        if (date == null && from == null && to == null && days == null) {
+            return new DateRange(today.minusDays(defaultDays - 1L), today);
+        }
+        return resolve(today);
+    }
+
     public DateRange resolve(LocalDate today) {
         int ways = (date != null ? 1 : 0) + (from != null || to != null ? 1 : 0) + (days != null ? 1 : 0);
         if (ways > 1) {

@@ -1,11 +1,5 @@
 package dev.fbx.cli;
 
-import dev.fbx.record.Row;
-import dev.fbx.record.Sleep;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import java.util.List;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
 @Command(name = "sleep", mixinStandardHelpOptions = true,
@@ -16,13 +10,4 @@ import picocli.CommandLine.Command;
             "  main_sleep: true for the night's main sleep, false for a nap.",
             "  *_minutes of the stages: empty for a sleep recorded without stages (short naps, older devices)."})
 public class SleepCommand extends DataCommand {
-    @Override
-    List<String> columns() {
-        return Sleep.COLUMNS;
-    }
-
-    @Override
-    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
-        source.sleeps(range, out);
-    }
 }

@@ -1,11 +1,5 @@
 package dev.fbx.cli;
 
-import dev.fbx.record.Row;
-import dev.fbx.record.Spo2Day;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import java.util.List;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
 @Command(name = "spo2", mixinStandardHelpOptions = true,
@@ -14,13 +8,4 @@ import picocli.CommandLine.Command;
             "  fitbit: the night's average, minimum and maximum.",
             "  google: the average and the bounds of its confidence interval (not the lowest and highest readings)."})
 public class Spo2Command extends DataCommand {
-    @Override
-    List<String> columns() {
-        return Spo2Day.COLUMNS;
-    }
-
-    @Override
-    void fetch(HealthSource source, DateRange range, Consumer<Row> out) {
-        source.spo2Days(range, out);
-    }
 }

@@ -1,16 +1,14 @@
 package dev.fbx.cli;
 
-import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.sink.CsvDirectorySink;
+import dev.fbx.sink.Sink;
 import dev.fbx.source.Connection;
 import dev.fbx.source.DateRange;
-import dev.fbx.sync.Progress;
-import dev.fbx.sync.Dataset;
-import dev.fbx.sync.Rate;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sync.SyncEngine;
 import dev.fbx.config.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,8 +47,8 @@ public class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--since", paramLabel = "D",
             description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
-                    + " first day); later runs continue from the saved progress, and a --since given again moves the start (an earlier day"
-                    + " fills in the days before).")
+                    + " first day); later runs continue from the saved progress,"
+                    + " and a --since given again moves the start (an earlier day fills in the days before).")
     String since;
 
     @Option(names = "--types", paramLabel = "TYPE", split = ",", defaultValue = "hr,hrv",
@@ -80,28 +78,16 @@ public class SyncCommand implements Callable<Integer> {
         }
         // Checked above before any file is read; resolved here against the account's own today.
         Settings settings = root.settings();
-        boolean archive = !settings.archive().isEmpty();
-        String provider = archive ? "archive" : settings.provider();
-        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail, provider);
+        LocalDate today = settings.today();
+        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
+        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Connection connection = root.connect(settings)) {
-            SyncEngine.Options options;
-            if (archive) {
-                // An archive ends on its last day, which may have been exported mid-day: written, not final.
-                DateRange coverage = connection.archive().orElseThrow().coverage();
-                if (coverage == null) {
-                    throw FbxException.badData("The archive holds no dated Fitbit files: nothing to sync.", null);
-                }
-                LocalDate first = since == null ? (Files.exists(out.resolve(Progress.FILE)) ? null : coverage.start())
-                        : RangeOptions.day(since, "--since", coverage.end());
-                options = new SyncEngine.Options(out, first, coverage.end(), coverage.end().minusDays(1), datasets, false, true);
-            } else {
-                LocalDate today = settings.today();
-                LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-                options = new SyncEngine.Options(out, first, today, datasets, waitForQuota);
-            }
-            new SyncEngine(connection.source(), connection.transport(), Rate.of(provider), reporter, Clock.systemUTC()).run(options);
+        try (Connection connection = root.connect(settings);
+                // An archive's first day is the first sync's default start.
+                Sink sink = CsvDirectorySink.open(out, first != null ? first : connection.source().coverage().map(DateRange::start).orElse(null))) {
+            new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, Clock.systemUTC())
+                    .run(sink, new SyncEngine.Options(first, today, datasets, waitForQuota));
         }
         return 0;
     }

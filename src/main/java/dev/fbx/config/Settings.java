@@ -4,6 +4,7 @@ import dev.fbx.FbxException;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenStore;
+import dev.fbx.source.Provider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -148,16 +149,12 @@ public final class Settings {
         return LocalDate.now(zone);
     }
 
-    /** {@code fitbit} or {@code google}; the demo account speaks the Fitbit API whatever the settings say. */
+    /** The provider's name ({@link Provider#of} checks it); the demo account speaks the Fitbit API whatever the settings say. */
     public String provider() {
         if (demo) {
             return "fitbit";
         }
-        String provider = get(PROVIDER, "fitbit").trim().toLowerCase(Locale.ROOT);
-        if (!provider.equals("fitbit") && !provider.equals("google")) {
-            throw FbxException.config("Unknown provider '" + provider + "' (from --provider, FBX_PROVIDER or the token file): use fitbit or google.");
-        }
-        return provider;
+        return Provider.of(get(PROVIDER, "fitbit").trim().toLowerCase(Locale.ROOT)).id();
     }
 
     public Transport.Retry retry() {

@@ -6,8 +6,6 @@ import java.util.List;
 
 /** {@code br}: the night's breathing rate in breaths per minute. */
 public record BreathingRateDay(LocalDate date, Double breathingRate) implements Row {
-    public static final List<String> COLUMNS = List.of("date", "breathing_rate");
-
     @Override
     public LocalDate day() {
         return date;

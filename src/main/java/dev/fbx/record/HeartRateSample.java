@@ -7,8 +7,6 @@ import java.util.List;
 
 /** {@code hr --detail 1sec…15min}: one heart-rate sample, or a window's average. */
 public record HeartRateSample(OffsetDateTime time, Number heartRate) implements Row {
-    public static final List<String> COLUMNS = List.of("time", "heart_rate");
-
     @Override
     public LocalDate day() {
         return time.toLocalDate();

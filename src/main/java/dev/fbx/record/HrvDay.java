@@ -6,8 +6,6 @@ import java.util.List;
 
 /** {@code hrv --detail day}: the night's RMSSD, overall and in deep sleep, in milliseconds. */
 public record HrvDay(LocalDate date, Double dailyRmssd, Double deepRmssd) implements Row {
-    public static final List<String> COLUMNS = List.of("date", "daily_rmssd", "deep_rmssd");
-
     @Override
     public LocalDate day() {
         return date;

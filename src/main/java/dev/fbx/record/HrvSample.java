@@ -11,8 +11,6 @@ import java.util.List;
  * @param night the day the sleep ends on; the window itself may fall on the evening before
  */
 public record HrvSample(LocalDate night, OffsetDateTime time, Double rmssd, Double coverage, Double hf, Double lf) implements Row {
-    public static final List<String> COLUMNS = List.of("time", "rmssd", "coverage", "hf", "lf");
-
     @Override
     public LocalDate day() {
         return night;

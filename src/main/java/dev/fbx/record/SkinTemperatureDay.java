@@ -6,8 +6,6 @@ import java.util.List;
 
 /** {@code temp}: the night's skin temperature relative to the personal baseline, in °C. */
 public record SkinTemperatureDay(LocalDate date, Double nightlyRelative) implements Row {
-    public static final List<String> COLUMNS = List.of("date", "nightly_relative");
-
     @Override
     public LocalDate day() {
         return date;

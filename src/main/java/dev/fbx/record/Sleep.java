@@ -11,9 +11,6 @@ import java.util.List;
  */
 public record Sleep(LocalDate date, OffsetDateTime start, OffsetDateTime end, Boolean mainSleep, Integer minutesAsleep,
         Integer minutesAwake, Integer deepMinutes, Integer lightMinutes, Integer remMinutes, Integer wakeMinutes) implements Row {
-    public static final List<String> COLUMNS = List.of("date", "start", "end", "main_sleep", "minutes_asleep", "minutes_awake",
-            "deep_minutes", "light_minutes", "rem_minutes", "wake_minutes");
-
     @Override
     public LocalDate day() {
         return date;

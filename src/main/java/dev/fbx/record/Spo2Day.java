@@ -6,8 +6,6 @@ import java.util.List;
 
 /** {@code spo2}: the night's blood-oxygen saturation in percent (on google, min/max are a confidence interval's bounds). */
 public record Spo2Day(LocalDate date, Double avg, Double min, Double max) implements Row {
-    public static final List<String> COLUMNS = List.of("date", "avg", "min", "max");
-
     @Override
     public LocalDate day() {
         return date;

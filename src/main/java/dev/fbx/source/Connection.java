@@ -1,18 +1,13 @@
 package dev.fbx.source;
 
-import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
 import dev.fbx.archive.ArchiveSource;
 import dev.fbx.api.FitbitDialect;
 import dev.fbx.api.FitbitOAuth;
-import dev.fbx.api.GoogleDialect;
-import dev.fbx.api.GoogleHealthApi;
-import dev.fbx.api.GoogleOAuth;
 import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.BearerFilter;
 import dev.fbx.auth.FitbitTokenEndpoint;
-import dev.fbx.auth.GoogleTokenEndpoint;
 import dev.fbx.auth.MemoryTokenStore;
 import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.auth.TokenFile;
@@ -21,7 +16,7 @@ import dev.fbx.auth.TokenStorage;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
 import dev.fbx.demo.DemoServer;
-import java.net.URI;
+import dev.fbx.sync.Rate;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -32,8 +27,7 @@ import java.util.Optional;
  * its tokens live in memory only.
  */
 public final class Connection implements AutoCloseable {
-    /** With doubling waits from 2 s this spans 1 to 2 minutes, whatever the jitter drew. */
-    private static final int GOOGLE_RATE_LIMIT_WAITS = 6;
+    private static final Rate ARCHIVE_RATE = new Rate(1, java.time.Duration.ZERO, "no network (archive)");
 
     private final RestClients clients = new RestClients();
     private final Transport transport;
@@ -41,11 +35,14 @@ public final class Connection implements AutoCloseable {
     private final HealthSource source;
     private final DemoServer demo;
     private final ArchiveSource archive;
+    /** The API; null for an archive. */
+    private final Provider provider;
 
     private Connection(Settings settings, Clock clock) {
         if (!settings.archive().isEmpty()) {
             // An archive is read offline: no transport is used, no token read.
             demo = null;
+            provider = null;
             transport = new Transport(new FitbitDialect(), settings.retry(), clock);
             tokens = null;
             archive = ArchiveSource.open(settings.archive(), settings.zone().orElse(null));
@@ -54,6 +51,7 @@ public final class Connection implements AutoCloseable {
         }
         archive = null;
         if (settings.demo()) {
+            provider = Provider.FITBIT;
             demo = DemoServer.start(clock);
             transport = new Transport(new FitbitDialect(), settings.retry(), clock);
             TokenFile initial = demo.expiredTokens();
@@ -63,20 +61,14 @@ public final class Connection implements AutoCloseable {
             return;
         }
         demo = null;
+        provider = Provider.of(settings.provider());
         TokenStore store = settings.tokenStore();
         TokenFile initial = initialTokens(settings);
-        transport = transport(settings, clock);
-        TokenEndpoint endpoint = tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
+        transport = provider.transport(settings, clock);
+        TokenEndpoint endpoint = provider.tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
                 settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
         tokens = new TokenProvider(store, initial, endpoint, clock);
-        BearerFilter bearer = new BearerFilter(tokens);
-        if (settings.provider().equals("google")) {
-            URI base = baseUri(settings, Settings.GOOGLE_API_URL, "https://health.googleapis.com");
-            source = new GoogleSource(clients.build(base, GoogleHealthApi.class, bearer), transport, tokens);
-        } else {
-            URI base = baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com");
-            source = new FitbitSource(clients.build(base, FitbitApi.class, bearer), transport, tokens);
-        }
+        source = provider.source(settings, clients, transport, tokens);
     }
 
     public static Connection open(Settings settings) {
@@ -101,36 +93,13 @@ public final class Connection implements AutoCloseable {
         return transport;
     }
 
+    /** The provider's request rate, which sync's estimates assume. */
+    public Rate rate() {
+        return provider.rate();
+    }
+
     public TokenProvider tokens() {
         return tokens;
-    }
-
-    /** A transport that reads answers the way the configured provider writes them. */
-    static Transport transport(Settings settings, Clock clock) {
-        if (!settings.provider().equals("google")) {
-            return new Transport(new FitbitDialect(), settings.retry(), clock);
-        }
-        Transport transport = new Transport(new GoogleDialect(), settings.retry(), clock);
-        // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
-        // minute in all (doubling, with jitter) before giving up with exit 75.
-        transport.rateLimitPolicy(Transport.waitUpTo(GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
-        return transport;
-    }
-
-    /**
-     * The configured provider's token endpoint for an OAuth client, for the data commands and for
-     * 'fbx auth' (which runs before there is a token file); its clients are closed with {@code clients}.
-     */
-    static TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport,
-            RestClients clients) {
-        if (settings.provider().equals("google")) {
-            URI tokenUrl = baseUri(settings, Settings.GOOGLE_TOKEN_URL, "https://oauth2.googleapis.com/token");
-            URI revokeUrl = baseUri(settings, Settings.GOOGLE_REVOKE_URL, "https://oauth2.googleapis.com/revoke");
-            return new GoogleTokenEndpoint(clients.build(tokenUrl, GoogleOAuth.class, null), clients.build(revokeUrl, GoogleOAuth.class, null),
-                    transport, clientId, clientSecret);
-        }
-        FitbitOAuth oauth = clients.build(baseUri(settings, Settings.FITBIT_API_URL, "https://api.fitbit.com"), FitbitOAuth.class, null);
-        return new FitbitTokenEndpoint(oauth, transport, clientId, clientSecret);
     }
 
     /**
@@ -157,19 +126,6 @@ public final class Connection implements AutoCloseable {
             store.write(seeded);
             return seeded;
         }));
-    }
-
-    static URI baseUri(Settings settings, String property, String fallback) {
-        String value = settings.get(property, fallback);
-        try {
-            URI uri = URI.create(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw FbxException.config("The URL '" + value + "' for " + property + " is not valid (" + e.getMessage() + "): fix it.");
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.fbx.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
 import dev.fbx.api.Transport;
@@ -58,11 +59,23 @@ public final class FitbitSource implements HealthSource {
     }
 
     @Override
+    public int daysPerRequest(Dataset dataset) {
+        return switch (dataset) {
+            case HR_DAY -> HEART_RATE_DAYS_PER_REQUEST;
+            case HRV_DAY, HRV_INTRADAY -> HRV_DAYS_PER_REQUEST;
+            case SPO2 -> SPO2_DAYS_PER_REQUEST;
+            case BR -> BREATHING_RATE_DAYS_PER_REQUEST;
+            case TEMP -> SKIN_TEMPERATURE_DAYS_PER_REQUEST;
+            case SLEEP -> SLEEP_DAYS_PER_REQUEST;
+            case HR_1SEC, HR_1MIN, HR_5MIN, HR_15MIN -> 1;
+        };
+    }
+
+    @Override
     public void heartRateDays(DateRange range, Consumer<? super HeartRateDay> out) {
-        for (DateRange chunk : range.chunks(HEART_RATE_DAYS_PER_REQUEST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.HR_DAY), HeartRateDay::date, (chunk, row) -> {
             String what = "heart rate " + chunk;
             JsonNode body = get(what, () -> api.heartRate(chunk.start().toString(), chunk.end().toString()));
-            List<HeartRateDay> days = new ArrayList<>();
             for (JsonNode day : Json.array(body, "activities-heart", what)) {
                 LocalDate date = date(day.path("dateTime"), what);
                 JsonNode value = day.path("value");
@@ -75,13 +88,11 @@ public final class FitbitSource implements HealthSource {
                 }
                 Integer resting = Json.integer(value.path("restingHeartRate"));
                 boolean worn = resting != null || java.util.Arrays.stream(minutes).anyMatch(m -> m != null && m > 0);
-                if (worn && chunk.contains(date)) {
-                    days.add(new HeartRateDay(date, resting, minutes[0], minutes[1], minutes[2], minutes[3]));
+                if (worn) {
+                    row.accept(new HeartRateDay(date, resting, minutes[0], minutes[1], minutes[2], minutes[3]));
                 }
             }
-            days.sort(Comparator.comparing(HeartRateDay::date));
-            days.forEach(out);
-        }
+        }, out);
     }
 
     /** Fitbit's zone names, in column order; matched without case and spaces. */
@@ -92,8 +103,8 @@ public final class FitbitSource implements HealthSource {
     @Override
     public void heartRateSamples(DateRange range, Resolution resolution, Consumer<? super HeartRateSample> out) {
         LocalTimes times = new LocalTimes(zone());
-        for (LocalDate date = range.start(); !date.isAfter(range.end()); date = date.plusDays(1)) {
-            LocalDate day = date;
+        Chunks.fetch(range, daysPerRequest(Dataset.HR_1MIN), (HeartRateSample s) -> s.time().toInstant(), (chunk, row) -> {
+            LocalDate day = chunk.start();
             String what = "heart rate " + resolution.label() + " " + day;
             JsonNode body = get(what, () -> api.heartRateIntraday(day.toString(), resolution.label()));
             JsonNode intraday = body.get("activities-heart-intraday");
@@ -101,66 +112,54 @@ public final class FitbitSource implements HealthSource {
                 throw FbxException.notAuthorised("Fitbit sends no intraday heart rate to this app: intraday data needs an app"
                         + " of OAuth type 'Personal' (your own data). Change the app's type at dev.fitbit.com/apps, then run 'fbx auth login'.");
             }
-            List<HeartRateSample> samples = new ArrayList<>();
             for (JsonNode sample : Json.array(intraday, "dataset", what)) {
                 LocalTime time = parse(sample.path("time").asText(""), LocalTime::parse, what);
                 Integer value = Json.integer(sample.path("value"));
                 if (value != null) {
-                    samples.add(new HeartRateSample(times.at(LocalDateTime.of(day, time)), value));
+                    row.accept(new HeartRateSample(times.at(LocalDateTime.of(day, time)), value));
                 }
             }
-            samples.sort(Comparator.comparing(s -> s.time().toInstant()));
-            samples.forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void hrvDays(DateRange range, Consumer<? super HrvDay> out) {
-        for (DateRange chunk : range.chunks(HRV_DAYS_PER_REQUEST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.HRV_DAY), HrvDay::date, (chunk, row) -> {
             String what = "HRV " + chunk;
             JsonNode body = get(what, () -> api.hrv(chunk.start().toString(), chunk.end().toString()));
-            List<HrvDay> days = new ArrayList<>();
             for (JsonNode day : Json.array(body, "hrv", what)) {
-                LocalDate date = date(day.path("dateTime"), what);
                 Double daily = Json.number(day.path("value").path("dailyRmssd"));
                 Double deep = Json.number(day.path("value").path("deepRmssd"));
-                if ((daily != null || deep != null) && chunk.contains(date)) {
-                    days.add(new HrvDay(date, daily, deep));
+                if (daily != null || deep != null) {
+                    row.accept(new HrvDay(date(day.path("dateTime"), what), daily, deep));
                 }
             }
-            days.sort(Comparator.comparing(HrvDay::date));
-            days.forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void hrvSamples(DateRange range, Consumer<? super HrvSample> out) {
         LocalTimes times = new LocalTimes(zone());
-        for (DateRange chunk : range.chunks(HRV_DAYS_PER_REQUEST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.HRV_INTRADAY), (HrvSample s) -> s.time().toInstant(), (chunk, row) -> {
             String what = "HRV intraday " + chunk;
             JsonNode body = get(what, () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
-            List<HrvSample> windows = new ArrayList<>();
             for (JsonNode day : Json.array(body, "hrv", what)) {
                 LocalDate night = date(day.path("dateTime"), what);
                 for (JsonNode minute : Json.array(day, "minutes", what)) {
-                    if (chunk.contains(night)) {
-                        // Offsets in the answer's order, as for heart rate: sorting by clock time first would
-                        // interleave the two passes of the autumn hour and give both the later offset.
-                        JsonNode value = minute.path("value");
-                        windows.add(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
-                                Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
-                                Json.number(value.path("lf"))));
-                    }
+                    // Offsets in the answer's order, as for heart rate: sorting by clock time first would
+                    // interleave the two passes of the autumn hour and give both the later offset.
+                    JsonNode value = minute.path("value");
+                    row.accept(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
+                            Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
+                            Json.number(value.path("lf"))));
                 }
             }
-            windows.sort(Comparator.comparing(w -> w.time().toInstant()));
-            windows.forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
-        nightly(range, SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
+        nightly(range, daysPerRequest(Dataset.SPO2), "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
             Double avg = Json.number(value.path("avg"));
             Double min = Json.number(value.path("min"));
             Double max = Json.number(value.path("max"));
@@ -178,7 +177,7 @@ public final class FitbitSource implements HealthSource {
 
     @Override
     public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
-        nightly(range, BREATHING_RATE_DAYS_PER_REQUEST, "breathing rate", api::breathingRate, (body, what) -> Json.array(body, "br", what),
+        nightly(range, daysPerRequest(Dataset.BR), "breathing rate", api::breathingRate, (body, what) -> Json.array(body, "br", what),
                 (date, value) -> {
                     Double rate = Json.number(value.path("breathingRate"));
                     return rate == null ? null : new BreathingRateDay(date, rate);
@@ -187,7 +186,7 @@ public final class FitbitSource implements HealthSource {
 
     @Override
     public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
-        nightly(range, SKIN_TEMPERATURE_DAYS_PER_REQUEST, "skin temperature", api::skinTemperature,
+        nightly(range, daysPerRequest(Dataset.TEMP), "skin temperature", api::skinTemperature,
                 (body, what) -> Json.array(body, "tempSkin", what), (date, value) -> {
                     Double relative = Json.number(value.path("nightlyRelative"));
                     return relative == null ? null : new SkinTemperatureDay(date, relative);
@@ -198,37 +197,26 @@ public final class FitbitSource implements HealthSource {
      * The nightly summaries that share one shape, entries of {@code {"dateTime", "value": {...}}}:
      * one request per chunk of {@code maxDays}, rows in date order, days without a value skipped.
      *
-     * @param row the row for a day's value, or null when the value holds nothing
+     * @param toRow the row for a day's value, or null when the value holds nothing
      */
     private <R extends Row> void nightly(DateRange range, int maxDays, String name, BiFunction<String, String, RestResponse<String>> call,
-            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> row, Consumer<? super R> out) {
-        for (DateRange chunk : range.chunks(maxDays)) {
+            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> toRow, Consumer<? super R> out) {
+        Chunks.fetch(range, maxDays, (R r) -> r.day(), (chunk, row) -> {
             String what = name + " " + chunk;
             JsonNode body = get(what, () -> call.apply(chunk.start().toString(), chunk.end().toString()));
-            List<R> rows = new ArrayList<>();
             for (JsonNode day : entries.apply(body, what)) {
-                LocalDate date = date(day.path("dateTime"), what);
-                R r = row.apply(date, day.path("value"));
-                if (r != null && chunk.contains(date)) {
-                    rows.add(r);
-                }
+                row.accept(toRow.apply(date(day.path("dateTime"), what), day.path("value")));
             }
-            rows.sort(Comparator.comparing(Row::day));
-            rows.forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void sleeps(DateRange range, Consumer<? super Sleep> out) {
-        for (DateRange chunk : range.chunks(SLEEP_DAYS_PER_REQUEST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.SLEEP), (Sleep s) -> s.start().toInstant(), (chunk, row) -> {
             String what = "sleep " + chunk;
             JsonNode body = get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
-            List<Sleep> sleeps = new ArrayList<>();
             for (JsonNode log : Json.array(body, "sleep", what)) {
                 LocalDate date = date(log.path("dateOfSleep"), what);
-                if (!chunk.contains(date)) {
-                    continue;
-                }
                 LocalTimes.Interval span = LocalTimes.interval(zone(),
                         parse(log.path("startTime").asText(""), LocalDateTime::parse, what),
                         parse(log.path("endTime").asText(""), LocalDateTime::parse, what),
@@ -236,13 +224,11 @@ public final class FitbitSource implements HealthSource {
                 // Only logs of type "stages" have deep/light/rem/wake; "classic" ones (naps, older
                 // devices) summarise asleep/restless/awake, which are not stages.
                 JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
-                sleeps.add(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
+                row.accept(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
                         Json.integer(log.path("minutesAsleep")), Json.integer(log.path("minutesAwake")),
                         stageMinutes(stages, "deep"), stageMinutes(stages, "light"), stageMinutes(stages, "rem"), stageMinutes(stages, "wake")));
             }
-            sleeps.sort(Comparator.comparing(s -> s.start().toInstant()));
-            sleeps.forEach(out);
-        }
+        }, out);
     }
 
     private static Integer stageMinutes(JsonNode stages, String stage) {

@@ -3,6 +3,7 @@ package dev.fbx.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.FbxException;
 import dev.fbx.api.GoogleHealthApi;
 import dev.fbx.api.Transport;
@@ -14,6 +15,7 @@ import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
+import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
@@ -22,16 +24,20 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,8 +56,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public final class GoogleSource implements HealthSource {
     static final int PAGE_SIZE = 10_000;
     static final int SLEEP_PAGE_SIZE = 25;
-    /** The longest range of a {@code heart-rate} rollUp (RollUpDataPointsRequest.range). */
-    static final Duration ROLL_UP_MAX = Duration.ofDays(14);
+    /**
+     * Days per {@code heart-rate} rollUp: its range may span 14 days (RollUpDataPointsRequest.range),
+     * and 14 local days across the autumn clock change are an hour longer.
+     */
+    static final int ROLL_UP_DAYS = 13;
     /** The longest range of a {@code time-in-heart-rate-zone} dailyRollUp. */
     static final int ZONE_DAYS_PER_REQUEST = 90;
     /** Daily and sleep lists have no documented maximum; this keeps rows flowing out on long ranges. */
@@ -77,9 +86,26 @@ public final class GoogleSource implements HealthSource {
         return Json.parse(tokens.authorized(() -> transport.execute(what, call)), what);
     }
 
+    /** A day-list or sleep list of 90 days is one page of 10000 daily points; sleep's pages of 25 are the plan's only excess. */
+    @Override
+    public int daysPerRequest(Dataset dataset) {
+        return switch (dataset) {
+            case HR_DAY -> ZONE_DAYS_PER_REQUEST;
+            case HR_1SEC -> 1;
+            case HR_1MIN, HR_5MIN, HR_15MIN -> ROLL_UP_DAYS;
+            case HRV_DAY, HRV_INTRADAY, SPO2, BR, TEMP, SLEEP -> DAYS_PER_LIST;
+        };
+    }
+
+    /** {@code hr-day} asks for two things per range: the resting heart rate and the zones' roll-up. */
+    @Override
+    public long requests(Dataset dataset, DateRange range) {
+        return HealthSource.super.requests(dataset, range) * (dataset == Dataset.HR_DAY ? 2 : 1);
+    }
+
     @Override
     public void heartRateDays(DateRange range, Consumer<? super HeartRateDay> out) {
-        for (DateRange chunk : range.chunks(ZONE_DAYS_PER_REQUEST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.HR_DAY), HeartRateDay::date, (chunk, row) -> {
             Map<LocalDate, Integer> resting = daily("daily-resting-heart-rate", "dailyRestingHeartRate", chunk,
                     "resting heart rate " + chunk, (date, value) -> Json.integer(value.path("beatsPerMinute")));
             Map<LocalDate, Integer[]> zones = zoneMinutes(chunk);
@@ -89,10 +115,10 @@ public final class GoogleSource implements HealthSource {
                 Integer[] minutes = zones.getOrDefault(date, new Integer[4]);
                 boolean worn = resting.get(date) != null || Arrays.stream(minutes).anyMatch(m -> m != null && m > 0);
                 if (worn) {
-                    out.accept(new HeartRateDay(date, resting.get(date), minutes[0], minutes[1], minutes[2], minutes[3]));
+                    row.accept(new HeartRateDay(date, resting.get(date), minutes[0], minutes[1], minutes[2], minutes[3]));
                 }
             }
-        }
+        }, out);
     }
 
     /**
@@ -140,127 +166,111 @@ public final class GoogleSource implements HealthSource {
     public void heartRateSamples(DateRange range, Resolution resolution, Consumer<? super HeartRateSample> out) {
         if (resolution == Resolution.SECOND) {
             // Raw samples come several seconds apart: a day is one request (of a few pages) at a time.
-            for (DateRange day : range.chunks(1)) {
+            Chunks.fetch(range, daysPerRequest(Dataset.HR_1SEC), (HeartRateSample s) -> s.time().toInstant(), (day, row) -> {
                 String what = "heart rate samples " + day;
-                String filter = between("heart_rate.sample_time.physical_time", startOf(day.start()), startOf(day.end().plusDays(1)));
-                TreeMap<Instant, HeartRateSample> samples = new TreeMap<>();
+                String filter = between("heart_rate.sample_time.physical_time", earliest(day.start().atStartOfDay()),
+                        latest(day.end().plusDays(1).atStartOfDay()));
                 for (JsonNode point : list("heart-rate", filter, PAGE_SIZE, what)) {
                     JsonNode heartRate = point.path("heartRate");
                     Integer bpm = Json.integer(heartRate.path("beatsPerMinute"));
                     if (bpm != null) {
-                        OffsetDateTime time = sampleTime(heartRate.path("sampleTime"), what);
-                        samples.putIfAbsent(time.toInstant(), new HeartRateSample(time, bpm));
+                        row.accept(new HeartRateSample(sampleTime(heartRate.path("sampleTime"), what), bpm));
                     }
                 }
-                samples.values().forEach(out);
-            }
+            }, out);
             return;
         }
-        Instant end = startOf(range.end().plusDays(1));
-        for (Instant from = startOf(range.start()); from.isBefore(end); from = from.plus(ROLL_UP_MAX)) {
-            Instant to = from.plus(ROLL_UP_MAX).isBefore(end) ? from.plus(ROLL_UP_MAX) : end;
-            String what = "heart rate " + resolution.label() + " " + from + ".." + to;
+        Chunks.fetch(range, daysPerRequest(Dataset.HR_1MIN), (HeartRateSample s) -> s.time().toInstant(), (chunk, row) -> {
+            String what = "heart rate " + resolution.label() + " " + chunk;
             ObjectNode request = JSON.createObjectNode();
-            request.putObject("range").put("startTime", from.toString()).put("endTime", to.toString());
+            request.putObject("range").put("startTime", startOf(chunk.start()).toString()).put("endTime", startOf(chunk.end().plusDays(1)).toString());
             request.put("windowSize", resolution.window().getSeconds() + "s");
             request.put("pageSize", PAGE_SIZE);
-            TreeMap<Instant, HeartRateSample> windows = new TreeMap<>();
             for (JsonNode point : rollUp(request, what, body -> api.rollUp("heart-rate", body))) {
                 Double average = Json.number(point.path("heartRate").path("beatsPerMinuteAvg"));
                 if (average != null) {
-                    Instant start = instant(point.path("startTime"), what);
-                    windows.putIfAbsent(start, new HeartRateSample(start.atZone(zone()).toOffsetDateTime(), average));
+                    row.accept(new HeartRateSample(instant(point.path("startTime"), what).atZone(zone()).toOffsetDateTime(), average));
                 }
             }
-            windows.values().forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void hrvDays(DateRange range, Consumer<? super HrvDay> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
-            daily("daily-heart-rate-variability", "dailyHeartRateVariability", chunk, "HRV " + chunk, (date, value) -> {
-                Double average = Json.number(value.path("averageHeartRateVariabilityMilliseconds"));
-                Double deep = Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds"));
-                return average == null && deep == null ? null : new HrvDay(date, average, deep);
-            }).values().forEach(out);
-        }
+        dailyRows(range, Dataset.HRV_DAY, "daily-heart-rate-variability", "dailyHeartRateVariability", "HRV", (date, value) -> {
+            Double average = Json.number(value.path("averageHeartRateVariabilityMilliseconds"));
+            Double deep = Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds"));
+            return average == null && deep == null ? null : new HrvDay(date, average, deep);
+        }, out);
     }
 
     @Override
     public void hrvSamples(DateRange range, Consumer<? super HrvSample> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.HRV_INTRADAY), (HrvSample s) -> s.time().toInstant(), (chunk, row) -> {
             String what = "HRV samples " + chunk;
-            Instant from = chunk.start().minusDays(1).atTime(NIGHT_ENDS).atZone(zone()).toInstant();
-            Instant to = chunk.end().atTime(NIGHT_ENDS).atZone(zone()).toInstant();
-            TreeMap<Instant, HrvSample> samples = new TreeMap<>();
+            Instant from = earliest(chunk.start().minusDays(1).atTime(NIGHT_ENDS));
+            Instant to = latest(chunk.end().atTime(NIGHT_ENDS));
             for (JsonNode point : list("heart-rate-variability", between("heart_rate_variability.sample_time.physical_time", from, to),
                     PAGE_SIZE, what)) {
                 JsonNode hrv = point.path("heartRateVariability");
                 Double rmssd = Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
                 OffsetDateTime time = sampleTime(hrv.path("sampleTime"), what);
                 LocalDate night = time.toLocalTime().isBefore(NIGHT_ENDS) ? time.toLocalDate() : time.toLocalDate().plusDays(1);
-                if (rmssd != null && chunk.contains(night)) {
-                    samples.putIfAbsent(time.toInstant(), new HrvSample(night, time, rmssd, null,
-                            Json.number(hrv.path("metadata").path("highFrequencyPower")),
+                if (rmssd != null) {
+                    row.accept(new HrvSample(night, time, rmssd, null, Json.number(hrv.path("metadata").path("highFrequencyPower")),
                             Json.number(hrv.path("metadata").path("lowFrequencyPower"))));
                 }
             }
-            samples.values().forEach(out);
-        }
+        }, out);
     }
 
     @Override
     public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
-            daily("daily-oxygen-saturation", "dailyOxygenSaturation", chunk, "SpO2 " + chunk, (date, value) -> {
-                Double average = Json.number(value.path("averagePercentage"));
-                // Google's bounds are a confidence interval of the night's samples, not their extremes.
-                return average == null ? null : new Spo2Day(date, average,
-                        Json.number(value.path("lowerBoundPercentage")), Json.number(value.path("upperBoundPercentage")));
-            }).values().forEach(out);
-        }
+        dailyRows(range, Dataset.SPO2, "daily-oxygen-saturation", "dailyOxygenSaturation", "SpO2", (date, value) -> {
+            Double average = Json.number(value.path("averagePercentage"));
+            // Google's bounds are a confidence interval of the night's samples, not their extremes.
+            return average == null ? null : new Spo2Day(date, average,
+                    Json.number(value.path("lowerBoundPercentage")), Json.number(value.path("upperBoundPercentage")));
+        }, out);
     }
 
     @Override
     public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
-            daily("daily-respiratory-rate", "dailyRespiratoryRate", chunk, "breathing rate " + chunk, (date, value) -> {
-                Double rate = Json.number(value.path("breathsPerMinute"));
-                return rate == null ? null : new BreathingRateDay(date, rate);
-            }).values().forEach(out);
-        }
+        dailyRows(range, Dataset.BR, "daily-respiratory-rate", "dailyRespiratoryRate", "breathing rate", (date, value) -> {
+            Double rate = Json.number(value.path("breathsPerMinute"));
+            return rate == null ? null : new BreathingRateDay(date, rate);
+        }, out);
     }
 
     @Override
     public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
-            daily("daily-sleep-temperature-derivations", "dailySleepTemperatureDerivations", chunk, "skin temperature " + chunk,
-                    (date, value) -> {
-                        Double nightly = Json.number(value.path("nightlyTemperatureCelsius"));
-                        Double baseline = Json.number(value.path("baselineTemperatureCelsius"));
-                        // Google's values are absolute; Fitbit's column is relative to the baseline. Decimal
-                        // arithmetic keeps 34.1 - 33.9 at 0.2.
-                        return nightly == null || baseline == null ? null : new SkinTemperatureDay(date,
-                                BigDecimal.valueOf(nightly).subtract(BigDecimal.valueOf(baseline)).doubleValue());
-                    }).values().forEach(out);
-        }
+        dailyRows(range, Dataset.TEMP, "daily-sleep-temperature-derivations", "dailySleepTemperatureDerivations", "skin temperature",
+                (date, value) -> {
+                    Double nightly = Json.number(value.path("nightlyTemperatureCelsius"));
+                    Double baseline = Json.number(value.path("baselineTemperatureCelsius"));
+                    // Google's values are absolute; Fitbit's column is relative to the baseline. Decimal
+                    // arithmetic keeps 34.1 - 33.9 at 0.2.
+                    return nightly == null || baseline == null ? null : new SkinTemperatureDay(date,
+                            BigDecimal.valueOf(nightly).subtract(BigDecimal.valueOf(baseline)).doubleValue());
+                }, out);
+    }
+
+    /** A daily data type's rows, one list request per chunk. */
+    private <T extends Row> void dailyRows(DateRange range, Dataset dataset, String dataType, String field, String name,
+            BiFunction<LocalDate, JsonNode, T> toRow, Consumer<? super T> out) {
+        Chunks.fetch(range, daysPerRequest(dataset), (T r) -> r.day(),
+                (chunk, row) -> daily(dataType, field, chunk, name + " " + chunk, toRow).values().forEach(row), out);
     }
 
     @Override
     public void sleeps(DateRange range, Consumer<? super Sleep> out) {
-        for (DateRange chunk : range.chunks(DAYS_PER_LIST)) {
+        Chunks.fetch(range, daysPerRequest(Dataset.SLEEP), (Sleep s) -> s.start().toInstant(), (chunk, row) -> {
             String what = "sleep " + chunk;
             String filter = between("sleep.interval.civil_end_time", chunk.start(), chunk.end().plusDays(1));
-            TreeMap<Instant, Sleep> sleeps = new TreeMap<>();
             for (JsonNode point : list("sleep", filter, SLEEP_PAGE_SIZE, what)) {
-                Sleep sleep = sleep(point.path("sleep"), what);
-                if (chunk.contains(sleep.date())) {
-                    sleeps.putIfAbsent(sleep.start().toInstant(), sleep);
-                }
+                row.accept(sleep(point.path("sleep"), what));
             }
-            sleeps.values().forEach(out);
-        }
+        }, out);
     }
 
     /**
@@ -319,34 +329,53 @@ public final class GoogleSource implements HealthSource {
 
     // ---- requests
 
-    /** Every data point of a list call, following {@code nextPageToken} until the last page. */
-    private List<JsonNode> list(String dataType, String filter, int pageSize, String what) {
-        List<JsonNode> points = new ArrayList<>();
-        Set<String> tokensSeen = new HashSet<>();
-        String pageToken = null;
-        do {
-            String page = pageToken;
-            JsonNode body = call(what, () -> api.list(dataType, filter, pageSize, page));
-            Json.array(body, "dataPoints", what).forEach(points::add);
-            pageToken = nextPage(body, tokensSeen, what);
-        } while (pageToken != null);
-        return points;
+    /** Every data point of a list call, following {@code nextPageToken} through short and empty pages until there is none. */
+    private Iterable<JsonNode> list(String dataType, String filter, int pageSize, String what) {
+        return pages("dataPoints", what, page -> call(what, () -> api.list(dataType, filter, pageSize, page)));
     }
 
     /** Every window of a roll-up, sending the same request again with each {@code nextPageToken}. */
-    private List<JsonNode> rollUp(ObjectNode request, String what, Function<String, RestResponse<String>> send) {
-        List<JsonNode> points = new ArrayList<>();
-        Set<String> tokensSeen = new HashSet<>();
-        while (true) {
-            String body = request.toString();
-            JsonNode answer = call(what, () -> send.apply(body));
-            Json.array(answer, "rollupDataPoints", what).forEach(points::add);
-            String pageToken = nextPage(answer, tokensSeen, what);
-            if (pageToken == null) {
-                return points;
+    private Iterable<JsonNode> rollUp(ObjectNode request, String what, Function<String, RestResponse<String>> send) {
+        return pages("rollupDataPoints", what, page -> {
+            if (page != null) {
+                request.put("pageToken", page);
             }
-            request.put("pageToken", pageToken);
-        }
+            String body = request.toString();
+            return call(what, () -> send.apply(body));
+        });
+    }
+
+    /**
+     * The points under {@code field} of a paged answer, each page asked for ({@code fetch} gets
+     * null, then each {@code nextPageToken}) only when the points before it have been read: a long
+     * list never sits in memory whole.
+     */
+    private static Iterable<JsonNode> pages(String field, String what, Function<String, JsonNode> fetch) {
+        return () -> new Iterator<>() {
+            private final Set<String> seen = new HashSet<>();
+            private Iterator<JsonNode> page = Collections.emptyIterator();
+            private String next;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    JsonNode body = fetch.apply(next);
+                    page = Json.array(body, field, what).iterator();
+                    next = nextPage(body, seen, what);
+                    last = next == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
     }
 
     private static String nextPage(JsonNode body, Set<String> seen, String what) {
@@ -382,6 +411,19 @@ public final class GoogleSource implements HealthSource {
     /** The documented filter: {@code field >= "lower" AND field < "upper"}. */
     static String between(String field, Object lower, Object upper) {
         return field + " >= \"" + lower + "\" AND " + field + " < \"" + upper + "\"";
+    }
+
+    /*
+     * A sample belongs to the day of its own local time, which for someone travelling is not the
+     * account zone's: samples are asked for from when a wall-clock time first happens anywhere
+     * (UTC+14) to when it last does (UTC-12), and the days around are left to their own requests.
+     */
+    private static Instant earliest(LocalDateTime wallClock) {
+        return wallClock.toInstant(ZoneOffset.ofHours(14));
+    }
+
+    private static Instant latest(LocalDateTime wallClock) {
+        return wallClock.toInstant(ZoneOffset.ofHours(-12));
     }
 
     private Instant startOf(LocalDate day) {

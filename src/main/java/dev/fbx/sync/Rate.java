@@ -4,10 +4,6 @@ import java.time.Duration;
 
 /** How many requests a provider accepts per window (API.md): what the time estimates assume. */
 public record Rate(int requests, Duration window, String label) {
-    public static Rate of(String provider) {
-        return provider.equals("google") ? new Rate(300, Duration.ofMinutes(1), "300/min") : new Rate(150, Duration.ofHours(1), "150/h");
-    }
-
     /** How long {@code count} requests take at this rate, once the current window's quota is spent. */
     public Duration timeFor(long count) {
         return Duration.ofMillis(Math.round((double) count * window.toMillis() / requests));

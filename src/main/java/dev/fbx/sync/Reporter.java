@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * What a sync tells the person or the log watching it, on stderr: the plan, then either a live
- * line redrawn in place (a terminal) or one plain line per request's worth of files (a log), or
+ * line redrawn in place (a terminal) or one plain line per request's worth of days (a log), or
  * nothing ({@code --quiet}). Errors are not reported here: the exit handling prints them.
  */
 public abstract class Reporter {
@@ -19,8 +19,8 @@ public abstract class Reporter {
         this.err = err;
     }
 
-    /** Where a sync stands after a chunk's files are written. */
-    public record Status(String dataset, String days, long filesDone, long filesPlanned, long requestsDone, long requestsPlanned,
+    /** Where a sync stands after a chunk's days are written. */
+    public record Status(String dataset, String days, long daysDone, long daysPlanned, long requestsDone, long requestsPlanned,
             Integer quotaLeft, Duration eta) {
         String quota() {
             return quotaLeft == null ? "unknown" : quotaLeft.toString();
@@ -76,7 +76,7 @@ public abstract class Reporter {
 
             @Override
             public void progress(Status s) {
-                print(s.dataset() + " " + s.days() + ": files " + s.filesDone() + "/" + s.filesPlanned() + ", requests "
+                print(s.dataset() + " " + s.days() + ": days " + s.daysDone() + "/" + s.daysPlanned() + ", requests "
                         + s.requestsDone() + "/" + s.requestsPlanned() + ", quota left " + s.quota() + ", about " + Rate.describe(s.eta()) + " to go");
             }
 
@@ -110,7 +110,7 @@ public abstract class Reporter {
 
             @Override
             public void progress(Status s) {
-                line(s.dataset() + " " + s.days() + "  files " + s.filesDone() + "/" + s.filesPlanned() + "  requests " + s.requestsDone()
+                line(s.dataset() + " " + s.days() + "  days " + s.daysDone() + "/" + s.daysPlanned() + "  requests " + s.requestsDone()
                         + "/" + s.requestsPlanned() + "  quota " + s.quota() + "  ETA " + Rate.describe(s.eta()));
             }
 

@@ -60,8 +60,8 @@ class ArchiveSourceTest {
         try (ArchiveSource source = ArchiveSource.open(write(generated, container), null)) {
             DateRange all = new DateRange(FIRST, LAST);
             DateRange dst = new DateRange(LocalDate.of(2024, 11, 2), LocalDate.of(2024, 11, 4));
-            assertEquals(FIRST, source.coverage().start());
-            assertEquals(LAST, source.coverage().end());
+            assertEquals(FIRST, source.coverage().orElseThrow().start());
+            assertEquals(LAST, source.coverage().orElseThrow().end());
             for (DateRange range : List.of(all, dst)) {
                 LocalDate from = range.start();
                 LocalDate to = range.end();

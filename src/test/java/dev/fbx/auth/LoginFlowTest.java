@@ -1,5 +1,6 @@
 package dev.fbx.auth;
 
+import dev.fbx.source.Provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ class LoginFlowTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     static LoginFlow.Options options(String provider, String clientId, String secretToSave) {
-        return new LoginFlow.Options(provider, URI.create("https://example.invalid/authorize"),
+        return new LoginFlow.Options(provider, Provider.of(provider).signIn(), URI.create("https://example.invalid/authorize"),
                 new LoginFlow.Client(clientId, secretToSave, secretToSave), List.of(), null, Duration.ofMinutes(5), false);
     }
 
@@ -70,11 +71,11 @@ class LoginFlowTest {
 
     @Test
     void scopesDefaultPerProviderAndGoogleOnesMayBeShort() {
-        assertEquals(LoginFlow.FITBIT_SCOPES, LoginFlow.scopes(List.of(), false));
-        assertEquals(LoginFlow.GOOGLE_SCOPES, LoginFlow.scopes(null, true));
-        assertEquals(List.of("heartrate", "sleep", "profile"), LoginFlow.scopes(List.of("heartrate sleep", "profile"), false));
+        assertEquals(LoginFlow.FITBIT_SCOPES, LoginFlow.scopes(List.of(), Provider.FITBIT.signIn()));
+        assertEquals(LoginFlow.GOOGLE_SCOPES, LoginFlow.scopes(null, Provider.GOOGLE.signIn()));
+        assertEquals(List.of("heartrate", "sleep", "profile"), LoginFlow.scopes(List.of("heartrate sleep", "profile"), Provider.FITBIT.signIn()));
         assertEquals(List.of("https://www.googleapis.com/auth/googlehealth.sleep.readonly", "https://example.com/x"),
-                LoginFlow.scopes(List.of("sleep.readonly", "https://example.com/x"), true));
+                LoginFlow.scopes(List.of("sleep.readonly", "https://example.com/x"), Provider.GOOGLE.signIn()));
     }
 
     @Test

@@ -110,7 +110,7 @@ class ArchiveCommandTest extends FakeApiTest {
                 "hr,hrv,spo2,br,temp,sleep", "--hr-detail", "1sec", "--hrv-detail", "intraday");
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
-        assertTrue(sync.getErrorOutput().contains("0 requests for 136 files (hr-day 0, hrv-day 0, spo2 0, br 0, temp 0, sleep 0, hrv-intraday 0, hr-1sec 0)"), sync.getErrorOutput());
+        assertTrue(sync.getErrorOutput().contains("0 requests for 136 days (hr-day 0, hrv-day 0, spo2 0, br 0, temp 0, sleep 0, hrv-intraday 0, hr-1sec 0)\n"), sync.getErrorOutput());
         // Each day's file holds what the command prints for that day (an HRV window belongs to its night).
         Map<String, java.util.function.BiFunction<LocalDate, LocalDate, List<String>>> datasets = Map.of("hr-1sec", expected::heartRateSamples,
                 "hr-day", expected::heartRateDays, "hrv-day", expected::hrvDays, "hrv-intraday", expected::hrvWindows, "spo2", expected::spo2,

@@ -1,17 +1,10 @@
 package dev.fbx.cli;
 
+import dev.fbx.dataset.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fbx.record.BreathingRateDay;
-import dev.fbx.record.HeartRateDay;
-import dev.fbx.record.HeartRateSample;
-import dev.fbx.record.HrvDay;
-import dev.fbx.record.HrvSample;
-import dev.fbx.record.SkinTemperatureDay;
-import dev.fbx.record.Sleep;
-import dev.fbx.record.Spo2Day;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -33,14 +26,14 @@ class DemoTest {
     @Test
     void everyDataCommandWritesItsDocumentedColumns(QuarkusMainLauncher launcher) {
         Map<List<String>, List<String>> commands = Map.of(
-                List.of("hr"), HeartRateDay.COLUMNS,
-                List.of("hr", "--detail", "15min"), HeartRateSample.COLUMNS,
-                List.of("hrv"), HrvDay.COLUMNS,
-                List.of("hrv", "--detail", "intraday"), HrvSample.COLUMNS,
-                List.of("spo2"), Spo2Day.COLUMNS,
-                List.of("br"), BreathingRateDay.COLUMNS,
-                List.of("temp"), SkinTemperatureDay.COLUMNS,
-                List.of("sleep"), Sleep.COLUMNS);
+                List.of("hr"), Dataset.HR_DAY.columnNames(),
+                List.of("hr", "--detail", "15min"), Dataset.HR_1MIN.columnNames(),
+                List.of("hrv"), Dataset.HRV_DAY.columnNames(),
+                List.of("hrv", "--detail", "intraday"), Dataset.HRV_INTRADAY.columnNames(),
+                List.of("spo2"), Dataset.SPO2.columnNames(),
+                List.of("br"), Dataset.BR.columnNames(),
+                List.of("temp"), Dataset.TEMP.columnNames(),
+                List.of("sleep"), Dataset.SLEEP.columnNames());
         commands.forEach((command, columns) -> {
             LaunchResult result = demo(launcher, command, "-q");
 

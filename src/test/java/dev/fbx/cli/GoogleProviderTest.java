@@ -99,8 +99,8 @@ class GoogleProviderTest extends FakeApiTest {
     void hrvIntradayOverAWeekFollowsEveryPageAndLeavesCoverageEmpty(QuarkusMainLauncher launcher) {
         Path file = tokens(true);
         refreshSucceeds();
-        // The week's nights run from noon before the first day (10:00Z in summer time) to noon of the last (11:00Z in winter time).
-        String filter = between("heart_rate_variability.sample_time.physical_time", "2026-10-21T10:00:00Z", "2026-10-28T11:00:00Z");
+        // The week's nights run from noon before the first day to noon of the last, wherever on earth the sleeper was (UTC+14 to UTC-12).
+        String filter = between("heart_rate_variability.sample_time.physical_time", "2026-10-20T22:00:00Z", "2026-10-29T00:00:00Z");
         String url = DATA + "heart-rate-variability/dataPoints";
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageSize", equalTo("10000"))
                 .withQueryParam("pageToken", absent()).willReturn(okJson(Fixtures.load("google/hrv-samples-page1.json"))));
@@ -122,7 +122,8 @@ class GoogleProviderTest extends FakeApiTest {
     @Test
     void rawSamplesArePagedWithTheDocumentedFilterAndWrittenOldestFirstOnce(QuarkusMainLauncher launcher) {
         Path file = tokens(false);
-        String filter = between("heart_rate.sample_time.physical_time", "2026-06-30T22:00:00Z", "2026-07-01T22:00:00Z");
+        // The day's wall-clock hours in every zone on earth (UTC+14 to UTC-12): a traveller's samples are the day of their own offset.
+        String filter = between("heart_rate.sample_time.physical_time", "2026-06-30T10:00:00Z", "2026-07-02T12:00:00Z");
         String url = DATA + "heart-rate/dataPoints";
         api.stubFor(get(urlPathEqualTo(url)).withQueryParam("filter", equalTo(filter)).withQueryParam("pageToken", absent())
                 .willReturn(okJson(Fixtures.load("google/heart-rate-page1.json"))));
@@ -150,7 +151,7 @@ class GoogleProviderTest extends FakeApiTest {
     }
 
     @Test
-    void rollUpRangesAreCutAtFourteenDays(QuarkusMainLauncher launcher) {
+    void rollUpRangesAreCutAtThirteenLocalDaysSoThatNoneExceedsFourteenDaysAcrossAClockChange(QuarkusMainLauncher launcher) {
         Path file = tokens(false);
         String url = DATA + "heart-rate/dataPoints:rollUp";
         api.stubFor(post(urlEqualTo(url)).willReturn(okJson("{\"rollupDataPoints\":[]}")));
@@ -160,8 +161,8 @@ class GoogleProviderTest extends FakeApiTest {
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("time,heart_rate", result.getOutput());
         assertEquals(2, api.getAllServeEvents().size());
-        api.verify(1, postRequestedFor(urlEqualTo(url)).withRequestBody(equalToJson(rollUp("2026-06-30T22:00:00Z", "2026-07-14T22:00:00Z", "300s", null))));
-        api.verify(1, postRequestedFor(urlEqualTo(url)).withRequestBody(equalToJson(rollUp("2026-07-14T22:00:00Z", "2026-07-20T22:00:00Z", "300s", null))));
+        api.verify(1, postRequestedFor(urlEqualTo(url)).withRequestBody(equalToJson(rollUp("2026-06-30T22:00:00Z", "2026-07-13T22:00:00Z", "300s", null))));
+        api.verify(1, postRequestedFor(urlEqualTo(url)).withRequestBody(equalToJson(rollUp("2026-07-13T22:00:00Z", "2026-07-20T22:00:00Z", "300s", null))));
     }
 
     @Test

@@ -60,7 +60,7 @@ class SyncCommandTest extends FakeApiTest {
         LaunchResult sync = sync(launcher, "--since", since.toString(), "--hr-detail", "1min", "--hrv-detail", "intraday");
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
-        assertTrue(sync.getErrorOutput().contains("83 requests for 304 files (hr-day 1, hrv-day 3, hrv-intraday 3, hr-1min 76), about 34 min at 150/h"),
+        assertTrue(sync.getErrorOutput().contains("83 requests for 304 days (hr-day 1, hrv-day 3, hrv-intraday 3, hr-1min 76), about 34 min at 150/h"),
                 sync.getErrorOutput());
         assertEquals(83, api.getAllServeEvents().size(), "each endpoint's largest range per request");
         assertEquals("", sync.getOutput());

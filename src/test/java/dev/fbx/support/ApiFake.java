@@ -20,7 +20,7 @@ public class ApiFake implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays()));
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays(), new GoogleDays()));
             server.start();
             System.setProperty(PORT, String.valueOf(server.port()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

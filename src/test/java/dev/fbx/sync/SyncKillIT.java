@@ -1,5 +1,6 @@
 package dev.fbx.sync;
 
+import dev.fbx.sink.Progress;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;

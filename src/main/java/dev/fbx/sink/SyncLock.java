@@ -1,4 +1,4 @@
-package dev.fbx.sync;
+package dev.fbx.sink;
 
 import dev.fbx.FbxException;
 import java.io.IOException;

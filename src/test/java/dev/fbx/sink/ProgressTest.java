@@ -1,4 +1,4 @@
-package dev.fbx.sync;
+package dev.fbx.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.fbx.sync;
+package dev.fbx.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

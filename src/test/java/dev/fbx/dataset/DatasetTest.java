@@ -1,4 +1,4 @@
-package dev.fbx.sync;
+package dev.fbx.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,15 +18,6 @@ class DatasetTest {
     }
 
     @Test
-    void eachEndpointsLargestRange() {
-        assertEquals(365, Dataset.of("hr-day", "fitbit").daysPerRequest());
-        assertEquals(1, Dataset.of("hr-1min", "fitbit").daysPerRequest());
-        assertEquals(30, Dataset.of("hrv-intraday", "fitbit").daysPerRequest());
-        assertEquals(100, Dataset.of("sleep", "fitbit").daysPerRequest());
-        assertEquals(14, Dataset.of("hr-1min", "google").daysPerRequest());
-    }
-
-    @Test
     void whatCannotBeMetIsAUsageError() {
         assertUsage("'steps' is neither a type", List.of("hr", "steps"), "day", "day");
         assertUsage("names no dataset", List.of(" "), "day", "day");
@@ -35,11 +26,11 @@ class DatasetTest {
     }
 
     private static List<String> names(List<String> types, String hrDetail, String hrvDetail) {
-        return Dataset.select(types, hrDetail, hrvDetail, "fitbit").stream().map(Dataset::name).toList();
+        return Dataset.select(types, hrDetail, hrvDetail).stream().map(Dataset::id).toList();
     }
 
     private static void assertUsage(String expected, List<String> types, String hrDetail, String hrvDetail) {
-        FbxException e = assertThrows(FbxException.class, () -> Dataset.select(types, hrDetail, hrvDetail, "fitbit"));
+        FbxException e = assertThrows(FbxException.class, () -> Dataset.select(types, hrDetail, hrvDetail));
         assertEquals(FbxException.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }

@@ -1,0 +1,100 @@
+package dev.fbx.cli;
+
+import dev.fbx.FbxException;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.config.Settings;
+import dev.fbx.output.AtomicFile;
+import dev.fbx.report.HtmlReport;
+import dev.fbx.report.ReportData;
+import dev.fbx.report.SourceReader;
+import dev.fbx.report.SyncDirectoryReader;
+import dev.fbx.source.Connection;
+import dev.fbx.source.DateRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"The range drawn as one self-contained HTML page (inline SVG, nothing fetched when it is opened):",
+            "HRV and resting heart rate against their personal normal range, sleep, SpO2, breathing rate,",
+            "skin temperature, and which hours and nights have data. Default range: the last 90 days.",
+            "With --in DIR it reads a directory that 'fbx sync --out' wrote, without any request or token file.",
+            "SOURCE_DATE_EPOCH (seconds) fixes the 'made' time, so the same data gives the same bytes."})
+public class ReportCommand implements Callable<Integer> {
+    static final int DEFAULT_DAYS = 90;
+    private static final Logger LOG = Logger.getLogger(ReportCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RangeOptions range;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", required = true, description = "The page to write (written whole or not at all).")
+    Path output;
+
+    @Option(names = "--in", paramLabel = "DIR", description = "Read the sync directory DIR instead of the provider: no request, no token file.")
+    Path in;
+
+    @Override
+    public Integer call() {
+        FbxCommand root = FbxCommand.of(spec);
+        range.resolve(LocalDate.now(), DEFAULT_DAYS);
+        ReportData data;
+        HtmlReport.Header header;
+        long started = System.nanoTime();
+        if (in != null) {
+            // No token file is read for a directory, so "today" is the machine's.
+            data = SyncDirectoryReader.read(in, range.resolve(LocalDate.now(), DEFAULT_DAYS));
+            header = new HtmlReport.Header("not recorded in a sync directory", "sync directory " + in, madeAt());
+        } else {
+            Settings settings = root.settings();
+            DateRange days = range.resolve(settings.today(), DEFAULT_DAYS);
+            try (Connection connection = root.connect(settings)) {
+                data = SourceReader.read(connection.source(), days);
+                String account = connection.tokens().current().get(TokenFile.USER_ID).orElse("unknown");
+                String source = connection.demo().isPresent() ? "the demo account (synthetic data)"
+                        : settings.provider().equals("google") ? "Google Health API" : "Fitbit Web API";
+                header = new HtmlReport.Header(account, source, madeAt());
+            }
+        }
+        long read = System.nanoTime();
+        byte[] page = HtmlReport.render(data, header).getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFile.write(output, page, false);
+            LOG.debugf("report: read in %d ms, drawn and written in %d ms", (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "its directory does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw FbxException.io("Cannot write " + output + " (" + why + "): check the path, free space and permissions."
+                    + " Nothing was written to it.", e);
+        }
+        root.note("fbx: wrote " + output + " (" + data.range() + ", " + (page.length + 1023) / 1024 + " KB)");
+        return 0;
+    }
+
+    /** Now, or the reproducible-builds convention's SOURCE_DATE_EPOCH, so that a page can be rebuilt byte for byte. */
+    private static Instant madeAt() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch == null || epoch.isBlank()) {
+            return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+        } catch (NumberFormatException e) {
+            throw FbxException.usage("SOURCE_DATE_EPOCH '" + epoch + "' is not a number of seconds since 1970-01-01: unset it or give one.");
+        }
+    }
+}

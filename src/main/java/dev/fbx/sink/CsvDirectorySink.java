@@ -1,0 +1,172 @@
+package dev.fbx.sink;
+
+import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.output.Format;
+import dev.fbx.output.RowWriter;
+import dev.fbx.record.Row;
+import dev.fbx.source.DateRange;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The embedded sink: {@code DIR/<dataset>/<yyyy-MM-dd>.csv}, one file per dataset and day with
+ * the matching command's columns (the header only on a day without data), written atomically, and
+ * {@code DIR/.fbx-sync.json} saved right after each final day's file. A day's file is a pure
+ * function of its rows, so a run killed between the two writes the same bytes again next time.
+ */
+public final class CsvDirectorySink implements Sink {
+    private final Path dir;
+    private final SyncLock lock;
+    private final Progress progress;
+
+    private CsvDirectorySink(Path dir, SyncLock lock, Progress progress) {
+        this.dir = dir;
+        this.lock = lock;
+        this.progress = progress;
+    }
+
+    /**
+     * Takes {@code dir} for this run (one sync per directory), creating it if needed.
+     *
+     * @param since the first day the run asks for; without one, the directory must hold the progress of an earlier run
+     */
+    public static CsvDirectorySink open(Path dir, LocalDate since) {
+        if (since == null && !Files.exists(dir.resolve(Progress.FILE))) {
+            throw FbxException.usage("The first sync into " + dir + " needs --since D, the first day to fetch;"
+                    + " later runs continue from " + Progress.FILE + ".");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw FbxException.io("Cannot create the sync directory " + dir + " (" + e.getMessage() + "): check the path and permissions.", e);
+        }
+        SyncLock lock = SyncLock.acquire(dir);
+        try {
+            Progress progress = Progress.load(dir);
+            removeLeftovers(dir);
+            return new CsvDirectorySink(dir, lock, progress);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return dir.resolve(Progress.FILE).toString();
+    }
+
+    @Override
+    public LocalDate since() {
+        return progress.since();
+    }
+
+    @Override
+    public void since(LocalDate since) {
+        if (!since.equals(progress.since())) {
+            progress.since(since);
+            progress.save(dir);
+        }
+    }
+
+    @Override
+    public List<DateRange> missing(Dataset dataset, DateRange period) {
+        return progress.missing(dataset.id(), period);
+    }
+
+    /** The newest file of the dataset with more than its header line. */
+    @Override
+    public Optional<LocalDate> newestData(Dataset dataset) {
+        Path folder = dir.resolve(dataset.id());
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        TreeSet<LocalDate> days = new TreeSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.csv")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                try {
+                    days.add(LocalDate.parse(name.substring(0, name.length() - ".csv".length())));
+                } catch (DateTimeParseException e) {
+                    // Not one of fbx's files: someone else's, left alone.
+                }
+            }
+            for (LocalDate day : days.descendingSet()) {
+                try (BufferedReader reader = Files.newBufferedReader(folder.resolve(day + ".csv"), StandardCharsets.UTF_8)) {
+                    if (reader.readLine() != null && reader.readLine() != null) {
+                        return Optional.of(day);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw FbxException.io("Cannot read " + folder + " (" + e.getMessage() + "): check its permissions.", e);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Day begin(Dataset dataset, LocalDate day) {
+        Path folder = dir.resolve(dataset.id());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw FbxException.io("Cannot create " + folder + " (" + e.getMessage() + "): check free space and permissions.", e);
+        }
+        RowWriter writer = RowWriter.open(Format.csv, dataset.columnNames(), false, folder.resolve(day + ".csv"), null);
+        return new Day() {
+            @Override
+            public void accept(Row row) {
+                writer.accept(row);
+            }
+
+            @Override
+            public void commit(boolean complete) {
+                writer.finish();
+                if (complete) {
+                    progress.complete(dataset.id(), day);
+                    progress.save(dir);
+                }
+            }
+
+            @Override
+            public void close() {
+                writer.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+    }
+
+    /** Temporary files of a run that was killed while writing; only a sync holding the lock can own them. */
+    private static void removeLeftovers(Path dir) {
+        List<Path> folders = new ArrayList<>(List.of(dir));
+        Dataset.ids().forEach(id -> folders.add(dir.resolve(id)));
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
+                for (Path temp : temps) {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException e) {
+                throw FbxException.io("Cannot remove the temporary files a stopped sync left in " + folder + " (" + e.getMessage()
+                        + "): check permissions.", e);
+            }
+        }
+    }
+}
