@@ -93,9 +93,9 @@ public final class Connection implements AutoCloseable {
         return transport;
     }
 
-    /** The provider's request rate, which sync's estimates assume. */
+    /** The provider's request rate, which sync's estimates assume; an archive makes no requests. */
     public Rate rate() {
-        return provider.rate();
+        return archive != null ? ARCHIVE_RATE : provider.rate();
     }
 
     public TokenProvider tokens() {
