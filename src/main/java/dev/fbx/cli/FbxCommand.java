@@ -5,8 +5,10 @@ import dev.fbx.config.Settings;
 import dev.fbx.source.Connection;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +40,10 @@ import picocli.CommandLine.Spec;
             "  FBX_GOOGLE_AUTHORIZE_URL  https://accounts.google.com/o/oauth2/v2/auth",
             "  FBX_GOOGLE_REVOKE_URL     https://oauth2.googleapis.com/revoke",
             "  FBX_DEMO                  1 (or true) for --demo",
+            "  FBX_ARCHIVE               an archive for --archive (several parts: separated by commas)",
+            "  FBX_ZONE                  the account's time zone for --zone",
             "",
-            "Exit codes: 0 ok, 64 usage, 65 unreadable API data, 69 API unreachable or retired,",
+            "Exit codes: 0 ok, 64 usage, 65 unreadable API or archive data, 69 API unreachable or retired,",
             "  74 cannot write output, 75 rate limited or another sync holds DIR, 77 not authorised",
             "  (fbx auth login), 78 configuration (token file, client id), 1 a bug. 'fbx doctor' says what is wrong."
         })
@@ -60,6 +64,17 @@ public class FbxCommand {
             description = "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
                     + " yours: no account and no token file needed, none read or written. Also $FBX_DEMO=1.")
     boolean demo;
+
+    @Option(names = "--archive", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read a Fitbit archive instead of an API: a Google Takeout export of Fitbit (or Google Health) data, or a"
+                    + " fitbit.com account archive; a zip, a tgz or the unpacked folder. Give it again for each part of a split export"
+                    + " (or a folder of the parts). No token file, no network. Also $FBX_ARCHIVE.")
+    List<Path> archive;
+
+    @Option(names = "--zone", paramLabel = "ZONE", scope = ScopeType.INHERIT,
+            description = "The account's time zone (IANA id, e.g. Europe/Berlin) for an archive: local times are given in it. Default: the"
+                    + " archive profile's. Also $FBX_ZONE.")
+    String zone;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print each request and retry on stderr.")
     boolean verbose;
@@ -90,6 +105,9 @@ public class FbxCommand {
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.name());
         options.put(Settings.DEMO, demo ? "true" : null);
+        options.put(Settings.ARCHIVE, archive == null || archive.isEmpty() ? null
+                : String.join(",", archive.stream().map(Path::toString).toList()));
+        options.put(Settings.ZONE, zone);
         return Settings.resolve(options, true);
     }
 
@@ -105,6 +123,8 @@ public class FbxCommand {
             note("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
                     + ", not anyone's real data. No token file is read or written.");
         }
+        connection.archive().ifPresent(archive -> note("fbx: reading the " + archive.archive().layout().label() + " archive "
+                + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network)."));
         return connection;
     }
 

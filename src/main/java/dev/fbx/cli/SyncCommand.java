@@ -4,6 +4,7 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.sink.Sink;
 import dev.fbx.sink.Sinks;
 import dev.fbx.source.Connection;
+import dev.fbx.source.DateRange;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sync.SyncEngine;
 import dev.fbx.config.Settings;
@@ -54,7 +55,8 @@ public class SyncCommand implements Callable<Integer> {
     String db;
 
     @Option(names = "--since", paramLabel = "D",
-            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run; later runs continue from the saved progress,"
+            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
+                    + " first day); later runs continue from the saved progress,"
                     + " and a --since given again moves the start (an earlier day fills in the days before).")
     String since;
 
@@ -92,7 +94,9 @@ public class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
         try (Connection connection = root.connect(settings);
-                Sink sink = Sinks.open(target, first, settings, () -> connection.source().profile().userId())) {
+                // An archive's first day is the first sync's default start.
+                Sink sink = Sinks.open(target, first != null ? first : connection.source().coverage().map(DateRange::start).orElse(null),
+                        settings, () -> connection.source().profile().userId())) {
             new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, Clock.systemUTC())
                     .run(sink, new SyncEngine.Options(first, today, datasets, waitForQuota));
         }

@@ -42,6 +42,10 @@ public final class Settings {
     public static final String GOOGLE_REVOKE_URL = "fbx.google.revoke-url";
     /** {@code --demo} / {@code FBX_DEMO}: the built-in synthetic account instead of a real one. */
     public static final String DEMO = "fbx.demo";
+    /** {@code --archive} / {@code FBX_ARCHIVE}: a Fitbit archive (paths separated by commas) instead of an API. */
+    public static final String ARCHIVE = "fbx.archive";
+    /** {@code --zone} / {@code FBX_ZONE}: the account's time zone, for archives whose profile names none. */
+    public static final String ZONE = "fbx.zone";
 
     /** Option ordinal: above system properties (400) and the environment (300). */
     private static final int OPTIONS_ORDINAL = 500;
@@ -50,17 +54,19 @@ public final class Settings {
     private final TokenStore tokenStore;
     private final Optional<TokenFile> tokenFile;
     private final boolean demo;
+    private final List<Path> archive;
 
-    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile, boolean demo) {
+    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile, boolean demo, List<Path> archive) {
         this.config = config;
         this.tokenStore = tokenStore;
         this.tokenFile = tokenFile;
         this.demo = demo;
+        this.archive = archive;
     }
 
     /**
      * @param options the values given on the command line, by property name (null values are ignored)
-     * @param readTokenFile false for commands that must not read the token file; with {@link #DEMO} set it is never read
+     * @param readTokenFile false for commands that must not read the token file; with {@link #DEMO} or {@link #ARCHIVE} set it is never read
      */
     public static Settings resolve(Map<String, String> options, boolean readTokenFile) {
         Map<String, String> given = new java.util.HashMap<>();
@@ -75,11 +81,16 @@ public final class Settings {
         SmallRyeConfig withOptions = new SmallRyeConfigBuilder().withSources(base).withSources(optionSource).build();
         TokenStore store = new TokenStore(Path.of(withOptions.getOptionalValue(TOKEN_FILE, String.class).orElse("fb_conf.json")));
         boolean demo = withOptions.getOptionalValue(DEMO, Boolean.class).orElse(false);
-        Optional<TokenFile> file = readTokenFile && !demo ? store.read() : Optional.empty();
+        List<Path> archive = withOptions.getOptionalValue(ARCHIVE, String.class).stream()
+                .flatMap(paths -> java.util.Arrays.stream(paths.split(","))).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
+        if (demo && !archive.isEmpty()) {
+            throw FbxException.usage("--demo and --archive name two sources: give one of them.");
+        }
+        Optional<TokenFile> file = readTokenFile && !demo && archive.isEmpty() ? store.read() : Optional.empty();
         SmallRyeConfig all = file.isEmpty() ? withOptions
                 : new SmallRyeConfigBuilder().withSources(base).withSources(optionSource)
                         .withSources(new TokenFileConfigSource(file.get())).build();
-        return new Settings(all, store, file, demo);
+        return new Settings(all, store, file, demo, archive);
     }
 
     public Optional<String> get(String name) {
@@ -107,18 +118,34 @@ public final class Settings {
         return demo;
     }
 
+    /** The files of a {@code --archive} run (several for a split export); empty when the source is an API or the demo. */
+    public List<Path> archive() {
+        return archive;
+    }
+
+    /** {@code --zone}: the account's time zone when a source does not say it (an archive without a profile zone). */
+    public Optional<ZoneId> zone() {
+        return get(ZONE).map(id -> {
+            try {
+                return ZoneId.of(id.trim());
+            } catch (DateTimeException e) {
+                throw FbxException.usage("--zone '" + id + "' is not a time zone: give an IANA id such as Europe/Berlin or America/New_York.");
+            }
+        });
+    }
+
     /**
      * Today in the account's time zone as cached in the token file, else on this machine's clock:
      * a CronJob running in UTC must not call the account's yesterday "today".
      */
     public LocalDate today() {
-        ZoneId zone = tokenFile.flatMap(file -> file.get(TokenFile.TIMEZONE)).flatMap(id -> {
+        ZoneId zone = zone().or(() -> tokenFile.flatMap(file -> file.get(TokenFile.TIMEZONE)).flatMap(id -> {
             try {
                 return Optional.of(ZoneId.of(id));
             } catch (DateTimeException e) {
                 return Optional.empty();
             }
-        }).orElse(ZoneId.systemDefault());
+        })).orElse(ZoneId.systemDefault());
         return LocalDate.now(zone);
     }
 

@@ -1,6 +1,7 @@
 package dev.fbx.source;
 
 import dev.fbx.api.FitbitApi;
+import dev.fbx.archive.ArchiveSource;
 import dev.fbx.api.FitbitDialect;
 import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.RestClients;
@@ -26,14 +27,29 @@ import java.util.Optional;
  * its tokens live in memory only.
  */
 public final class Connection implements AutoCloseable {
+    private static final Rate ARCHIVE_RATE = new Rate(1, java.time.Duration.ZERO, "no network (archive)");
+
     private final RestClients clients = new RestClients();
     private final Transport transport;
     private final TokenProvider tokens;
     private final HealthSource source;
     private final DemoServer demo;
+    private final ArchiveSource archive;
+    /** The API; null for an archive. */
     private final Provider provider;
 
     private Connection(Settings settings, Clock clock) {
+        if (!settings.archive().isEmpty()) {
+            // An archive is read offline: no transport is used, no token read.
+            demo = null;
+            provider = null;
+            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
+            tokens = null;
+            archive = ArchiveSource.open(settings.archive(), settings.zone().orElse(null));
+            source = archive;
+            return;
+        }
+        archive = null;
         if (settings.demo()) {
             provider = Provider.FITBIT;
             demo = DemoServer.start(clock);
@@ -64,6 +80,11 @@ public final class Connection implements AutoCloseable {
         return Optional.ofNullable(demo);
     }
 
+    /** The archive this connection reads, if it is an {@code --archive} run. */
+    public Optional<ArchiveSource> archive() {
+        return Optional.ofNullable(archive);
+    }
+
     public HealthSource source() {
         return source;
     }
@@ -74,12 +95,12 @@ public final class Connection implements AutoCloseable {
 
     /** Where the data comes from, for people. */
     public String describe() {
-        return demo != null ? "the demo account (synthetic data)" : provider.api();
+        return archive != null ? "a Fitbit archive" : demo != null ? "the demo account (synthetic data)" : provider.api();
     }
 
-    /** The provider's request rate, which sync's estimates assume. */
+    /** The provider's request rate, which sync's estimates assume; an archive makes no requests. */
     public Rate rate() {
-        return provider.rate();
+        return archive != null ? ARCHIVE_RATE : provider.rate();
     }
 
     public TokenProvider tokens() {
@@ -116,6 +137,9 @@ public final class Connection implements AutoCloseable {
     public void close() {
         if (demo != null) {
             demo.close();
+        }
+        if (archive != null) {
+            archive.close();
         }
         clients.close();
     }

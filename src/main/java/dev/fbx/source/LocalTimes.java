@@ -12,17 +12,17 @@ import java.util.List;
  * force at that moment in the account's zone. In the autumn hour that happens twice, a sample whose
  * clock time is not after the previous one's is the second pass: the later offset.
  */
-final class LocalTimes {
+public final class LocalTimes {
     private final ZoneId zone;
     private LocalDateTime previous;
     private boolean secondPass;
 
-    LocalTimes(ZoneId zone) {
+    public LocalTimes(ZoneId zone) {
         this.zone = zone;
     }
 
     /** A span of time, such as a sleep, with the offset in force at each end. */
-    record Interval(OffsetDateTime start, OffsetDateTime end) {
+    public record Interval(OffsetDateTime start, OffsetDateTime end) {
     }
 
     /**
@@ -31,7 +31,7 @@ final class LocalTimes {
      * anywhere else, each end gets the offset in force at that clock time, the earlier one in the
      * repeated hour.
      */
-    static Interval interval(ZoneId zone, LocalDateTime start, LocalDateTime end, Duration duration) {
+    public static Interval interval(ZoneId zone, LocalDateTime start, LocalDateTime end, Duration duration) {
         ZonedDateTime earlierStart = ZonedDateTime.of(start, zone);
         ZonedDateTime earlierEnd = ZonedDateTime.of(end, zone);
         Interval best = new Interval(earlierStart.toOffsetDateTime(), earlierEnd.toOffsetDateTime());
@@ -50,7 +50,7 @@ final class LocalTimes {
         return best;
     }
 
-    OffsetDateTime at(LocalDateTime local) {
+    public OffsetDateTime at(LocalDateTime local) {
         boolean overlap = zone.getRules().getValidOffsets(local).size() > 1;
         secondPass = overlap && (secondPass || previous != null && !local.isAfter(previous));
         previous = local;

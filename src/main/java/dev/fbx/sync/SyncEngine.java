@@ -111,9 +111,9 @@ public final class SyncEngine {
             requests += forDataset;
             perDataset.add(dataset.id() + " " + forDataset);
         }
-        reporter.plan(requests + " requests for " + days + " days (" + String.join(", ", perDataset) + "), about "
-                + Rate.describe(rate.timeFor(requests)) + " at " + rate.label()
-                + (requests > 0 ? "; a long list's further pages come on top" : ""));
+        reporter.plan(requests + " requests for " + days + " days (" + String.join(", ", perDataset) + ")"
+                + (requests > 0 ? ", about " + Rate.describe(rate.timeFor(requests)) + " at " + rate.label()
+                        + "; a long list's further pages come on top" : ""));
         return chunks;
     }
 

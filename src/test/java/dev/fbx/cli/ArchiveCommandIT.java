@@ -1,0 +1,8 @@
+package dev.fbx.cli;
+
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+
+/** The scenarios of {@link ArchiveCommandTest} against the packaged jar, or the native binary under -Pnative. */
+@QuarkusMainIntegrationTest
+class ArchiveCommandIT extends ArchiveCommandTest {
+}

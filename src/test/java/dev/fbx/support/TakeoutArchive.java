@@ -1,0 +1,433 @@
+package dev.fbx.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a Fitbit archive in any of TAKEOUT.md's three layouts, with the dirt real ones have (a day
+ * not worn, an empty heart-rate file, samples repeated and straddling midnight across neighbouring
+ * files, null resting values, a header-only night, NaN temperatures, irregular file names, naps of
+ * type classic), and keeps what it wrote as plain values: the truth a test checks fbx's output
+ * against, computed without fbx's code.
+ */
+public final class TakeoutArchive {
+    public enum Layout {
+        TAKEOUT_FITBIT("Takeout/Fitbit/"), GOOGLE_HEALTH("Takeout/Google Health/"), ACCOUNT_ARCHIVE("MyFitbitData/JaneDoe/");
+
+        final String root;
+
+        Layout(String root) {
+            this.root = root;
+        }
+
+        boolean takeout() {
+            return this != ACCOUNT_ARCHIVE;
+        }
+    }
+
+    public record Sample(Instant time, int bpm) {
+    }
+
+    /** A day's resting heart rate (null: the file says none) and zone minutes (below, fat burn, cardio, peak). */
+    public record HeartDay(LocalDate date, Double resting, int[] zones) {
+    }
+
+    public record Night(LocalDate date, double rmssd, double breathingRate, double spo2Avg, double spo2Low, double spo2High,
+            Double temperatureSum, int temperatureSamples) {
+    }
+
+    /** One 5-minute HRV window: its instant, and the values as written. */
+    public record HrvWindow(LocalDate night, Instant time, double rmssd, double coverage, double lf, double hf) {
+    }
+
+    public record SleepLog(long logId, LocalDate dateOfSleep, LocalDateTime start, LocalDateTime end, long durationMillis, boolean main,
+            String type, int asleep, int awake, int deep, int light, int rem, int wake) {
+    }
+
+    private static final DateTimeFormatter SLASH = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss");
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter SLASH_DAY = DateTimeFormatter.ofPattern("MM/dd/yy");
+
+    public final Layout layout;
+    public final ZoneId zone;
+    public final LocalDate first;
+    public final LocalDate last;
+    /** Every sample once, in time order. */
+    public final List<Sample> samples = new ArrayList<>();
+    public final List<HeartDay> heartDays = new ArrayList<>();
+    public final List<Night> nights = new ArrayList<>();
+    public final List<HrvWindow> hrvWindows = new ArrayList<>();
+    public final List<SleepLog> sleeps = new ArrayList<>();
+    /** The day without any file (not worn), and the day whose heart-rate file is an empty list. */
+    public final LocalDate notWorn;
+    public final LocalDate emptyFile;
+    /** The entries, by name, in the order written. */
+    public final Map<String, byte[]> entries = new LinkedHashMap<>();
+
+    /**
+     * @param timezone the profile's zone; null writes a profile without one
+     * @param secondsBetween the mean gap between heart-rate samples
+     */
+    public TakeoutArchive(Layout layout, ZoneId zone, String timezone, LocalDate first, LocalDate last, int secondsBetween, long seed) {
+        this.layout = layout;
+        this.zone = zone;
+        this.first = first;
+        this.last = last;
+        this.notWorn = first.plusDays(10);
+        this.emptyFile = first.plusDays(11);
+        Random random = new Random(seed);
+        profile(timezone);
+        heartRate(random, secondsBetween);
+        heartDays(random);
+        nights(random);
+        sleeps(random);
+        junk();
+    }
+
+    private String folder(String takeout, String account) {
+        return layout.root + (layout.takeout() ? takeout : account) + "/";
+    }
+
+    private void put(String name, String text) {
+        entries.put(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void profile(String timezone) {
+        put(folder("Your Profile", "Personal & Account") + "Profile.csv",
+                "id,full_name,first_name,last_name,display_name,timezone,locale\r\n"
+                        + "7XYZ42,Jane Doe,Jane,Doe,Jane," + (timezone == null ? "" : timezone) + ",en_US\r\n");
+    }
+
+    /** Local day d's samples go to file d, except that the first two of day d+1 also straddle into it and the last of d repeats in d+1. */
+    private void heartRate(Random random, int secondsBetween) {
+        Map<LocalDate, List<Sample>> byDay = new LinkedHashMap<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            List<Sample> daySamples = new ArrayList<>();
+            if (!day.equals(notWorn) && !day.equals(emptyFile)) {
+                Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+                Instant t = day.atStartOfDay(zone).toInstant().plusSeconds(random.nextInt(secondsBetween) + 1);
+                while (t.isBefore(end)) {
+                    daySamples.add(new Sample(t, 50 + random.nextInt(90)));
+                    t = t.plusSeconds(1 + random.nextInt(2 * secondsBetween));
+                }
+            }
+            samples.addAll(daySamples);
+            byDay.put(day, daySamples);
+        }
+        String json = layout.takeout() ? "Global Export Data" : "Physical Activity";
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.equals(notWorn)) {
+                continue;
+            }
+            List<Sample> file = new ArrayList<>();
+            List<Sample> before = byDay.getOrDefault(day.minusDays(1), List.of());
+            List<Sample> own = byDay.get(day);
+            List<Sample> after = byDay.getOrDefault(day.plusDays(1), List.of());
+            if (!before.isEmpty() && !own.isEmpty()) {
+                file.add(before.get(before.size() - 1));
+            }
+            file.addAll(own);
+            if (!own.isEmpty()) {
+                file.addAll(after.subList(0, Math.min(2, after.size())));
+            }
+            put(folder(json, json) + "heart_rate-" + day + ".json", heartRateJson(file));
+            if (layout == Layout.GOOGLE_HEALTH) {
+                // The same samples again per UTC day, which fbx must not read twice.
+                StringBuilder csv = new StringBuilder("timestamp,beats per minute,data source\n");
+                for (Sample s : own) {
+                    csv.append(s.time()).append(',').append(s.bpm()).append(".0,Charge 6\n");
+                }
+                put(layout.root + "Physical Activity_GoogleData/heart_rate_" + day + ".csv", csv.toString());
+            }
+        }
+    }
+
+    static String heartRateJson(List<Sample> samples) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            json.append(i == 0 ? "" : ",").append("{\n  \"dateTime\" : \"").append(SLASH.format(s.time().atZone(ZoneId.of("UTC"))))
+                    .append("\",\n  \"value\" : {\n    \"bpm\" : ").append(s.bpm()).append(",\n    \"confidence\" : ").append(s.bpm() % 4)
+                    .append("\n  }\n}");
+        }
+        return json.append("]").toString();
+    }
+
+    private void heartDays(Random random) {
+        String folder = folder("Global Export Data", "Physical Activity");
+        StringBuilder resting = new StringBuilder("[");
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            boolean worn = !day.equals(notWorn) && !day.equals(emptyFile);
+            Double value = worn && day.getDayOfMonth() != 5 ? 50 + random.nextInt(15000) / 1000.0 : null;
+            int[] zones = worn ? new int[] {1000 + random.nextInt(300), random.nextInt(120), random.nextInt(30), random.nextInt(10)} : null;
+            heartDays.add(new HeartDay(day, value, zones));
+            resting.append(day.equals(first) ? "" : ",").append("{\n  \"dateTime\" : \"").append(SLASH.format(day.atStartOfDay()))
+                    .append("\",\n  \"value\" : {\n    \"date\" : ").append(value == null ? "null" : "\"" + SLASH_DAY.format(day) + "\"")
+                    .append(",\n    \"value\" : ").append(value == null ? "0.0" : value).append(",\n    \"error\" : ")
+                    .append(value == null ? "0.0" : "6.78").append("\n  }\n}");
+            if (zones != null) {
+                put(folder + "time_in_heart_rate_zones-" + day + ".json", "[{\n  \"dateTime\" : \"" + SLASH.format(day.atStartOfDay())
+                        + "\",\n  \"value\" : {\n    \"valuesInZones\" : {\n      \"IN_DEFAULT_ZONE_3\" : " + zones[3] + ".0,\n"
+                        + "      \"IN_DEFAULT_ZONE_1\" : " + zones[1] + ".0,\n      \"BELOW_DEFAULT_ZONE_1\" : " + zones[0] + ".0,\n"
+                        + "      \"IN_DEFAULT_ZONE_2\" : " + zones[2] + ".0\n    }\n  }\n}]");
+            }
+        }
+        put(folder + "resting_heart_rate-" + first + ".json", resting.append("]").toString());
+    }
+
+    private void nights(Random random) {
+        String hrv = folder("Heart Rate Variability", "Sleep");
+        String spo2 = folder("Oxygen Saturation (SpO2)", "Sleep");
+        String temperature = folder("Temperature", "Sleep");
+        StringBuilder spo2File = new StringBuilder("timestamp,average_value,lower_bound,upper_bound\n");
+        StringBuilder temperatureFile = null;
+        LocalDate temperatureStart = null;
+        for (LocalDate night = first.plusDays(1); !night.isAfter(last); night = night.plusDays(1)) {
+            if (temperatureFile == null || night.isAfter(temperatureStart.plusDays(29))) {
+                if (temperatureFile != null) {
+                    put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
+                }
+                temperatureStart = night;
+                temperatureFile = new StringBuilder("type,sleep_start,sleep_end,temperature_samples,nightly_temperature,"
+                        + "baseline_relative_sample_sum,baseline_relative_sample_sum_of_squares,baseline_relative_nightly_standard_deviation,"
+                        + "baseline_relative_sample_standard_deviation\n");
+            }
+            if (night.equals(notWorn) || night.equals(emptyFile)) {
+                continue;
+            }
+            boolean headerOnly = night.equals(first.plusDays(20));
+            double rmssd = 20 + random.nextInt(40000) / 1000.0;
+            double br = 12 + random.nextInt(6000) / 1000.0;
+            double avg = 94 + random.nextInt(40) / 10.0;
+            boolean firstNights = night.isBefore(first.plusDays(4));
+            int count = 300 + random.nextInt(200);
+            Double sum = firstNights ? null : (random.nextInt(20000) - 10000) / 100.0;
+            if (!headerOnly) {
+                nights.add(new Night(night, rmssd, br, avg, avg - 2.5, avg + 2.1, sum, count));
+            }
+            // One irregular name: the night is in the rows, not the name.
+            String summaryName = night.getDayOfMonth() == 7 ? "Daily Heart Rate Variability Summary - " + night.toString().substring(0, 7) + " (1).csv"
+                    : "Daily Heart Rate Variability Summary - " + night + ".csv";
+            put(hrv + summaryName, "timestamp,rmssd,nremhr,entropy\n" + (headerOnly ? "" : night + "T00:00:00," + rmssd + ",49.623,2.472\n"));
+            put(hrv + "Daily Respiratory Rate Summary - " + night + ".csv",
+                    "timestamp,daily_respiratory_rate\n" + (headerOnly ? "" : night + "T00:00:00," + br + "\n"));
+            if (!headerOnly) {
+                spo2File.append(night).append("T00:00:00Z,").append(avg).append(',').append(avg - 2.5).append(',').append(avg + 2.1).append('\n');
+            }
+            // The night's windows, every 5 minutes of real time from 23:00 the evening before: through the autumn change the
+            // wall clock repeats an hour, and the file shows it twice.
+            StringBuilder details = new StringBuilder("timestamp,rmssd,coverage,low_frequency,high_frequency\n");
+            Instant start = night.minusDays(1).atTime(23, 0).atZone(zone).toInstant();
+            for (int i = 0; i < 84 && !headerOnly; i++) {
+                Instant t = start.plus(Duration.ofMinutes(5L * i));
+                HrvWindow w = new HrvWindow(night, t, 10 + random.nextInt(60000) / 1000.0, random.nextInt(1000) / 1000.0,
+                        random.nextInt(2000000) / 1000.0, random.nextInt(900000) / 1000.0);
+                hrvWindows.add(w);
+                details.append(WALL.format(LocalDateTime.ofInstant(t, zone))).append(',').append(w.rmssd()).append(',').append(w.coverage()).append(',').append(w.lf()).append(',')
+                        .append(w.hf()).append('\n');
+            }
+            put(hrv + "Heart Rate Variability Details - " + night + ".csv", details.toString());
+            if (headerOnly) {
+                continue;
+            }
+            LocalDateTime sleepStart = night.minusDays(1).atTime(22, 30 + random.nextInt(29));
+            LocalDateTime sleepEnd = night.atTime(6, random.nextInt(59));
+            temperatureFile.append("SLEEP,").append(sleepStart).append(',').append(sleepEnd).append(',').append(count).append(",34.5,")
+                    .append(sum == null ? "NaN" : sum.toString()).append(",12.3,0.4,0.5\n");
+            // A short nap the same day must not replace the night's temperature.
+            temperatureFile.append("SLEEP,").append(night.atTime(14, 0)).append(',').append(night.atTime(14, 40)).append(",40,34.9,")
+                    .append("77.0,1.0,0.1,0.1\n");
+        }
+        put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
+        put(spo2 + "Daily SpO2 - " + first + "-" + last + ".csv", spo2File.toString());
+    }
+
+    private void sleeps(Random random) {
+        String folder = folder("Global Export Data", "Sleep");
+        long logId = 40_000_000_000L;
+        for (LocalDate fileStart = first; !fileStart.isAfter(last); fileStart = fileStart.plusDays(30)) {
+            List<SleepLog> logs = new ArrayList<>();
+            for (LocalDate night = fileStart; night.isBefore(fileStart.plusDays(30)) && !night.isAfter(last); night = night.plusDays(1)) {
+                if (night.equals(notWorn)) {
+                    continue;
+                }
+                LocalDateTime start = night.minusDays(1).atTime(22, random.nextInt(60));
+                LocalDateTime end = night.atTime(5 + random.nextInt(3), random.nextInt(60));
+                long millis = Duration.between(start.atZone(zone), end.atZone(zone)).toMillis();
+                int minutes = (int) (millis / 60_000);
+                int awake = 20 + random.nextInt(30);
+                int deep = 50 + random.nextInt(40);
+                int rem = 60 + random.nextInt(40);
+                int wake = awake;
+                int light = minutes - deep - rem - wake;
+                logs.add(new SleepLog(logId++, night, start, end, millis, true, "stages", minutes - awake, awake, deep, light, rem, wake));
+                if (night.getDayOfMonth() % 9 == 0) {
+                    LocalDateTime napStart = night.atTime(14, 10);
+                    logs.add(new SleepLog(logId++, night, napStart, napStart.plusMinutes(50), 50 * 60_000L, false, "classic", 45, 5, 0, 0, 0, 0));
+                }
+            }
+            sleeps.addAll(logs);
+            StringBuilder json = new StringBuilder("[");
+            for (int i = logs.size() - 1; i >= 0; i--) {
+                SleepLog s = logs.get(i);
+                json.append(i == logs.size() - 1 ? "" : ",").append("{\n  \"logId\" : ").append(s.logId()).append(",\n  \"dateOfSleep\" : \"")
+                        .append(s.dateOfSleep()).append("\",\n  \"startTime\" : \"").append(s.start()).append(":00.000\",\n  \"endTime\" : \"")
+                        .append(s.end()).append(":00.000\",\n  \"duration\" : ").append(s.durationMillis()).append(",\n  \"minutesToFallAsleep\" : 0,\n")
+                        .append("  \"minutesAsleep\" : ").append(s.asleep()).append(",\n  \"minutesAwake\" : ").append(s.awake())
+                        .append(",\n  \"type\" : \"").append(s.type()).append("\",\n  \"levels\" : ")
+                        .append(s.type().equals("stages")
+                                ? "{\n    \"summary\" : {\n      \"deep\" : {\"count\" : 3, \"minutes\" : " + s.deep() + ", \"thirtyDayAvgMinutes\" : 70},\n"
+                                        + "      \"wake\" : {\"count\" : 20, \"minutes\" : " + s.wake() + "},\n      \"light\" : {\"count\" : 25, \"minutes\" : "
+                                        + s.light() + "},\n      \"rem\" : {\"count\" : 6, \"minutes\" : " + s.rem() + "}\n    },\n    \"data\" : [{\"dateTime\" : \""
+                                        + s.start() + ":00.000\", \"level\" : \"wake\", \"seconds\" : 600}]\n  }"
+                                : "{\n    \"summary\" : {\"asleep\" : {\"count\" : 0, \"minutes\" : 45}, \"awake\" : {\"count\" : 1, \"minutes\" : 5}},\n"
+                                        + "    \"data\" : []\n  }")
+                        .append(",\n  \"mainSleep\" : ").append(s.main()).append("\n}");
+            }
+            put(folder + "sleep-" + fileStart + ".json", json.append("]").toString());
+        }
+    }
+
+    private void junk() {
+        put("Takeout/archive_browser.html", "<html>archive browser</html>");
+        put(folder("Global Export Data", "Physical Activity") + "estimated_oxygen_variation-" + first + ".csv", "timestamp,Infrared to Red Signal Ratio\n");
+        put(layout.root + "README.txt", "Your Fitbit data.");
+    }
+
+    // ---- writing it ------------------------------------------------------------------------------
+
+    /** One zip with every entry. */
+    public Path zip(Path file) {
+        return zip(file, new ArrayList<>(entries.keySet()));
+    }
+
+    /** The export split over {@code parts} zips, entries dealt out in turn (as Takeout splits by size). */
+    public List<Path> split(Path dir, int parts) {
+        List<List<String>> names = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            names.add(new ArrayList<>());
+        }
+        int i = 0;
+        for (String name : entries.keySet()) {
+            names.get(i++ % parts).add(name);
+        }
+        List<Path> files = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            files.add(zip(dir.resolve(String.format("takeout-20241216T101010Z-%03d.zip", p + 1)), names.get(p)));
+        }
+        return files;
+    }
+
+    private Path zip(Path file, List<String> names) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : names) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(entries.get(name));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+
+    /** A gzipped tar (ustar; long names with GNU's 'L' records). */
+    public Path tgz(Path file) {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                if (name.length > 100) {
+                    out.write(tarHeader("././@LongLink", name.length + 1, 'L'));
+                    out.write(name);
+                    out.write(new byte[pad(name.length + 1) - name.length]);
+                }
+                out.write(tarHeader(entry.getKey(), entry.getValue().length, '0'));
+                out.write(entry.getValue());
+                out.write(new byte[pad(entry.getValue().length) - entry.getValue().length]);
+            }
+            out.write(new byte[1024]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+
+    private static int pad(int size) {
+        return (size + 511) / 512 * 512;
+    }
+
+    private static byte[] tarHeader(String name, long size, char type) {
+        byte[] header = new byte[512];
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(nameBytes, 0, header, 0, Math.min(100, nameBytes.length));
+        put(header, 100, String.format("%07o", 0644));
+        put(header, 108, String.format("%07o", 0));
+        put(header, 116, String.format("%07o", 0));
+        put(header, 124, String.format("%011o", size));
+        put(header, 136, String.format("%011o", 0));
+        header[156] = (byte) type;
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        for (int i = 148; i < 156; i++) {
+            header[i] = ' ';
+        }
+        int sum = 0;
+        for (byte b : header) {
+            sum += b & 0xff;
+        }
+        put(header, 148, String.format("%06o", sum));
+        header[154] = 0;
+        return header;
+    }
+
+    private static void put(byte[] header, int offset, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, header, offset, bytes.length);
+    }
+
+    /** Unpacked into {@code dir}, as someone who double-clicked the zip has it. */
+    public Path folder(Path dir) {
+        try {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                Path file = dir.resolve(entry.getKey());
+                Files.createDirectories(file.getParent());
+                Files.write(file, entry.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
+    /** The bytes of a zip holding these entries, with one replaced: a broken entry in an otherwise good archive. */
+    public Path zipWith(Path file, String name, byte[] content) {
+        byte[] saved = entries.put(name, content);
+        try {
+            return zip(file);
+        } finally {
+            entries.put(name, saved);
+        }
+    }
+
+    public String entryName(String suffix) {
+        return entries.keySet().stream().filter(n -> n.endsWith(suffix)).findFirst().orElseThrow(() -> new IllegalArgumentException(suffix));
+    }
+
+}
