@@ -99,7 +99,7 @@ class SyncPlanTest extends FakeApiTest {
     @Test
     void aTravellersSamplesEachLandOnceInTheFileOfTheirOwnLocalDay(QuarkusMainLauncher launcher) throws IOException {
         Path tokens = googleTokens();
-        api.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/heart-rate/dataPoints")).willReturn(aResponse().withTransformers(GoogleDays.NAME)));
+        api.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/heart-rate/dataPoints(:reconcile)?")).willReturn(aResponse().withTransformers(GoogleDays.NAME)));
         LocalDate today = LocalDate.now(GoogleDays.HOME);
         LocalDate since = GoogleDays.TRAVEL_FROM.atZone(GoogleDays.HOME).toLocalDate().minusDays(2);
         Path out = dir.resolve("out");

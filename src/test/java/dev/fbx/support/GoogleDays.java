@@ -29,7 +29,7 @@ public final class GoogleDays implements ResponseDefinitionTransformerV2 {
     /** From this instant on the samples carry New York's offset. */
     public static final Instant TRAVEL_FROM = Instant.parse("2026-03-10T16:00:00Z");
 
-    private static final Pattern LIST = Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints");
+    private static final Pattern LIST = Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints(?::reconcile)?");
     private static final Pattern FILTER = Pattern.compile("\\S+ >= \"([^\"]+)\" AND \\S+ < \"([^\"]+)\"");
 
     @Override
