@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fbx.FbxException;
+import dev.fbx.output.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,35 +244,13 @@ final class Readers {
         }
     }
 
+    /** A line's fields, trimmed, an empty one as "". */
     private static List<String> fields(String line, Archive.Entry entry, int number) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString().trim());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
+        try {
+            return CsvLine.fields(line).stream().map(field -> field == null ? "" : field.trim()).toList();
+        } catch (IllegalArgumentException e) {
             throw Archive.broken(entry, "has an unclosed quote on line " + number, null);
         }
-        fields.add(field.toString().trim());
-        return fields;
     }
 
     /** A number field: null when empty or NaN; anything else that is not a number is malformed. */

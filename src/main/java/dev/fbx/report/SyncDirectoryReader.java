@@ -2,6 +2,7 @@ package dev.fbx.report;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.output.CsvLine;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -95,7 +95,12 @@ public final class SyncDirectoryReader {
                     if (line.isEmpty()) {
                         continue;
                     }
-                    Fields fields = new Fields(split(line), columns);
+                    Fields fields;
+                    try {
+                        fields = new Fields(CsvLine.fields(line), columns);
+                    } catch (IllegalArgumentException e) {
+                        throw unreadable(file, number, e.getMessage());
+                    }
                     if (fields.values.size() != columns.size()) {
                         throw unreadable(file, number, "it has " + fields.values.size() + " fields, not " + columns.size());
                     }
@@ -116,37 +121,6 @@ public final class SyncDirectoryReader {
                 + "): move the file away (sync fetches that day again) and run the report again.", null);
     }
 
-    /** One CSV line's fields (RFC 4180: quoted fields may hold commas and doubled quotes); an empty field is null. */
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
-        return fields;
-    }
 
     /*
      * Sync writes dates as yyyy-MM-dd and times as yyyy-MM-ddTHH:mm:ss+HH:MM. Those are read by

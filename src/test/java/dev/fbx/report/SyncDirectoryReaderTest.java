@@ -3,6 +3,7 @@ package dev.fbx.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fbx.output.CsvLine;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,8 +27,9 @@ class SyncDirectoryReaderTest {
 
     @Test
     void fieldsSplitAsRfc4180QuotesThem() {
-        assertEquals(Arrays.asList("2024-03-01", null, "4.5"), SyncDirectoryReader.split("2024-03-01,,4.5"));
-        assertEquals(Arrays.asList("a,b", "say \"hi\"", ""), SyncDirectoryReader.split("\"a,b\",\"say \"\"hi\"\"\",\"\""));
-        assertEquals(Arrays.asList("x", null), SyncDirectoryReader.split("x,"));
+        assertEquals(Arrays.asList("2024-03-01", null, "4.5"), CsvLine.fields("2024-03-01,,4.5"));
+        assertEquals(Arrays.asList("a,b", "say \"hi\"", ""), CsvLine.fields("\"a,b\",\"say \"\"hi\"\"\",\"\""));
+        assertEquals(Arrays.asList("x", null), CsvLine.fields("x,"));
+        assertThrows(IllegalArgumentException.class, () -> CsvLine.fields("\"a,b"));
     }
 }
