@@ -372,17 +372,35 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     @Override
     public void hrvDays(DateRange range, Consumer<? super HrvDay> out) {
-        TreeMap<LocalDate, HrvDay> rows = new TreeMap<>();
-        for (Archive.Entry entry : all(Family.HRV_SUMMARY)) {
+        byDayLabel(all(Family.HRV_SUMMARY), range, (day, row, entry) -> {
+            Double rmssd = Readers.number(row.get("rmssd"), row, entry);
+            // Archives do not carry the deep-sleep RMSSD: empty, never invented.
+            return rmssd == null ? null : new HrvDay(day, rmssd, null);
+        }, out);
+    }
+
+    /** A row of a CSV file whose timestamp is a day label, or null when the row holds no value. */
+    @FunctionalInterface
+    private interface LabelledRow<R> {
+        R of(LocalDate day, Readers.CsvRow row, Archive.Entry entry);
+    }
+
+    /**
+     * The rows of CSV files dated by a day label in their {@code timestamp} column (the date as
+     * written, never moved into the local zone), one per day in {@code range}, in date order.
+     */
+    private <R> void byDayLabel(List<Archive.Entry> entries, DateRange range, LabelledRow<R> toRow, Consumer<? super R> out) {
+        TreeMap<LocalDate, R> rows = new TreeMap<>();
+        for (Archive.Entry entry : entries) {
             Readers.csv(archive, entry, row -> {
                 String timestamp = row.get("timestamp");
-                Double rmssd = Readers.number(row.get("rmssd"), row, entry);
-                if (timestamp != null && rmssd != null) {
-                    LocalDate day = Readers.labelDay(timestamp, row, entry);
-                    if (range.contains(day)) {
-                        // Archives do not carry the deep-sleep RMSSD: empty, never invented.
-                        rows.put(day, new HrvDay(day, rmssd, null));
-                    }
+                if (timestamp == null) {
+                    return;
+                }
+                LocalDate day = Readers.labelDay(timestamp, row, entry);
+                R value = range.contains(day) ? toRow.of(day, row, entry) : null;
+                if (value != null) {
+                    rows.put(day, value);
                 }
             });
         }
@@ -419,44 +437,23 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     @Override
     public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
-        TreeMap<LocalDate, Spo2Day> rows = new TreeMap<>();
         List<Archive.Entry> entries = new ArrayList<>(all(Family.SPO2));
         entries.removeIf(e -> e.dates().size() == 2 && (e.dates().get(0).isAfter(range.end()) || e.dates().get(1).isBefore(range.start())));
-        for (Archive.Entry entry : entries) {
-            Readers.csv(archive, entry, row -> {
-                String timestamp = row.get("timestamp");
-                Double avg = Readers.number(row.get("average_value"), row, entry);
-                Double min = Readers.number(row.get("lower_bound"), row, entry);
-                Double max = Readers.number(row.get("upper_bound"), row, entry);
-                if (timestamp == null || avg == null && min == null && max == null) {
-                    return;
-                }
-                // Midnight UTC is a day label here: the date as written, never moved into the local zone.
-                LocalDate day = Readers.labelDay(timestamp, row, entry);
-                if (range.contains(day)) {
-                    rows.put(day, new Spo2Day(day, avg, min, max));
-                }
-            });
-        }
-        rows.values().forEach(out);
+        // Midnight UTC is a day label here too.
+        byDayLabel(entries, range, (day, row, entry) -> {
+            Double avg = Readers.number(row.get("average_value"), row, entry);
+            Double min = Readers.number(row.get("lower_bound"), row, entry);
+            Double max = Readers.number(row.get("upper_bound"), row, entry);
+            return avg == null && min == null && max == null ? null : new Spo2Day(day, avg, min, max);
+        }, out);
     }
 
     @Override
     public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
-        TreeMap<LocalDate, BreathingRateDay> rows = new TreeMap<>();
-        for (Archive.Entry entry : all(Family.BREATHING_RATE)) {
-            Readers.csv(archive, entry, row -> {
-                String timestamp = row.get("timestamp");
-                Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
-                if (timestamp != null && rate != null) {
-                    LocalDate day = Readers.labelDay(timestamp, row, entry);
-                    if (range.contains(day)) {
-                        rows.put(day, new BreathingRateDay(day, rate));
-                    }
-                }
-            });
-        }
-        rows.values().forEach(out);
+        byDayLabel(all(Family.BREATHING_RATE), range, (day, row, entry) -> {
+            Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
+            return rate == null ? null : new BreathingRateDay(day, rate);
+        }, out);
     }
 
     @Override
