@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The same sync into a CSV directory and into PostgreSQL, side by side: a year of 1-minute heart
-# rate of the demo account (--demo: served on loopback inside fbx, so the API is not what is
+# rate of the demo account in the Fitbit shapes it was first measured with (--demo --provider fitbit:
+# served on loopback inside fbx, so the API is not what is
 # measured), fresh target each run, the two sinks taking turns. Prints a Markdown table (the
 # README's) and keeps it in bench/work/db-results.md. Uses the jar in target/quarkus-app (or
 # FBX="command" to run another build) and a local PostgreSQL started here on a free port with its
@@ -36,7 +37,7 @@ cd "$RUN"
 measure() {
     local sink=$1 t0 t1; shift
     t0=$(date +%s%N)
-    if ! /usr/bin/time -f '%M %U %S' -o "$RUN/rss" $FBX --demo -q sync --since "$since" --types hr-1min "$@" 2>"$RUN/err"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$RUN/rss" $FBX --demo --provider fitbit -q sync --since "$since" --types hr-1min "$@" 2>"$RUN/err"; then
         echo "$sink failed:" >&2; cat "$RUN/err" >&2; exit 1
     fi
     t1=$(date +%s%N)
@@ -66,7 +67,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.start
 print(f"Measured {datetime.date.today()} on {cpu}, {os.cpu_count()} cores; {pg}, defaults (fsync on), same machine; "
       f"the jar; medians of {runs} runs.")
 print()
-print(f"| `fbx --demo sync --types hr-1min`, {days} days ({int(rows):,} rows) | CSV directory | PostgreSQL |")
+print(f"| `fbx --demo --provider fitbit sync --types hr-1min`, {days} days ({int(rows):,} rows) | CSV directory | PostgreSQL |")
 print("|---|---|---|")
 print(f"| time | {med('csv', 0) / 1000:.1f} s | {med('postgresql', 0) / 1000:.1f} s |")
 print(f"| … PostgreSQL / CSV | | {med('postgresql', 0) / med('csv', 0):.2f}× |")

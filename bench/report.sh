@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # How fast `fbx report` draws a year from a sync directory, and how big the page is. Fills a
-# directory with a year of the demo account (`fbx --demo sync`: every daily dataset and hr-15min,
+# directory with a year of the demo account (`fbx --demo --provider fitbit sync`, the shapes it was
+# first measured with: every daily dataset and hr-15min,
 # once, kept in bench/work/report-sync), then times `fbx report --in` for 365 days against
 # `fbx --version` (the JVM's start-up alone): the difference is the report's own work. Medians of
 # RUNS runs. Prints a Markdown table and keeps it in bench/work/report.md.
@@ -22,7 +23,7 @@ fbx() { "$JAVA" -jar "$JAR" "$@"; }
 
 if [[ ! -d $SYNC/hr-15min ]] || (( $(ls "$SYNC/hr-15min" | wc -l) < 365 )); then
     echo "filling $SYNC with a year of the demo account (takes a minute or two)" >&2
-    fbx --demo -q sync --out "$SYNC" --since "$(date -d '-424 days' +%F)" --types hr,hrv,spo2,br,temp,sleep --hr-detail 15min
+    fbx --demo --provider fitbit -q sync --out "$SYNC" --since "$(date -d '-424 days' +%F)" --types hr,hrv,spo2,br,temp,sleep --hr-detail 15min
 fi
 
 # Median wall time in ms of the command given, over RUNS runs.

@@ -57,12 +57,13 @@ public class FbxCommand {
 
     @Option(names = "--provider", paramLabel = "fitbit|google", scope = ScopeType.INHERIT,
             description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit for an existing token file;"
-                    + " 'fbx auth login' creating a new one signs in with google).")
+                    + " 'fbx auth login' creating a new one signs in with google, and --demo serves google's).")
     Provider provider;
 
     @Option(names = "--demo", scope = ScopeType.INHERIT,
             description = "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
-                    + " yours: no account and no token file needed, none read or written. Also $FBX_DEMO=1.")
+                    + " yours, as the Google Health API (with --provider fitbit: as the legacy Fitbit Web API): no account and no token"
+                    + " file needed, none read or written. Also $FBX_DEMO=1.")
     boolean demo;
 
     @Option(names = "--archive", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -120,8 +121,8 @@ public class FbxCommand {
         settings.tokenFile().flatMap(file -> RefreshTokenLife.warning(file, Instant.now())).ifPresent(this::note);
         Connection connection = Connection.open(settings);
         if (connection.demo().isPresent()) {
-            note("fbx: demo mode: synthetic data of a built-in account served on " + connection.demo().get().uri()
-                    + ", not anyone's real data. No token file is read or written.");
+            note("fbx: demo mode: synthetic data of a built-in account, served as the " + connection.provider().orElseThrow().api() + " on "
+                    + connection.demo().get().uri() + ", not anyone's real data. No token file is read or written.");
         }
         connection.archive().ifPresent(archive -> note("fbx: reading the " + archive.archive().layout().label() + " archive "
                 + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network)."));

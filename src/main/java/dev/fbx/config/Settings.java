@@ -93,6 +93,18 @@ public final class Settings {
         return new Settings(all, store, file, demo, archive);
     }
 
+    /**
+     * These settings with {@code values} above everything else: how the demo account points the
+     * providers' clients at itself.
+     */
+    public Settings with(Map<String, String> values) {
+        List<ConfigSource> sources = new ArrayList<>();
+        config.getConfigSources().forEach(sources::add);
+        SmallRyeConfig overridden = new SmallRyeConfigBuilder().withSources(sources)
+                .withSources(new PropertiesConfigSource(values, "fbx itself", OPTIONS_ORDINAL + 1)).build();
+        return new Settings(overridden, tokenStore, tokenFile, demo, archive);
+    }
+
     public Optional<String> get(String name) {
         return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
     }
@@ -149,12 +161,12 @@ public final class Settings {
         return LocalDate.now(zone);
     }
 
-    /** The provider's name ({@link Provider#of} checks it); the demo account speaks the Fitbit API whatever the settings say. */
+    /**
+     * The provider's name ({@link Provider#of} checks it). Without a token file (the demo reads
+     * none) the default is Google's, the live API; with one, the seed format's Fitbit.
+     */
     public String provider() {
-        if (demo) {
-            return "fitbit";
-        }
-        return Provider.of(get(PROVIDER, "fitbit").trim().toLowerCase(Locale.ROOT)).id();
+        return Provider.of(get(PROVIDER, demo ? "google" : "fitbit").trim().toLowerCase(Locale.ROOT)).id();
     }
 
     public Transport.Retry retry() {

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A synthetic person, in the legacy Fitbit Web API's response shapes. Every value is a function of
+ * A synthetic person: their nights and days as values, and the legacy Fitbit Web API's response
+ * shapes of them ({@link GoogleAnswers} gives the Google Health API's). Every value is a function of
  * the date alone (random generators seeded by the day and the kind of data), so any date can be
  * asked for, in any order, and always gives the same answer. The signals agree with each other:
  * heart rate drops in the main sleep, HRV windows cover it, and the zone minutes of the daily
@@ -36,6 +37,8 @@ final class DemoAccount {
     private static final int FAT_BURN = 94;
     private static final int CARDIO = 131;
     private static final int PEAK = 159;
+    /** Trackers record every few seconds, not every second. */
+    static final int SAMPLE_SECONDS = 5;
 
     /**
      * Independent random streams per day, so that changing one signal never changes another. The
@@ -187,6 +190,82 @@ final class DemoAccount {
         return windows;
     }
 
+    /** Minutes of the day per Fitbit zone: out of range, fat burn, cardio, peak. */
+    int[] zoneMinutes(LocalDate date) {
+        int[] zoneMinutes = new int[4];
+        for (int bpm : heartRateByMinute(date)) {
+            if (bpm >= 0) {
+                zoneMinutes[bpm >= PEAK ? 3 : bpm >= CARDIO ? 2 : bpm >= FAT_BURN ? 1 : 0]++;
+            }
+        }
+        return zoneMinutes;
+    }
+
+    /**
+     * Heart rate as the tracker samples it, every {@value #SAMPLE_SECONDS} seconds of the local day
+     * (index = second of the day / {@value #SAMPLE_SECONDS}), -1 where nothing was measured.
+     */
+    int[] heartRateBySample(LocalDate date) {
+        int[] perMinute = heartRateByMinute(date);
+        int perMinuteSamples = 60 / SAMPLE_SECONDS;
+        int[] samples = new int[perMinute.length * perMinuteSamples];
+        Random r = random(date, Stream.HEART_SECONDS);
+        for (int i = 0; i < samples.length; i++) {
+            int jitter = (int) Math.round(1.2 * r.nextGaussian());
+            int minute = perMinute[i / perMinuteSamples];
+            samples[i] = minute >= 0 ? minute + jitter : -1;
+        }
+        return samples;
+    }
+
+    /** The night's HRV summary: the mean RMSSD of its windows, and of the first third's (where deep sleep gathers). */
+    record HrvNight(double daily, double deep) {
+    }
+
+    HrvNight hrvNight(LocalDate date) {
+        List<Window> windows = hrvWindows(date);
+        if (windows.isEmpty()) {
+            return null;
+        }
+        double daily = windows.stream().mapToDouble(Window::rmssd).average().orElseThrow();
+        double deep = windows.subList(0, Math.max(1, windows.size() / 3)).stream().mapToDouble(Window::rmssd).average().orElseThrow();
+        return new HrvNight(round(daily, 3), round(deep, 3));
+    }
+
+    record Spo2Night(double average, double min, double max) {
+    }
+
+    Spo2Night spo2Night(LocalDate date) {
+        if (!night(date).recorded()) {
+            return null;
+        }
+        Random r = random(date, Stream.SPO2);
+        double avg = Math.min(98.8, Math.max(93.5, 96.2 + 0.7 * r.nextGaussian()));
+        double min = avg - 1.8 - 2.2 * r.nextDouble();
+        double max = Math.min(100, avg + 1 + 1.5 * r.nextDouble());
+        return new Spo2Night(round(avg, 1), round(min, 1), round(max, 1));
+    }
+
+    /** Breaths per minute in the night that ends on {@code date}; null when it was not recorded. */
+    Double breathingRate(LocalDate date) {
+        if (!night(date).recorded()) {
+            return null;
+        }
+        return round(14.8 + 0.6 * rhythm(date, 9, 0.3) + 0.5 * random(date, Stream.BREATHING).nextGaussian(), 1);
+    }
+
+    /** The night's skin temperature relative to the person's baseline (°C); null when it was not recorded. */
+    Double relativeSkinTemperature(LocalDate date) {
+        if (!night(date).recorded()) {
+            return null;
+        }
+        return round(0.35 * rhythm(date, 28, 0) + 0.2 * random(date, Stream.TEMPERATURE).nextGaussian(), 2);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
     // ---- the API's answers -------------------------------------------------------------------
 
     ObjectNode profile(LocalDate today) {
@@ -214,13 +293,7 @@ final class DemoAccount {
     ObjectNode heartRateDays(LocalDate start, LocalDate end) {
         ArrayNode days = JSON.arrayNode();
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            int[] perMinute = heartRateByMinute(date);
-            int[] zoneMinutes = new int[4];
-            for (int bpm : perMinute) {
-                if (bpm >= 0) {
-                    zoneMinutes[bpm >= PEAK ? 3 : bpm >= CARDIO ? 2 : bpm >= FAT_BURN ? 1 : 0]++;
-                }
-            }
+            int[] zoneMinutes = zoneMinutes(date);
             ArrayNode zones = JSON.arrayNode();
             String[] names = {"Out of Range", "Fat Burn", "Cardio", "Peak"};
             int[] bounds = {30, FAT_BURN, CARDIO, PEAK, 220};
@@ -244,20 +317,16 @@ final class DemoAccount {
 
     /** @param detail {@code 1sec}, {@code 1min}, {@code 5min} or {@code 15min} */
     ObjectNode heartRateIntraday(LocalDate date, String detail) {
-        int[] perMinute = heartRateByMinute(date);
         ArrayNode dataset = JSON.arrayNode();
         if (detail.equals("1sec")) {
-            // Trackers record every few seconds, not every second.
-            Random r = random(date, Stream.HEART_SECONDS);
-            for (int m = 0; m < perMinute.length; m++) {
-                for (int s = 0; s < 60; s += 5) {
-                    int jitter = (int) Math.round(1.2 * r.nextGaussian());
-                    if (perMinute[m] >= 0) {
-                        dataset.addObject().put("time", CLOCK.format(LocalTime.of(m / 60, m % 60, s))).put("value", perMinute[m] + jitter);
-                    }
+            int[] samples = heartRateBySample(date);
+            for (int i = 0; i < samples.length; i++) {
+                if (samples[i] >= 0) {
+                    dataset.addObject().put("time", CLOCK.format(LocalTime.ofSecondOfDay((long) i * SAMPLE_SECONDS))).put("value", samples[i]);
                 }
             }
         } else {
+            int[] perMinute = heartRateByMinute(date);
             int window = Integer.parseInt(detail.substring(0, detail.length() - "min".length()));
             for (int m = 0; m < perMinute.length; m += window) {
                 int sum = 0;
@@ -285,14 +354,11 @@ final class DemoAccount {
     ObjectNode hrv(LocalDate start, LocalDate end) {
         ArrayNode days = JSON.arrayNode();
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            List<Window> windows = hrvWindows(date);
-            if (windows.isEmpty()) {
+            HrvNight night = hrvNight(date);
+            if (night == null) {
                 continue;
             }
-            // The deep-sleep value comes from the first third of the night, where deep sleep gathers.
-            double daily = windows.stream().mapToDouble(Window::rmssd).average().orElseThrow();
-            double deep = windows.subList(0, Math.max(1, windows.size() / 3)).stream().mapToDouble(Window::rmssd).average().orElseThrow();
-            ObjectNode value = JSON.objectNode().put("dailyRmssd", round(daily, 3)).put("deepRmssd", round(deep, 3));
+            ObjectNode value = JSON.objectNode().put("dailyRmssd", night.daily()).put("deepRmssd", night.deep());
             days.addObject().<ObjectNode>set("value", value).put("dateTime", date.toString());
         }
         return JSON.objectNode().set("hrv", days);
@@ -319,12 +385,9 @@ final class DemoAccount {
     ArrayNode spo2(LocalDate start, LocalDate end) {
         ArrayNode days = JSON.arrayNode();
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            if (night(date).recorded()) {
-                Random r = random(date, Stream.SPO2);
-                double avg = Math.min(98.8, Math.max(93.5, 96.2 + 0.7 * r.nextGaussian()));
-                double min = avg - 1.8 - 2.2 * r.nextDouble();
-                double max = Math.min(100, avg + 1 + 1.5 * r.nextDouble());
-                ObjectNode value = JSON.objectNode().put("avg", round(avg, 1)).put("min", round(min, 1)).put("max", round(max, 1));
+            Spo2Night night = spo2Night(date);
+            if (night != null) {
+                ObjectNode value = JSON.objectNode().put("avg", night.average()).put("min", night.min()).put("max", night.max());
                 days.addObject().put("dateTime", date.toString()).set("value", value);
             }
         }
@@ -334,10 +397,9 @@ final class DemoAccount {
     ObjectNode breathingRate(LocalDate start, LocalDate end) {
         ArrayNode days = JSON.arrayNode();
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            if (night(date).recorded()) {
-                Random r = random(date, Stream.BREATHING);
-                double rate = 14.8 + 0.6 * rhythm(date, 9, 0.3) + 0.5 * r.nextGaussian();
-                days.addObject().<ObjectNode>set("value", JSON.objectNode().put("breathingRate", round(rate, 1))).put("dateTime", date.toString());
+            Double rate = breathingRate(date);
+            if (rate != null) {
+                days.addObject().<ObjectNode>set("value", JSON.objectNode().put("breathingRate", rate)).put("dateTime", date.toString());
             }
         }
         return JSON.objectNode().set("br", days);
@@ -346,12 +408,11 @@ final class DemoAccount {
     ObjectNode skinTemperature(LocalDate start, LocalDate end) {
         ArrayNode days = JSON.arrayNode();
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            if (night(date).recorded()) {
-                Random r = random(date, Stream.TEMPERATURE);
-                double relative = 0.35 * rhythm(date, 28, 0) + 0.2 * r.nextGaussian();
+            Double relative = relativeSkinTemperature(date);
+            if (relative != null) {
                 days.addObject()
                         .put("dateTime", date.toString())
-                        .<ObjectNode>set("value", JSON.objectNode().put("nightlyRelative", round(relative, 2)))
+                        .<ObjectNode>set("value", JSON.objectNode().put("nightlyRelative", relative))
                         .put("logType", "dedicated_temp_sensor");
             }
         }
@@ -418,7 +479,7 @@ final class DemoAccount {
         return new Random(z ^ (z >>> 31));
     }
 
-    private static double round(double value, int places) {
+    static double round(double value, int places) {
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fbx.FbxException;
+import dev.fbx.auth.LoginFlow;
 import dev.fbx.auth.TokenFile;
+import dev.fbx.config.Settings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +32,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo account's Fitbit Web API, on a random loopback port of this process: the data
- * endpoints fbx calls, in their documented shapes and range limits, behind a bearer token, and
- * the OAuth token endpoint with Fitbit's rules (single-use refresh tokens, 8-hour access tokens).
- * fbx reaches it through its real clients, so a demo run exercises the same code as a real one,
- * token refresh included: the account starts with an expired access token.
+ * The demo account's APIs, on a random loopback port of this process: the Google Health API's
+ * calls ({@link GoogleAnswers}) and the legacy Fitbit Web API's data endpoints, in their documented
+ * shapes and range limits, behind a bearer token, and each one's OAuth token endpoint with its
+ * rules (Google: the refresh token stays, access tokens last an hour; Fitbit: single-use refresh
+ * tokens, 8-hour access tokens). fbx reaches it through its real clients and provider wiring
+ * ({@link #settings()}), so a demo run exercises the same code as a real one, token refresh
+ * included: the account starts with an expired access token.
  */
 public final class DemoServer implements AutoCloseable {
     public static final String CLIENT_ID = "fbx-demo";
+    /** Google's Desktop clients have a secret that is not one; the demo's is public too. */
+    private static final String CLIENT_SECRET = "fbx-demo-not-a-secret";
+    /** Where Google's token endpoint is served (Fitbit's is /oauth2/token, on its API's host). */
+    private static final String GOOGLE_TOKEN_PATH = "/google/token";
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
@@ -53,6 +61,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private final DemoAccount account = new DemoAccount(ZONE);
+    private final GoogleAnswers google = new GoogleAnswers(account);
     private final Clock clock;
     private final HttpServer server;
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -90,19 +99,29 @@ public final class DemoServer implements AutoCloseable {
         endpoints.add(new Endpoint(Pattern.compile(path), maxDays, answer));
     }
 
-    /** The base URL of the account's API (and of its token endpoint, as on api.fitbit.com). */
+    /** The base URL of the account's APIs (and of Fitbit's token endpoint, as on api.fitbit.com). */
     public URI uri() {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    }
+
+    /** The settings that point both providers' clients here, with the demo's OAuth client. */
+    public Map<String, String> settings() {
+        String base = uri().toString();
+        return Map.of(Settings.GOOGLE_API_URL, base, Settings.GOOGLE_TOKEN_URL, base + GOOGLE_TOKEN_PATH,
+                Settings.GOOGLE_REVOKE_URL, base + "/google/revoke", Settings.FITBIT_API_URL, base,
+                Settings.CLIENT_ID, CLIENT_ID, Settings.CLIENT_SECRET, CLIENT_SECRET);
     }
 
     /**
      * The tokens fbx starts from: an access token that expired an hour ago, so that the first
      * request refreshes it, exactly as after a night with a real token file.
      */
-    public synchronized TokenFile expiredTokens() {
+    public synchronized TokenFile expiredTokens(String provider) {
         return TokenFile.empty()
-                .with(TokenFile.PROVIDER, "fitbit")
+                .with(TokenFile.PROVIDER, provider)
                 .with(TokenFile.CLIENT_ID, CLIENT_ID)
+                // As 'fbx auth login' saves it; Google's token answers name no user.
+                .with(TokenFile.USER_ID, DemoAccount.USER_ID)
                 .with(TokenFile.ACCESS_TOKEN, accessToken)
                 .with(TokenFile.REFRESH_TOKEN, refreshToken)
                 .with(TokenFile.EXPIRES_AT, clock.instant().minus(1, ChronoUnit.HOURS).toString());
@@ -123,6 +142,14 @@ public final class DemoServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/oauth2/token") && exchange.getRequestMethod().equals("POST")) {
                 token(exchange);
+                return;
+            }
+            if (path.equals(GOOGLE_TOKEN_PATH) && exchange.getRequestMethod().equals("POST")) {
+                googleToken(exchange);
+                return;
+            }
+            if (path.startsWith("/v4/")) {
+                googleApi(exchange, path);
                 return;
             }
             if (!exchange.getRequestMethod().equals("GET")) {
@@ -177,10 +204,54 @@ public final class DemoServer implements AutoCloseable {
         send(exchange, 200, endpoint.answer().answer(start, end));
     }
 
-    /** Fitbit's refresh grant: the refresh token is single use, and a used one is rejected as invalid_grant. */
+    /** A Google Health API call, behind Google's bearer check and in its error shape. */
+    private void googleApi(HttpExchange exchange, String path) throws IOException {
+        GoogleAnswers.Answer answer;
+        if (!acceptsAccessToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer = GoogleAnswers.error(401, "UNAUTHENTICATED",
+                    "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+        } else {
+            String body = exchange.getRequestMethod().equals("POST") ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : null;
+            String query = exchange.getRequestURI().getRawQuery();
+            answer = google.answer(exchange.getRequestMethod(), path, form(query == null ? "" : query), body, LocalDate.now(clock.withZone(ZONE)));
+        }
+        send(exchange, answer.status(), answer.body());
+    }
+
+    /** Google's refresh grant: the refresh token stays valid and is not sent again; an access token lasts an hour. */
+    private void googleToken(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        ObjectNode grant = JsonNodeFactory.instance.objectNode();
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            send(exchange, 401, grant.put("error", "invalid_client").put("error_description", "The OAuth client was not found."));
+            return;
+        }
+        synchronized (this) {
+            if (!"refresh_token".equals(form.get("grant_type")) || !refreshToken.equals(form.get("refresh_token"))) {
+                send(exchange, 400, grant.put("error", "invalid_grant").put("error_description", "Bad Request"));
+                return;
+            }
+            int n = refreshes.incrementAndGet();
+            accessToken = "demo-access-" + n;
+            accessTokenValid = true;
+            grant.put("access_token", accessToken)
+                    .put("expires_in", 3599)
+                    .put("scope", String.join(" ", LoginFlow.GOOGLE_SCOPES))
+                    .put("token_type", "Bearer");
+        }
+        send(exchange, 200, grant);
+    }
+
+    /**
+     * Fitbit's refresh grant: the client is named in the form (a Personal app) or with HTTP Basic and
+     * its secret (a Server app); the refresh token is single use, and a used one is rejected as invalid_grant.
+     */
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(exchange.getRequestBody());
-        if (!CLIENT_ID.equals(form.get("client_id"))) {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean knownClient = basic == null ? CLIENT_ID.equals(form.get("client_id"))
+                : basic.equals("Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        if (!knownClient) {
             fitbitError(exchange, 401, "invalid_client", "Invalid authorization header format or client id.");
             return;
         }
@@ -209,9 +280,10 @@ public final class DemoServer implements AutoCloseable {
         return accessTokenValid && ("Bearer " + accessToken).equals(authorization);
     }
 
-    private static Map<String, String> form(InputStream body) throws IOException {
+    /** A form body or a query string, decoded. */
+    private static Map<String, String> form(String encoded) {
         Map<String, String> form = new HashMap<>();
-        for (String pair : new String(body.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+        for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

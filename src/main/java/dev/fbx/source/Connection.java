@@ -1,13 +1,9 @@
 package dev.fbx.source;
 
-import dev.fbx.api.FitbitApi;
 import dev.fbx.archive.ArchiveSource;
 import dev.fbx.api.FitbitDialect;
-import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
-import dev.fbx.auth.BearerFilter;
-import dev.fbx.auth.FitbitTokenEndpoint;
 import dev.fbx.auth.MemoryTokenStore;
 import dev.fbx.auth.TokenEndpoint;
 import dev.fbx.auth.TokenFile;
@@ -23,8 +19,9 @@ import java.util.Optional;
 /**
  * Everything one invocation needs to talk to its provider, built once: the REST clients (the
  * bearer filter on the data client only), the transport, the token provider and the source. With
- * {@link Settings#demo()} the provider is the built-in demo account, started here on loopback, and
- * its tokens live in memory only.
+ * {@link Settings#demo()} the built-in demo account is started here on loopback and the provider's
+ * clients are pointed at it (Google's API unless {@code --provider fitbit}); its tokens live in
+ * memory only.
  */
 public final class Connection implements AutoCloseable {
     private static final Rate ARCHIVE_RATE = new Rate(1, java.time.Duration.ZERO, "no network (archive)");
@@ -50,20 +47,20 @@ public final class Connection implements AutoCloseable {
             return;
         }
         archive = null;
-        if (settings.demo()) {
-            provider = Provider.FITBIT;
-            demo = DemoServer.start(clock);
-            transport = new Transport(new FitbitDialect(), settings.retry(), clock);
-            TokenFile initial = demo.expiredTokens();
-            TokenEndpoint endpoint = new FitbitTokenEndpoint(clients.build(demo.uri(), FitbitOAuth.class, null), transport, DemoServer.CLIENT_ID, null);
-            tokens = new TokenProvider(new MemoryTokenStore(initial, "the demo account's tokens"), initial, endpoint, clock);
-            source = new FitbitSource(clients.build(demo.uri(), FitbitApi.class, new BearerFilter(tokens)), transport, tokens);
-            return;
-        }
-        demo = null;
         provider = Provider.of(settings.provider());
-        TokenStore store = settings.tokenStore();
-        TokenFile initial = initialTokens(settings);
+        TokenStorage store;
+        TokenFile initial;
+        if (settings.demo()) {
+            // The demo account serves both providers' APIs; the same wiring as a real account's reaches it.
+            demo = DemoServer.start(clock);
+            settings = settings.with(demo.settings());
+            initial = demo.expiredTokens(provider.id());
+            store = new MemoryTokenStore(initial, "the demo account's tokens");
+        } else {
+            demo = null;
+            initial = initialTokens(settings);
+            store = settings.tokenStore();
+        }
         transport = provider.transport(settings, clock);
         TokenEndpoint endpoint = provider.tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
                 settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
@@ -93,9 +90,14 @@ public final class Connection implements AutoCloseable {
         return transport;
     }
 
+    /** The API this connection talks to (the demo account's too); empty for an archive. */
+    public Optional<Provider> provider() {
+        return Optional.ofNullable(provider);
+    }
+
     /** Where the data comes from, for people. */
     public String describe() {
-        return archive != null ? "a Fitbit archive" : demo != null ? "the demo account (synthetic data)" : provider.api();
+        return archive != null ? "a Fitbit archive" : demo != null ? "the demo account (synthetic data, " + provider.api() + ")" : provider.api();
     }
 
     /** The provider's request rate, which sync's estimates assume; an archive makes no requests. */

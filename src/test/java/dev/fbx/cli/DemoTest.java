@@ -48,6 +48,44 @@ class DemoTest {
         });
     }
 
+    /**
+     * The default demo speaks the Google Health API; {@code --provider fitbit} gives the legacy
+     * Fitbit Web API's shapes of the same person. Both go through each provider's real source, so
+     * their rows agree but for what Google does not serve (out-of-range minutes, HRV coverage) and
+     * the window averages: Google's of the samples, to a decimal; Fitbit's of whole minutes, rounded.
+     */
+    @Test
+    void servesTheGoogleHealthApiAndTheFitbitWebApiOfTheSamePerson(QuarkusMainLauncher launcher) {
+        for (List<String> command : List.of(List.of("hr"), List.of("hrv"), List.of("hrv", "--detail", "intraday"), List.of("spo2"), List.of("br"),
+                List.of("temp"), List.of("sleep"), List.of("hr", "--detail", "1sec"), List.of("hr", "--detail", "5min"))) {
+            LaunchResult google = demo(launcher, command);
+            LaunchResult fitbit = demo(launcher, command, "--provider", "fitbit");
+
+            assertEquals(0, google.exitCode(), command + ": " + google.getErrorOutput());
+            assertEquals(0, fitbit.exitCode(), command + ": " + fitbit.getErrorOutput());
+            assertTrue(google.getErrorOutput().contains("served as the Google Health API on http://127.0.0.1:"), google.getErrorOutput());
+            assertTrue(fitbit.getErrorOutput().contains("served as the Fitbit Web API on http://127.0.0.1:"), fitbit.getErrorOutput());
+            List<String> googleRows = google.getOutput().lines().toList();
+            List<String> fitbitRows = fitbit.getOutput().lines().toList();
+            assertEquals(fitbitRows.size(), googleRows.size(), command + ": " + google.getOutput());
+            for (int i = 0; i < googleRows.size(); i++) {
+                String[] g = googleRows.get(i).split(",", -1);
+                String[] f = fitbitRows.get(i).split(",", -1);
+                if (i > 0 && command.equals(List.of("hr"))) {
+                    assertEquals("", g[2], "Google serves no out-of-range minutes");
+                    g[2] = f[2];
+                } else if (i > 0 && command.contains("intraday")) {
+                    assertEquals("", g[2], "Google serves no HRV coverage");
+                    g[2] = f[2];
+                } else if (i > 0 && command.contains("5min")) {
+                    assertTrue(Math.abs(Double.parseDouble(g[1]) - Long.parseLong(f[1])) <= 1, googleRows.get(i) + " / " + fitbitRows.get(i));
+                    g[1] = f[1];
+                }
+                assertEquals(String.join(",", f), String.join(",", g), command + " row " + i);
+            }
+        }
+    }
+
     @Test
     void twoRunsGiveTheSameData(QuarkusMainLauncher launcher) {
         for (List<String> command : List.of(List.of("hr", "--detail", "1min"), List.of("sleep"), List.of("hrv", "--detail", "intraday"))) {
