@@ -51,6 +51,8 @@ public final class SyncEngine {
     /** Held while a day is written and recorded; a SIGTERM takes it and never gives it back. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopping;
+    /** The days of the chunk being fetched that have rows, open in the sink until the chunk is committed. Under {@link #writing}. */
+    private final Map<LocalDate, Sink.Day> open = new TreeMap<>();
 
     public SyncEngine(HealthSource source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
         this.source = source;
@@ -135,35 +137,48 @@ public final class SyncEngine {
                 daysDone += chunk.days().days();
                 continue;
             }
-            Map<LocalDate, List<Row>> rows;
+            // Each day of the chunk is open in the sink while the source streams: rows go straight to
+            // their day (a source may send days out of order: a traveller's samples), nothing is held
+            // here, and no day is committed before the whole chunk has arrived.
             try {
-                rows = rows(chunk);
-            } catch (FbxException e) {
-                if (e.exitCode() != FbxException.BAD_DATA) {
-                    throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
-                            + dataset.id() + " " + chunk.days().start() + ".", e);
+                try {
+                    dataset.fetch(source, chunk.days(), row -> write(sink, dataset, chunk.days(), row));
+                } catch (SinkFailed e) {
+                    throw e.getCause();
+                } catch (FbxException e) {
+                    if (e.exitCode() != FbxException.BAD_DATA) {
+                        throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
+                                + dataset.id() + " " + chunk.days().start() + ".", e);
+                    }
+                    // Unreadable data fails this dataset from here on; the other datasets still get their days.
+                    unreadable = unreadable == null ? e : unreadable;
+                    unreadableDatasets.add(dataset.id());
+                    skipping = dataset;
+                    daysDone += chunk.days().days();
+                    continue;
                 }
-                // Unreadable data fails this dataset from here on; the other datasets still get their days.
-                unreadable = unreadable == null ? e : unreadable;
-                unreadableDatasets.add(dataset.id());
-                skipping = dataset;
-                daysDone += chunk.days().days();
-                continue;
-            }
-            for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                    writing.lock();
+                    try {
+                        if (stopping) {
+                            return;
+                        }
+                        Sink.Day opened = open.remove(day);
+                        try (Sink.Day written = opened != null ? opened : sink.begin(dataset, day)) {
+                            written.commit(!day.isAfter(lastFinal));
+                        }
+                    } finally {
+                        writing.unlock();
+                    }
+                    daysDone++;
+                }
+            } finally {
                 writing.lock();
                 try {
-                    if (stopping) {
-                        return;
-                    }
-                    try (Sink.Day written = sink.begin(dataset, day)) {
-                        rows.getOrDefault(day, List.of()).forEach(written);
-                        written.commit(!day.isAfter(lastFinal));
-                    }
+                    dropOpenDays();
                 } finally {
                     writing.unlock();
                 }
-                daysDone++;
             }
             long requestsLeft = plan.subList(i + 1, plan.size()).stream().mapToLong(c -> source.requests(c.dataset(), c.days())).sum();
             Duration perRequest = Duration.between(started, clock.instant()).dividedBy(Math.max(1, transport.requestsSent() - requestsBefore));
@@ -179,18 +194,47 @@ public final class SyncEngine {
                 + " requests; the days that may still change are fetched again next time");
     }
 
-    /**
-     * The chunk's rows by the day they belong to, each sample the day of its own local time; rows
-     * of days outside the chunk are left to the run that asks for those days.
-     */
-    private Map<LocalDate, List<Row>> rows(Chunk chunk) {
-        Map<LocalDate, List<Row>> byDay = new TreeMap<>();
-        chunk.dataset().fetch(source, chunk.days(), row -> {
-            if (chunk.days().contains(row.day())) {
-                byDay.computeIfAbsent(row.day(), d -> new ArrayList<>()).add(row);
+    /** Hands a row to its day, opening the day in the sink on its first row; rows of days outside the chunk are left to the run that asks for them. */
+    private void write(Sink sink, Dataset dataset, DateRange days, Row row) {
+        LocalDate day = row.day();
+        if (!days.contains(day)) {
+            return;
+        }
+        // Under the lock, so that a SIGTERM finds no day half-handed and can drop the open ones.
+        writing.lock();
+        try {
+            if (stopping) {
+                return;
             }
-        });
-        return byDay;
+            Sink.Day written = open.get(day);
+            if (written == null) {
+                written = sink.begin(dataset, day);
+                open.put(day, written);
+            }
+            written.accept(row);
+        } catch (RuntimeException e) {
+            throw e instanceof SinkFailed ? e : new SinkFailed(e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Without a commit, the days a failure or a stop left open are dropped as they were. Under {@link #writing}. */
+    private void dropOpenDays() {
+        open.values().forEach(Sink.Day::close);
+        open.clear();
+    }
+
+    /** A sink's failure while the source streams, told apart from the source's own (which stop a dataset, or say where to continue). */
+    private static final class SinkFailed extends RuntimeException {
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     private Duration eta(long requestsLeft, Duration perRequest) {
@@ -228,6 +272,7 @@ public final class SyncEngine {
                         + sink.describe() + ": run fbx sync again to continue.");
                 return;
             }
+            dropOpenDays();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
