@@ -87,7 +87,11 @@ public final class AtomicFile implements Closeable {
         }
     }
 
-    private void commit(boolean syncRename) throws IOException {
+    /**
+     * @param syncRename wait for the rename to be on disk too; without, the caller syncs the
+     *                   directory itself ({@link #syncDirectory}) before anything relies on the new file
+     */
+    public void commit(boolean syncRename) throws IOException {
         stream.flush();
         channel.force(true);
         channel.close();
@@ -111,7 +115,8 @@ public final class AtomicFile implements Closeable {
         }
     }
 
-    private static void syncDirectory(Path dir) {
+    /** Makes the renames done in {@code dir} durable. */
+    public static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {

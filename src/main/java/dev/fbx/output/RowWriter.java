@@ -121,6 +121,14 @@ public final class RowWriter implements Consumer<Row>, Closeable {
 
     /** Ends the output; a file appears only now. */
     public void finish() {
+        finish(true);
+    }
+
+    /**
+     * Ends the output; with {@code syncRename} false, a file's new name is not waited for: the
+     * caller syncs its directory (one sync for several files).
+     */
+    public void finish(boolean syncRename) {
         try {
             if (format == Format.json) {
                 json.writeEndArray();
@@ -133,7 +141,7 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             }
             text.flush();
             if (file != null) {
-                file.commit();
+                file.commit(syncRename);
             } else if (stdout != null) {
                 checkStdout();
             }

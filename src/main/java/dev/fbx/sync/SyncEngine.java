@@ -21,9 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Brings a {@link Sink} up to date: fetches the days that are not final yet, each dataset in its
- * source's largest range per request, and hands the sink one day at a time, each final day
- * committed together with its progress, so a run stopped at any moment (rate limit, fault, signal,
- * kill) loses at most the request in flight.
+ * source's largest range per request, streams the rows into the sink's open days (nothing is held
+ * here), and once the chunk has arrived commits its days with their progress, so a run stopped at
+ * any moment (rate limit, fault, signal, kill) loses at most the chunk in flight.
  */
 public final class SyncEngine {
     /** How often in a row {@code --wait} waits for the quota before it gives up (75): a server that never lets us in. */
@@ -48,11 +48,14 @@ public final class SyncEngine {
     private final Rate rate;
     private final Reporter reporter;
     private final Clock clock;
-    /** Held while a day is written and recorded; a SIGTERM takes it and never gives it back. */
+    /** Held while a row is handed to the sink and while a chunk's days are committed; a SIGTERM takes it and never gives it back. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopping;
     /** The days of the chunk being fetched that have rows, open in the sink until the chunk is committed. Under {@link #writing}. */
     private final Map<LocalDate, Sink.Day> open = new TreeMap<>();
+    /** The day the previous row went to, and its open day in the sink. Under {@link #writing}. */
+    private LocalDate lastDay;
+    private Sink.Day lastOpened;
 
     public SyncEngine(HealthSource source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
         this.source = source;
@@ -157,20 +160,23 @@ public final class SyncEngine {
                     daysDone += chunk.days().days();
                     continue;
                 }
-                for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
-                    writing.lock();
-                    try {
-                        if (stopping) {
-                            return;
-                        }
-                        Sink.Day opened = open.remove(day);
-                        try (Sink.Day written = opened != null ? opened : sink.begin(dataset, day)) {
-                            written.commit(!day.isAfter(lastFinal));
-                        }
-                    } finally {
-                        writing.unlock();
+                // The chunk's days in one step, so that the sink can record their progress together.
+                writing.lock();
+                try {
+                    if (stopping) {
+                        return;
                     }
-                    daysDone++;
+                    List<Sink.Commit> commits = new ArrayList<>();
+                    for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                        if (!open.containsKey(day)) {
+                            open.put(day, sink.begin(dataset, day));
+                        }
+                        commits.add(new Sink.Commit(open.get(day), !day.isAfter(lastFinal)));
+                    }
+                    sink.commit(commits);
+                    daysDone += chunk.days().days();
+                } finally {
+                    writing.unlock();
                 }
             } finally {
                 writing.lock();
@@ -206,12 +212,17 @@ public final class SyncEngine {
             if (stopping) {
                 return;
             }
-            Sink.Day written = open.get(day);
-            if (written == null) {
-                written = sink.begin(dataset, day);
-                open.put(day, written);
+            // Rows come in runs of one day: the map is asked only when the day changes.
+            if (!day.equals(lastDay)) {
+                Sink.Day opened = open.get(day);
+                if (opened == null) {
+                    opened = sink.begin(dataset, day);
+                    open.put(day, opened);
+                }
+                lastDay = day;
+                lastOpened = opened;
             }
-            written.accept(row);
+            lastOpened.accept(row);
         } catch (RuntimeException e) {
             throw e instanceof SinkFailed ? e : new SinkFailed(e);
         } finally {
@@ -219,10 +230,22 @@ public final class SyncEngine {
         }
     }
 
-    /** Without a commit, the days a failure or a stop left open are dropped as they were. Under {@link #writing}. */
+    /**
+     * Closes the chunk's days: those a failure or a stop left uncommitted are dropped, as they
+     * were. A day that cannot be closed leaves at most a temporary file, which the next sync removes;
+     * its failure does not hide the one that ended the chunk. Under {@link #writing}.
+     */
     private void dropOpenDays() {
-        open.values().forEach(Sink.Day::close);
+        for (Sink.Day day : open.values()) {
+            try {
+                day.close();
+            } catch (RuntimeException e) {
+                // See above.
+            }
+        }
         open.clear();
+        lastDay = null;
+        lastOpened = null;
     }
 
     /** A sink's failure while the source streams, told apart from the source's own (which stop a dataset, or say where to continue). */
