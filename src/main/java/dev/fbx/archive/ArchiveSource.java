@@ -47,6 +47,18 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
     private static final long DAY = 86_400;
     /** Packs a sample as epoch seconds above its bpm, so that a day's samples sort as plain longs. */
     private static final int BPM_BITS = 10;
+    private static final int BPM_MASK = (1 << BPM_BITS) - 1;
+
+    /**
+     * The samples of the files read last at the end of a heart-rate range, by entry name: the next
+     * range begins with them. Used by one reader thread at a time (each joined before the next starts).
+     */
+    private final Map<String, long[]> edges = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > 2;
+        }
+    });
 
     private final Archive archive;
     private final ZoneId zoneOption;
@@ -149,25 +161,53 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     @Override
     public void heartRateSamples(DateRange range, Resolution resolution, Consumer<? super HeartRateSample> out) {
-        ZoneId zone = zone();
-        Offsets offsets = new Offsets(zone);
+        Offsets offsets = new Offsets(zone());
+        Emitter emitter = new Emitter(resolution, new Offsets(offsets.zone), out);
+        // The files are inflated and parsed on a second thread while this one writes the days already read.
+        try (ReadAhead<Samples> days = new ReadAhead<>("fbx-archive-reader", 8, complete -> readDays(range, offsets, complete))) {
+            for (Samples day = days.next(); day != null; day = days.next()) {
+                emitter.day(day);
+            }
+        }
+    }
+
+    /** On the reader thread: the range's local days, each complete once the files it can be in are read. */
+    private void readDays(DateRange range, Offsets offsets, Consumer<Samples> complete) {
         boolean json = archive.has(Family.HEART_RATE);
         Family family = json ? Family.HEART_RATE : Family.HEART_RATE_CSV;
-        Collector days = new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay());
-        Emitter emitter = new Emitter(resolution, offsets, out);
+        Collector days = new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay(), complete);
         for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
             for (Archive.Entry entry : archive.on(family, file)) {
-                if (json) {
-                    Readers.heartRateJson(archive, entry, days);
+                long[] read = edges.remove(entry.name());
+                if (read != null) {
+                    for (long sample : read) {
+                        days.sample(sample >> BPM_BITS, (int) (sample & BPM_MASK));
+                    }
+                } else if (file.isBefore(range.end())) {
+                    parse(entry, json, days);
                 } else {
-                    Readers.heartRateCsv(archive, entry, days);
+                    // The last two files are the first two of the next range (sync reads a week at a time): kept, read once.
+                    Samples kept = new Samples();
+                    parse(entry, json, (epochSecond, bpm) -> {
+                        kept.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
+                        days.sample(epochSecond, bpm);
+                    });
+                    edges.put(entry.name(), java.util.Arrays.copyOf(kept.values, kept.size));
                 }
             }
             // A local day's samples sit in the files of that day and its neighbours: once the file of
             // day d is read, day d-1 is complete and goes out.
-            days.completeUpTo(file.toEpochDay() - 1, emitter);
+            days.completeUpTo(file.toEpochDay() - 1);
         }
-        days.completeUpTo(Long.MAX_VALUE, emitter);
+        days.completeUpTo(Long.MAX_VALUE);
+    }
+
+    private void parse(Archive.Entry entry, boolean json, Readers.Samples out) {
+        if (json) {
+            Readers.heartRateJson(archive, entry, out);
+        } else {
+            Readers.heartRateCsv(archive, entry, out);
+        }
     }
 
     /** The samples read so far, by local day, until their day is complete. */
@@ -176,14 +216,16 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         private final Offsets offsets;
         private final long first;
         private final long last;
+        private final Consumer<Samples> complete;
         /** The day the previous sample went to: samples come in runs of one day. */
         private long currentDay = Long.MIN_VALUE;
         private Samples current;
 
-        Collector(Offsets offsets, long first, long last) {
+        Collector(Offsets offsets, long first, long last, Consumer<Samples> complete) {
             this.offsets = offsets;
             this.first = first;
             this.last = last;
+            this.complete = complete;
         }
 
         @Override
@@ -196,12 +238,12 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
                 currentDay = localDay;
                 current = days.computeIfAbsent(localDay, d -> new Samples());
             }
-            current.add(epochSecond << BPM_BITS | Math.min(bpm, (1 << BPM_BITS) - 1));
+            current.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
         }
 
-        void completeUpTo(long day, Emitter emitter) {
+        void completeUpTo(long day) {
             while (!days.isEmpty() && days.firstKey() <= day) {
-                emitter.day(days.pollFirstEntry().getValue());
+                complete.accept(days.pollFirstEntry().getValue());
             }
             currentDay = Long.MIN_VALUE;
         }
@@ -247,7 +289,7 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
                     continue;
                 }
                 previous = epochSecond;
-                int bpm = (int) (samples.values[i] & ((1 << BPM_BITS) - 1));
+                int bpm = (int) (samples.values[i] & BPM_MASK);
                 int offset = offsets.at(epochSecond);
                 if (resolution == Resolution.SECOND) {
                     out.accept(new HeartRateSample(time(epochSecond, offset), bpm));
@@ -270,9 +312,19 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
             }
         }
 
-        private static OffsetDateTime time(long epochSecond, int offset) {
-            java.time.ZoneOffset zoneOffset = java.time.ZoneOffset.ofTotalSeconds(offset);
-            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSecond, 0, zoneOffset), zoneOffset);
+        /** The local date of the previous time: a day's millions of times share a few dates. */
+        private long localDay = Long.MIN_VALUE;
+        private LocalDate date;
+
+        private OffsetDateTime time(long epochSecond, int offset) {
+            java.time.ZoneOffset zoneOffset = offsets.zoneOffset(offset);
+            long local = epochSecond + offset;
+            long day = Math.floorDiv(local, DAY);
+            if (day != localDay) {
+                localDay = day;
+                date = LocalDate.ofEpochDay(day);
+            }
+            return OffsetDateTime.of(LocalDateTime.of(date, java.time.LocalTime.ofSecondOfDay(local - day * DAY)), zoneOffset);
         }
 
         /** The mean to two decimals, half up. */
@@ -283,12 +335,17 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     /** The zone's offset at an instant, in seconds; cached between the zone's transitions (millions of samples, a few transitions). */
     private static final class Offsets {
+        private final ZoneId zone;
         private final java.time.zone.ZoneRules rules;
         private long from = Long.MAX_VALUE;
         private long until = Long.MIN_VALUE;
         private int offset;
+        /** The offsets met so far: ZoneOffset.ofTotalSeconds looks each up in a shared map. */
+        private final Map<Integer, java.time.ZoneOffset> zoneOffsets = new HashMap<>();
+        private java.time.ZoneOffset last = java.time.ZoneOffset.UTC;
 
         Offsets(ZoneId zone) {
+            this.zone = zone;
             this.rules = zone.getRules();
         }
 
@@ -302,6 +359,13 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
                 until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
             }
             return offset;
+        }
+
+        java.time.ZoneOffset zoneOffset(int totalSeconds) {
+            if (last.getTotalSeconds() != totalSeconds) {
+                last = zoneOffsets.computeIfAbsent(totalSeconds, java.time.ZoneOffset::ofTotalSeconds);
+            }
+            return last;
         }
     }
 

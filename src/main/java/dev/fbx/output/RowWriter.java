@@ -40,6 +40,8 @@ public final class RowWriter implements Consumer<Row>, Closeable {
     private final PrintWriter stdout;
     private final JsonGenerator json;
     private boolean first = true;
+    /** Where a CSV line's times and numbers are put together (25 characters for a time, 11 for an int). */
+    private final char[] scratch = new char[32];
     private long rows;
     /** How often (in rows) a write error on standard output is looked for: a reader that went away stops the fetching. */
     private static final int CHECK_STDOUT_EVERY = 4096;
@@ -55,7 +57,7 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         this.json = format == Format.csv ? null
                 : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).setRootValueSeparator(null);
         if (format == Format.csv) {
-            writeCsvLine(columns.toArray());
+            writeCsvLine(List.copyOf(columns));
         } else if (format == Format.json) {
             json.writeStartArray();
         }
@@ -87,7 +89,7 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         List<Object> values = row.values();
         try {
             switch (format) {
-                case csv -> writeCsvLine(values.toArray());
+                case csv -> writeCsvLine(values);
                 case ndjson, json -> {
                     if (format == Format.ndjson && !first) {
                         json.writeRaw('\n');
@@ -119,6 +121,14 @@ public final class RowWriter implements Consumer<Row>, Closeable {
 
     /** Ends the output; a file appears only now. */
     public void finish() {
+        finish(true);
+    }
+
+    /**
+     * Ends the output; with {@code syncRename} false, a file's new name is not waited for: the
+     * caller syncs its directory (one sync for several files).
+     */
+    public void finish(boolean syncRename) {
         try {
             if (format == Format.json) {
                 json.writeEndArray();
@@ -131,7 +141,7 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             }
             text.flush();
             if (file != null) {
-                file.commit();
+                file.commit(syncRename);
             } else if (stdout != null) {
                 checkStdout();
             }
@@ -153,17 +163,43 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         }
     }
 
-    private void writeCsvLine(Object[] values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
+    private void writeCsvLine(List<?> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 text.write(',');
             }
-            String value = format(values[i]);
-            if (value != null) {
-                text.write(quoteCsv(value));
+            Object value = values.get(i);
+            // Times and whole numbers need no quotes: written straight from their fields, without a String each.
+            if (value instanceof OffsetDateTime time && !utc && plainTime(time)) {
+                localTime(time, scratch);
+                text.write(scratch, 0, 25);
+            } else if (value instanceof Integer number) {
+                writeInteger(number);
+            } else {
+                String formatted = format(value);
+                if (formatted != null) {
+                    text.write(quoteCsv(formatted));
+                }
             }
         }
         text.write('\n');
+    }
+
+    private void writeInteger(int value) throws IOException {
+        if (value == Integer.MIN_VALUE) {
+            text.write(Integer.toString(value));
+            return;
+        }
+        int at = scratch.length;
+        int rest = Math.abs(value);
+        do {
+            scratch[--at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        if (value < 0) {
+            scratch[--at] = '-';
+        }
+        text.write(scratch, at, scratch.length - at);
     }
 
     private void writeJsonObject(List<Object> values) throws IOException {
@@ -206,11 +242,22 @@ public final class RowWriter implements Consumer<Row>, Closeable {
      * than everything else done per row.
      */
     static String localTime(OffsetDateTime time) {
-        int offset = time.getOffset().getTotalSeconds();
-        if (time.getNano() != 0 || time.getYear() < 1000 || time.getYear() > 9999 || offset % 60 != 0) {
+        if (!plainTime(time)) {
             return OFFSET_TIME.format(time);
         }
         char[] c = new char[25];
+        localTime(time, c);
+        return new String(c);
+    }
+
+    /** Whether {@link #localTime(OffsetDateTime, char[])} can write the time: whole seconds, a four-digit year, a whole-minute offset. */
+    private static boolean plainTime(OffsetDateTime time) {
+        return time.getNano() == 0 && time.getYear() >= 1000 && time.getYear() <= 9999 && time.getOffset().getTotalSeconds() % 60 == 0;
+    }
+
+    /** The 25 characters of a {@link #plainTime} into {@code c}. */
+    private static void localTime(OffsetDateTime time, char[] c) {
+        int offset = time.getOffset().getTotalSeconds();
         digits(c, 0, time.getYear(), 4);
         c[4] = '-';
         digits(c, 5, time.getMonthValue(), 2);
@@ -227,7 +274,6 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         digits(c, 20, minutes / 60, 2);
         c[22] = ':';
         digits(c, 23, minutes % 60, 2);
-        return new String(c);
     }
 
     private static void digits(char[] c, int at, int value, int width) {

@@ -2,6 +2,7 @@ package dev.fbx.sink;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.output.AtomicFile;
 import dev.fbx.output.Format;
 import dev.fbx.output.RowWriter;
 import dev.fbx.record.Row;
@@ -22,8 +23,9 @@ import java.util.TreeSet;
 /**
  * The embedded sink: {@code DIR/<dataset>/<yyyy-MM-dd>.csv}, one file per dataset and day with
  * the matching command's columns (the header only on a day without data), written atomically, and
- * {@code DIR/.fbx-sync.json} saved right after each final day's file. A day's file is a pure
- * function of its rows, so a run killed between the two writes the same bytes again next time.
+ * {@code DIR/.fbx-sync.json} saved right after the final days' files (once for a chunk's days).
+ * A day's file is a pure function of its rows, so a run killed between the two writes the same
+ * bytes again next time.
  */
 public final class CsvDirectorySink implements Sink {
     private final Path dir;
@@ -123,27 +125,64 @@ public final class CsvDirectorySink implements Sink {
         } catch (IOException e) {
             throw FbxException.io("Cannot create " + folder + " (" + e.getMessage() + "): check free space and permissions.", e);
         }
-        RowWriter writer = RowWriter.open(Format.csv, dataset.columnNames(), false, folder.resolve(day + ".csv"), null);
-        return new Day() {
-            @Override
-            public void accept(Row row) {
-                writer.accept(row);
-            }
+        return new CsvDay(dataset, day, RowWriter.open(Format.csv, dataset.columnNames(), false, folder.resolve(day + ".csv"), null));
+    }
 
-            @Override
-            public void commit(boolean complete) {
-                writer.finish();
-                if (complete) {
-                    progress.complete(dataset.id(), day);
-                    progress.save(dir);
-                }
+    /**
+     * The days' files, then one sync of their folders, then one save of the progress for those that
+     * are final: a chunk's week costs a sync per file and two more, instead of three per day.
+     */
+    @Override
+    public void commit(List<Commit> days) {
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        for (Commit commit : days) {
+            CsvDay day = (CsvDay) commit.day();
+            day.writer.finish(false);
+            folders.add(dir.resolve(day.dataset.id()));
+        }
+        folders.forEach(AtomicFile::syncDirectory);
+        boolean marked = false;
+        for (Commit commit : days) {
+            if (commit.complete()) {
+                CsvDay day = (CsvDay) commit.day();
+                progress.complete(day.dataset.id(), day.day);
+                marked = true;
             }
+        }
+        if (marked) {
+            progress.save(dir);
+        }
+    }
 
-            @Override
-            public void close() {
-                writer.close();
+    private final class CsvDay implements Day {
+        private final Dataset dataset;
+        private final LocalDate day;
+        private final RowWriter writer;
+
+        CsvDay(Dataset dataset, LocalDate day, RowWriter writer) {
+            this.dataset = dataset;
+            this.day = day;
+            this.writer = writer;
+        }
+
+        @Override
+        public void accept(Row row) {
+            writer.accept(row);
+        }
+
+        @Override
+        public void commit(boolean complete) {
+            writer.finish();
+            if (complete) {
+                progress.complete(dataset.id(), day);
+                progress.save(dir);
             }
-        };
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
     }
 
     @Override

@@ -180,11 +180,15 @@ public final class Progress {
         }
     }
 
-    /** Replaces the progress file in {@code dir} atomically: a crash leaves the old or the new one. */
+    /**
+     * Replaces the progress file in {@code dir} atomically: a crash leaves the old or the new one.
+     * Saved after every final day, so the rename is not waited for: an older progress after a power
+     * loss only has its days fetched again.
+     */
     public void save(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            AtomicFile.write(file, toJson().getBytes(StandardCharsets.UTF_8), false);
+            AtomicFile.writeOlderIsFine(file, toJson().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw FbxException.io("Cannot write the sync progress file " + file + " (" + e.getMessage() + "): check free space and permissions.", e);
         }

@@ -33,6 +33,20 @@ public interface Sink extends AutoCloseable {
     /** Starts writing {@code day} of {@code dataset}; nothing of it is visible until {@link Day#commit}. */
     Day begin(Dataset dataset, LocalDate day);
 
+    /**
+     * Commits several days, in date order, as {@link Day#commit} would one after the other; a sink
+     * may record their progress marks together after the last day's rows (one write for a
+     * chunk's days instead of one each): a failure part-way leaves some days' rows without their
+     * mark, and those days are simply written again. The caller closes the days.
+     */
+    default void commit(List<Commit> days) {
+        days.forEach(c -> c.day().commit(c.complete()));
+    }
+
+    /** A day to commit, and whether it is final. */
+    record Commit(Day day, boolean complete) {
+    }
+
     @Override
     void close();
 

@@ -21,9 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Brings a {@link Sink} up to date: fetches the days that are not final yet, each dataset in its
- * source's largest range per request, and hands the sink one day at a time, each final day
- * committed together with its progress, so a run stopped at any moment (rate limit, fault, signal,
- * kill) loses at most the request in flight.
+ * source's largest range per request, streams the rows into the sink's open days (nothing is held
+ * here), and once the chunk has arrived commits its days with their progress, so a run stopped at
+ * any moment (rate limit, fault, signal, kill) loses at most the chunk in flight.
  */
 public final class SyncEngine {
     /** How often in a row {@code --wait} waits for the quota before it gives up (75): a server that never lets us in. */
@@ -48,9 +48,14 @@ public final class SyncEngine {
     private final Rate rate;
     private final Reporter reporter;
     private final Clock clock;
-    /** Held while a day is written and recorded; a SIGTERM takes it and never gives it back. */
+    /** Held while a row is handed to the sink and while a chunk's days are committed; a SIGTERM takes it and never gives it back. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopping;
+    /** The days of the chunk being fetched that have rows, open in the sink until the chunk is committed. Under {@link #writing}. */
+    private final Map<LocalDate, Sink.Day> open = new TreeMap<>();
+    /** The day the previous row went to, and its open day in the sink. Under {@link #writing}. */
+    private LocalDate lastDay;
+    private Sink.Day lastOpened;
 
     public SyncEngine(HealthSource source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
         this.source = source;
@@ -135,35 +140,51 @@ public final class SyncEngine {
                 daysDone += chunk.days().days();
                 continue;
             }
-            Map<LocalDate, List<Row>> rows;
+            // Each day of the chunk is open in the sink while the source streams: rows go straight to
+            // their day (a source may send days out of order: a traveller's samples), nothing is held
+            // here, and no day is committed before the whole chunk has arrived.
             try {
-                rows = rows(chunk);
-            } catch (FbxException e) {
-                if (e.exitCode() != FbxException.BAD_DATA) {
-                    throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
-                            + dataset.id() + " " + chunk.days().start() + ".", e);
+                try {
+                    dataset.fetch(source, chunk.days(), row -> write(sink, dataset, chunk.days(), row));
+                } catch (SinkFailed e) {
+                    throw e.getCause();
+                } catch (FbxException e) {
+                    if (e.exitCode() != FbxException.BAD_DATA) {
+                        throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
+                                + dataset.id() + " " + chunk.days().start() + ".", e);
+                    }
+                    // Unreadable data fails this dataset from here on; the other datasets still get their days.
+                    unreadable = unreadable == null ? e : unreadable;
+                    unreadableDatasets.add(dataset.id());
+                    skipping = dataset;
+                    daysDone += chunk.days().days();
+                    continue;
                 }
-                // Unreadable data fails this dataset from here on; the other datasets still get their days.
-                unreadable = unreadable == null ? e : unreadable;
-                unreadableDatasets.add(dataset.id());
-                skipping = dataset;
-                daysDone += chunk.days().days();
-                continue;
-            }
-            for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                // The chunk's days in one step, so that the sink can record their progress together.
                 writing.lock();
                 try {
                     if (stopping) {
                         return;
                     }
-                    try (Sink.Day written = sink.begin(dataset, day)) {
-                        rows.getOrDefault(day, List.of()).forEach(written);
-                        written.commit(!day.isAfter(lastFinal));
+                    List<Sink.Commit> commits = new ArrayList<>();
+                    for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                        if (!open.containsKey(day)) {
+                            open.put(day, sink.begin(dataset, day));
+                        }
+                        commits.add(new Sink.Commit(open.get(day), !day.isAfter(lastFinal)));
                     }
+                    sink.commit(commits);
+                    daysDone += chunk.days().days();
                 } finally {
                     writing.unlock();
                 }
-                daysDone++;
+            } finally {
+                writing.lock();
+                try {
+                    dropOpenDays();
+                } finally {
+                    writing.unlock();
+                }
             }
             long requestsLeft = plan.subList(i + 1, plan.size()).stream().mapToLong(c -> source.requests(c.dataset(), c.days())).sum();
             Duration perRequest = Duration.between(started, clock.instant()).dividedBy(Math.max(1, transport.requestsSent() - requestsBefore));
@@ -179,18 +200,64 @@ public final class SyncEngine {
                 + " requests; the days that may still change are fetched again next time");
     }
 
-    /**
-     * The chunk's rows by the day they belong to, each sample the day of its own local time; rows
-     * of days outside the chunk are left to the run that asks for those days.
-     */
-    private Map<LocalDate, List<Row>> rows(Chunk chunk) {
-        Map<LocalDate, List<Row>> byDay = new TreeMap<>();
-        chunk.dataset().fetch(source, chunk.days(), row -> {
-            if (chunk.days().contains(row.day())) {
-                byDay.computeIfAbsent(row.day(), d -> new ArrayList<>()).add(row);
+    /** Hands a row to its day, opening the day in the sink on its first row; rows of days outside the chunk are left to the run that asks for them. */
+    private void write(Sink sink, Dataset dataset, DateRange days, Row row) {
+        LocalDate day = row.day();
+        if (!days.contains(day)) {
+            return;
+        }
+        // Under the lock, so that a SIGTERM finds no day half-handed and can drop the open ones.
+        writing.lock();
+        try {
+            if (stopping) {
+                return;
             }
-        });
-        return byDay;
+            // Rows come in runs of one day: the map is asked only when the day changes.
+            if (!day.equals(lastDay)) {
+                Sink.Day opened = open.get(day);
+                if (opened == null) {
+                    opened = sink.begin(dataset, day);
+                    open.put(day, opened);
+                }
+                lastDay = day;
+                lastOpened = opened;
+            }
+            lastOpened.accept(row);
+        } catch (RuntimeException e) {
+            throw e instanceof SinkFailed ? e : new SinkFailed(e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Closes the chunk's days: those a failure or a stop left uncommitted are dropped, as they
+     * were. A day that cannot be closed leaves at most a temporary file, which the next sync removes;
+     * its failure does not hide the one that ended the chunk. Under {@link #writing}.
+     */
+    private void dropOpenDays() {
+        for (Sink.Day day : open.values()) {
+            try {
+                day.close();
+            } catch (RuntimeException e) {
+                // See above.
+            }
+        }
+        open.clear();
+        lastDay = null;
+        lastOpened = null;
+    }
+
+    /** A sink's failure while the source streams, told apart from the source's own (which stop a dataset, or say where to continue). */
+    private static final class SinkFailed extends RuntimeException {
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     private Duration eta(long requestsLeft, Duration perRequest) {
@@ -228,6 +295,7 @@ public final class SyncEngine {
                         + sink.describe() + ": run fbx sync again to continue.");
                 return;
             }
+            dropOpenDays();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
