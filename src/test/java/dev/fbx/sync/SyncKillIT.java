@@ -116,7 +116,8 @@ class SyncKillIT {
 
     @Test
     void aSecondSyncOnTheSameDirectoryIsRefusedWhileTheFirstGoesOn() throws Exception {
-        stubAccount(150);
+        // 16 answers of half a second: the first sync outlasts the start of a second JVM on a loaded machine.
+        stubAccount(500);
         String[] sync = {"--token-file", "fb_conf.json", "sync", "--since", today.minusDays(15).toString(), "--types", "hr-1min", "--out", "data"};
         Process first = FbxProcess.start(dir, env, "first", sync);
         while (first.isAlive() && api.getAllServeEvents().isEmpty()) {
