@@ -170,13 +170,10 @@ public final class CsvDirectorySink implements Sink {
             writer.accept(row);
         }
 
+        /** A day alone: the same steps as a chunk's days. */
         @Override
         public void commit(boolean complete) {
-            writer.finish();
-            if (complete) {
-                progress.complete(dataset.id(), day);
-                progress.save(dir);
-            }
+            CsvDirectorySink.this.commit(List.of(new Commit(this, complete)));
         }
 
         @Override

@@ -182,8 +182,8 @@ public final class Progress {
 
     /**
      * Replaces the progress file in {@code dir} atomically: a crash leaves the old or the new one.
-     * Saved after every final day, so the rename is not waited for: an older progress after a power
-     * loss only has its days fetched again.
+     * Saved after every chunk of final days, so the rename is not waited for: an older progress after
+     * a power loss only has its days fetched again.
      */
     public void save(Path dir) {
         Path file = dir.resolve(FILE);
