@@ -1,21 +1,23 @@
 package dev.fbx.archive;
 
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.HrvSample;
+import dev.fbx.source.LocalTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
-import dev.fbx.record.BreathingRateDay;
-import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
-import dev.fbx.record.HrvDay;
-import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
-import dev.fbx.record.SkinTemperatureDay;
-import dev.fbx.record.Sleep;
-import dev.fbx.record.Spo2Day;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import dev.fbx.source.LocalTimes;
-import dev.fbx.source.Resolution;
+import dev.fbx.record.Row;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.source.Source;
+import dev.fbx.source.Stream;
+import dev.fbx.source.Streams;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,35 +42,59 @@ import java.util.function.Consumer;
 
 /**
  * A Fitbit archive (Google Takeout or fitbit.com) as a source: the same records as the APIs, read
- * offline from the archive's files with each file's own time convention (TAKEOUT.md): heart-rate
- * samples are UTC instants shown in the account's zone, sleep, HRV windows and temperature nights
- * are local wall times given their offset, and daily values keep the day their label names.
+ * offline from the archive's files with each file's own time convention (docs/archive.md):
+ * heart-rate samples are UTC instants shown in the account's zone, sleep, HRV windows and
+ * temperature nights are local wall times given their offset, and daily values keep the day their
+ * label names. A dataset whose files the archive does not hold has no stream.
  */
-public final class ArchiveSource implements HealthSource, AutoCloseable {
-    private static final long DAY = 86_400;
-    /** Packs a sample as epoch seconds above its bpm, so that a day's samples sort as plain longs. */
-    private static final int BPM_BITS = 10;
-    private static final int BPM_MASK = (1 << BPM_BITS) - 1;
-
+public final class ArchiveSource implements Source {
     /**
-     * The samples of the files read last at the end of a heart-rate range, by entry name: the next
-     * range begins with them. Used by one reader thread at a time (each joined before the next starts).
+     * How many days sync hands a stream at a time. A day of heart rate is read with its two
+     * neighbouring files (samples straddle midnight): a week at a time reads each file about once and
+     * holds a week of rows at most. Nightly values are a row a day, read a year at a time.
      */
-    private final Map<String, long[]> edges = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-            return size() > 2;
-        }
-    });
+    private static final int HEART_RATE_DAYS = 7;
+    private static final int HRV_WINDOW_DAYS = 30;
+    private static final int NIGHTLY_DAYS = 366;
 
     private final Archive archive;
+    private final HeartRates heartRates;
     private final ZoneId zoneOption;
+    private final Streams streams = new Streams();
     private Map<String, String> profile;
     private ZoneId zone;
 
     private ArchiveSource(Archive archive, ZoneId zoneOption) {
         this.archive = archive;
+        this.heartRates = new HeartRates(archive);
         this.zoneOption = zoneOption;
+        serve(Dataset.HR_DAY, "resting heart rate or heart-rate zone", Stream.local(NIGHTLY_DAYS, this::heartRateDays),
+                Family.RESTING_HEART_RATE, Family.HEART_RATE_ZONES);
+        serve(Dataset.HRV_DAY, "nightly HRV", Stream.local(NIGHTLY_DAYS, this::hrvDays), Family.HRV_SUMMARY);
+        serve(Dataset.SPO2, "nightly SpO2", Stream.local(NIGHTLY_DAYS, this::spo2Days), Family.SPO2);
+        serve(Dataset.BR, "breathing rate", Stream.local(NIGHTLY_DAYS, this::breathingRateDays), Family.BREATHING_RATE);
+        serve(Dataset.TEMP, "skin temperature", Stream.local(NIGHTLY_DAYS, this::skinTemperatureDays), Family.TEMPERATURE);
+        serve(Dataset.SLEEP, "sleep", Stream.local(NIGHTLY_DAYS, this::sleeps), Family.SLEEP);
+        serve(Dataset.HRV_INTRADAY, "5-minute HRV", Stream.local(HRV_WINDOW_DAYS, this::hrvSamples), Family.HRV_DETAILS);
+        for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
+            serve(samples, "heart-rate sample", Stream.local(HEART_RATE_DAYS,
+                    (range, out) -> heartRates.read(range, samples.resolution(), zone(), out)), Family.HEART_RATE, Family.HEART_RATE_CSV);
+        }
+    }
+
+    /** The dataset's stream when the archive holds files of one of {@code families}, else why not. */
+    private <R extends Row> void serve(Dataset<R> dataset, String what, Stream<R> stream, Family... families) {
+        if (Arrays.stream(families).anyMatch(archive::has)) {
+            streams.with(dataset, stream);
+        } else {
+            streams.without(dataset, "the archive holds no " + what + " files ("
+                    + String.join(" or ", Arrays.stream(families).map(Family::describe).toList()) + ")");
+        }
+    }
+
+    @Override
+    public Streams streams() {
+        return streams;
     }
 
     /**
@@ -87,26 +114,8 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         return archive.firstDay() == null ? Optional.empty() : Optional.of(new DateRange(archive.firstDay(), archive.lastDay()));
     }
 
-    /**
-     * How many days sync hands this source at a time. A day of heart rate is read with its two
-     * neighbouring files (samples straddle midnight): a week at a time reads each file about once and
-     * holds a week of rows at most. Nightly values are a row a day, read a year at a time.
-     */
-    @Override
-    public int daysPerRequest(Dataset dataset) {
-        if (dataset.resolution() != null) {
-            return 7;
-        }
-        return dataset == Dataset.HRV_INTRADAY ? 30 : 366;
-    }
-
-    /** An archive is read, not requested. */
-    @Override
-    public long requests(Dataset dataset, DateRange range) {
-        return 0;
-    }
-
     /** The account's zone: {@code --zone} when given, else the profile's. */
+    @Override
     public ZoneId zone() {
         if (zone == null) {
             if (zoneOption != null) {
@@ -157,220 +166,9 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         return new Profile(fields.get("id"), name, zone().getId(), List.of());
     }
 
-    // ---- heart rate ------------------------------------------------------------------------------
+    // ---- heart rate --------------------------------------------------------------------------------
 
-    @Override
-    public void heartRateSamples(DateRange range, Resolution resolution, Consumer<? super HeartRateSample> out) {
-        Offsets offsets = new Offsets(zone());
-        Emitter emitter = new Emitter(resolution, new Offsets(offsets.zone), out);
-        // The files are inflated and parsed on a second thread while this one writes the days already read.
-        try (ReadAhead<Samples> days = new ReadAhead<>("fbx-archive-reader", 8, complete -> readDays(range, offsets, complete))) {
-            for (Samples day = days.next(); day != null; day = days.next()) {
-                emitter.day(day);
-            }
-        }
-    }
-
-    /** On the reader thread: the range's local days, each complete once the files it can be in are read. */
-    private void readDays(DateRange range, Offsets offsets, Consumer<Samples> complete) {
-        boolean json = archive.has(Family.HEART_RATE);
-        Family family = json ? Family.HEART_RATE : Family.HEART_RATE_CSV;
-        Collector days = new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay(), complete);
-        for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
-            for (Archive.Entry entry : archive.on(family, file)) {
-                long[] read = edges.remove(entry.name());
-                if (read != null) {
-                    for (long sample : read) {
-                        days.sample(sample >> BPM_BITS, (int) (sample & BPM_MASK));
-                    }
-                } else if (file.isBefore(range.end())) {
-                    parse(entry, json, days);
-                } else {
-                    // The last two files are the first two of the next range (sync reads a week at a time): kept, read once.
-                    Samples kept = new Samples();
-                    parse(entry, json, (epochSecond, bpm) -> {
-                        kept.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
-                        days.sample(epochSecond, bpm);
-                    });
-                    edges.put(entry.name(), java.util.Arrays.copyOf(kept.values, kept.size));
-                }
-            }
-            // A local day's samples sit in the files of that day and its neighbours: once the file of
-            // day d is read, day d-1 is complete and goes out.
-            days.completeUpTo(file.toEpochDay() - 1);
-        }
-        days.completeUpTo(Long.MAX_VALUE);
-    }
-
-    private void parse(Archive.Entry entry, boolean json, Readers.Samples out) {
-        if (json) {
-            Readers.heartRateJson(archive, entry, out);
-        } else {
-            Readers.heartRateCsv(archive, entry, out);
-        }
-    }
-
-    /** The samples read so far, by local day, until their day is complete. */
-    private static final class Collector implements Readers.Samples {
-        private final TreeMap<Long, Samples> days = new TreeMap<>();
-        private final Offsets offsets;
-        private final long first;
-        private final long last;
-        private final Consumer<Samples> complete;
-        /** The day the previous sample went to: samples come in runs of one day. */
-        private long currentDay = Long.MIN_VALUE;
-        private Samples current;
-
-        Collector(Offsets offsets, long first, long last, Consumer<Samples> complete) {
-            this.offsets = offsets;
-            this.first = first;
-            this.last = last;
-            this.complete = complete;
-        }
-
-        @Override
-        public void sample(long epochSecond, int bpm) {
-            long localDay = Math.floorDiv(epochSecond + offsets.at(epochSecond), DAY);
-            if (localDay < first || localDay > last) {
-                return;
-            }
-            if (localDay != currentDay) {
-                currentDay = localDay;
-                current = days.computeIfAbsent(localDay, d -> new Samples());
-            }
-            current.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
-        }
-
-        void completeUpTo(long day) {
-            while (!days.isEmpty() && days.firstKey() <= day) {
-                complete.accept(days.pollFirstEntry().getValue());
-            }
-            currentDay = Long.MIN_VALUE;
-        }
-    }
-
-    /** One local day's samples, packed. */
-    private static final class Samples {
-        long[] values = new long[4096];
-        int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-    }
-
-    /** Writes a day's samples in time order, each instant once; or their means per window of the local clock. */
-    private static final class Emitter {
-        private final Resolution resolution;
-        private final Offsets offsets;
-        private final Consumer<? super HeartRateSample> out;
-        private final long window;
-
-        Emitter(Resolution resolution, Offsets offsets, Consumer<? super HeartRateSample> out) {
-            this.resolution = resolution;
-            this.offsets = offsets;
-            this.out = out;
-            this.window = resolution.window().toSeconds();
-        }
-
-        void day(Samples samples) {
-            java.util.Arrays.sort(samples.values, 0, samples.size);
-            long previous = Long.MIN_VALUE;
-            long windowStart = Long.MIN_VALUE;
-            int windowOffset = 0;
-            long sum = 0;
-            int count = 0;
-            for (int i = 0; i < samples.size; i++) {
-                long epochSecond = samples.values[i] >> BPM_BITS;
-                if (epochSecond == previous) {
-                    continue;
-                }
-                previous = epochSecond;
-                int bpm = (int) (samples.values[i] & BPM_MASK);
-                int offset = offsets.at(epochSecond);
-                if (resolution == Resolution.SECOND) {
-                    out.accept(new HeartRateSample(time(epochSecond, offset), bpm));
-                    continue;
-                }
-                // Windows of the local clock; in the repeated autumn hour the two passes differ in offset.
-                long local = Math.floorDiv(epochSecond + offset, window) * window;
-                if (count > 0 && (local != windowStart || offset != windowOffset)) {
-                    out.accept(new HeartRateSample(time(windowStart - windowOffset, windowOffset), mean(sum, count)));
-                    sum = 0;
-                    count = 0;
-                }
-                windowStart = local;
-                windowOffset = offset;
-                sum += bpm;
-                count++;
-            }
-            if (count > 0) {
-                out.accept(new HeartRateSample(time(windowStart - windowOffset, windowOffset), mean(sum, count)));
-            }
-        }
-
-        /** The local date of the previous time: a day's millions of times share a few dates. */
-        private long localDay = Long.MIN_VALUE;
-        private LocalDate date;
-
-        private OffsetDateTime time(long epochSecond, int offset) {
-            java.time.ZoneOffset zoneOffset = offsets.zoneOffset(offset);
-            long local = epochSecond + offset;
-            long day = Math.floorDiv(local, DAY);
-            if (day != localDay) {
-                localDay = day;
-                date = LocalDate.ofEpochDay(day);
-            }
-            return OffsetDateTime.of(LocalDateTime.of(date, java.time.LocalTime.ofSecondOfDay(local - day * DAY)), zoneOffset);
-        }
-
-        /** The mean to two decimals, half up. */
-        private static Double mean(long sum, int count) {
-            return ((sum * 200 + count) / (2L * count)) / 100.0;
-        }
-    }
-
-    /** The zone's offset at an instant, in seconds; cached between the zone's transitions (millions of samples, a few transitions). */
-    private static final class Offsets {
-        private final ZoneId zone;
-        private final java.time.zone.ZoneRules rules;
-        private long from = Long.MAX_VALUE;
-        private long until = Long.MIN_VALUE;
-        private int offset;
-        /** The offsets met so far: ZoneOffset.ofTotalSeconds looks each up in a shared map. */
-        private final Map<Integer, java.time.ZoneOffset> zoneOffsets = new HashMap<>();
-        private java.time.ZoneOffset last = java.time.ZoneOffset.UTC;
-
-        Offsets(ZoneId zone) {
-            this.zone = zone;
-            this.rules = zone.getRules();
-        }
-
-        int at(long epochSecond) {
-            if (epochSecond < from || epochSecond >= until) {
-                java.time.Instant instant = java.time.Instant.ofEpochSecond(epochSecond);
-                offset = rules.getOffset(instant).getTotalSeconds();
-                var previous = rules.previousTransition(instant.plusSeconds(1));
-                var next = rules.nextTransition(instant);
-                from = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
-                until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
-            }
-            return offset;
-        }
-
-        java.time.ZoneOffset zoneOffset(int totalSeconds) {
-            if (last.getTotalSeconds() != totalSeconds) {
-                last = zoneOffsets.computeIfAbsent(totalSeconds, java.time.ZoneOffset::ofTotalSeconds);
-            }
-            return last;
-        }
-    }
-
-    @Override
-    public void heartRateDays(DateRange range, Consumer<? super HeartRateDay> out) {
+    private void heartRateDays(DateRange range, Consumer<HeartRateDay> out) {
         TreeMap<LocalDate, Integer> resting = new TreeMap<>();
         for (Archive.Entry entry : covering(Family.RESTING_HEART_RATE, range)) {
             Readers.jsonElements(archive, entry, element -> {
@@ -434,8 +232,7 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
 
     // ---- the nights ------------------------------------------------------------------------------
 
-    @Override
-    public void hrvDays(DateRange range, Consumer<? super HrvDay> out) {
+    private void hrvDays(DateRange range, Consumer<HrvDay> out) {
         byDayLabel(all(Family.HRV_SUMMARY), range, (day, row, entry) -> {
             Double rmssd = Readers.number(row.get("rmssd"), row, entry);
             // Archives do not carry the deep-sleep RMSSD: empty, never invented.
@@ -471,8 +268,7 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         rows.values().forEach(out);
     }
 
-    @Override
-    public void hrvSamples(DateRange range, Consumer<? super HrvSample> out) {
+    private void hrvSamples(DateRange range, Consumer<HrvSample> out) {
         ZoneId zone = zone();
         for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
             for (Archive.Entry entry : archive.on(Family.HRV_DETAILS, file)) {
@@ -499,8 +295,7 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         }
     }
 
-    @Override
-    public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
+    private void spo2Days(DateRange range, Consumer<Spo2Day> out) {
         List<Archive.Entry> entries = new ArrayList<>(all(Family.SPO2));
         entries.removeIf(e -> e.dates().size() == 2 && (e.dates().get(0).isAfter(range.end()) || e.dates().get(1).isBefore(range.start())));
         // Midnight UTC is a day label here too.
@@ -512,16 +307,14 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         }, out);
     }
 
-    @Override
-    public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
+    private void breathingRateDays(DateRange range, Consumer<BreathingRateDay> out) {
         byDayLabel(all(Family.BREATHING_RATE), range, (day, row, entry) -> {
             Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
             return rate == null ? null : new BreathingRateDay(day, rate);
         }, out);
     }
 
-    @Override
-    public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
+    private void skinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
         // Per night (the day its sleep ends), the longest sleep's relative temperature: the main sleep's. A main
         // sleep without a value (NaN on a device's first nights) leaves the night without one, whatever a nap measured.
         TreeMap<LocalDate, Duration> longest = new TreeMap<>();
@@ -552,8 +345,7 @@ public final class ArchiveSource implements HealthSource, AutoCloseable {
         });
     }
 
-    @Override
-    public void sleeps(DateRange range, Consumer<? super Sleep> out) {
+    private void sleeps(DateRange range, Consumer<Sleep> out) {
         ZoneId zone = zone();
         Set<String> seen = new HashSet<>();
         List<Sleep> sleeps = new ArrayList<>();

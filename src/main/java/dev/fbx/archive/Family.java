@@ -2,7 +2,6 @@ package dev.fbx.archive;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +30,17 @@ enum Family {
     PROFILE("Profile\\.csv", "Your Profile", "Personal & Account");
 
     private final Pattern name;
-    private final Set<String> folders;
+    private final List<String> folders;
 
     Family(String name, String... folders) {
         this.name = Pattern.compile(name);
-        this.folders = Set.of(folders);
+        this.folders = List.of(folders);
+    }
+
+    /** Where its files are, for messages: {@code Heart Rate Variability/Daily Heart Rate Variability Summary…csv}. */
+    String describe() {
+        return folders.get(0) + "/" + name.pattern().replace("(\\d{4}-\\d{2}-\\d{2})", "YYYY-MM-DD").replace(".*", "…")
+                .replace("\\.", ".");
     }
 
     /** The family of the file {@code file} in the folder {@code folder}, or null. */

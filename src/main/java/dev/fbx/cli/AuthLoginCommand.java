@@ -1,11 +1,11 @@
 package dev.fbx.cli;
 
-import dev.fbx.FbxException;
-import dev.fbx.auth.Browser;
-import dev.fbx.auth.LoginFlow;
-import dev.fbx.auth.TokenFile;
-import dev.fbx.config.Settings;
 import dev.fbx.source.AuthConnection;
+import dev.fbx.auth.Browser;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.auth.LoginFlow;
+import dev.fbx.FbxException;
+import dev.fbx.config.Settings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package dev.fbx.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "br", mixinStandardHelpOptions = true,
-        description = {"Breathing rate of the main sleep, in breaths per minute, one row per night; a night belongs to the day it ends on.",
-            "Columns: date,breathing_rate"})
+        description = "Breathing rate of the main sleep, in breaths per minute, one row per night; a night belongs to the day it ends on.")
 public class BreathingRateCommand extends DataCommand {
 }

@@ -1,10 +1,14 @@
 package dev.fbx.cli;
 
-import dev.fbx.config.Settings;
-import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.record.Row;
 import dev.fbx.output.RowWriter;
+import dev.fbx.source.Stream;
+import dev.fbx.source.Streams;
 import dev.fbx.source.Connection;
-import dev.fbx.source.DateRange;
+import dev.fbx.config.Settings;
+import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -28,7 +32,7 @@ abstract class DataCommand implements Callable<Integer> {
     }
 
     /** What this command prints: the registry's dataset of its name and detail. */
-    final Dataset dataset() {
+    final Dataset<?> dataset() {
         return Dataset.of(spec.name(), detail());
     }
 
@@ -39,11 +43,18 @@ abstract class DataCommand implements Callable<Integer> {
         // Checked above before any file is read; resolved here against the account's own today.
         Settings settings = root.settings();
         DateRange days = range.resolve(settings.today());
-        try (Connection connection = root.connect(settings);
-                RowWriter writer = output.open(dataset().columnNames(), spec.commandLine().getOut())) {
-            dataset().fetch(connection.source(), days, writer);
-            writer.finish();
+        try (Connection connection = root.connect(settings)) {
+            write(connection.source().streams(), dataset(), days);
         }
         return 0;
+    }
+
+    private <R extends Row> void write(Streams streams, Dataset<R> dataset, DateRange days) {
+        Stream<R> stream = streams.get(dataset).orElseThrow(() -> new FbxException(FbxException.UNAVAILABLE,
+                "This source does not serve " + dataset.id() + ": " + streams.whyNot(dataset) + "."));
+        try (RowWriter writer = output.open(dataset, spec.commandLine().getOut())) {
+            stream.fetch(days, writer);
+            writer.finish();
+        }
     }
 }

@@ -21,10 +21,12 @@ import picocli.CommandLine.ParseResult;
 public class ExitHandling {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create()
+        CommandLine commandLine = factory.create()
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ExitHandling::onFailure)
                 .setParameterExceptionHandler(ExitHandling::onUsageError);
+        ColumnsHelp.install(commandLine);
+        return commandLine;
     }
 
     static int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {

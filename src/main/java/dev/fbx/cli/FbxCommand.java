@@ -1,8 +1,8 @@
 package dev.fbx.cli;
 
+import dev.fbx.source.Connection;
 import dev.fbx.auth.RefreshTokenLife;
 import dev.fbx.config.Settings;
-import dev.fbx.source.Connection;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,9 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "hr", mixinStandardHelpOptions = true,
-        description = {"Heart rate: a daily summary (resting heart rate, minutes per zone), or intraday samples.",
-            "Columns: date,resting_heart_rate,out_of_range_minutes,fat_burn_minutes,cardio_minutes,peak_minutes",
-            "  with --detail 1sec|1min|5min|15min: time,heart_rate"})
+        description = "Heart rate: a daily summary (resting heart rate, minutes per zone), or intraday samples (the mean per window).")
 public class HeartRateCommand extends DataCommand {
     @Option(names = "--detail", paramLabel = "day|1sec|1min|5min|15min", defaultValue = "day",
             completionCandidates = Details.class, converter = Details.class,

@@ -5,8 +5,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "hrv", mixinStandardHelpOptions = true,
         description = {"Heart-rate variability of the main sleep: the nightly summary, or its 5-minute windows.",
-            "A night belongs to the day it ends on. Columns: date,daily_rmssd,deep_rmssd",
-            "  with --detail intraday: time,rmssd,coverage,hf,lf"})
+            "A night belongs to the day it ends on."})
 public class HrvCommand extends DataCommand {
     @Option(names = "--detail", paramLabel = "day|intraday", defaultValue = "day",
             completionCandidates = Details.class, converter = Details.class,

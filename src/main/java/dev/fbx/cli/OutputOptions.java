@@ -1,10 +1,10 @@
 package dev.fbx.cli;
 
+import dev.fbx.dataset.Dataset;
 import dev.fbx.output.Format;
 import dev.fbx.output.RowWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where and how a data command writes its rows. */
@@ -20,7 +20,7 @@ public class OutputOptions {
     @Option(names = "--utc", description = "Times as UTC instants (2024-05-10T06:01:00Z) instead of the account's local time with its offset.")
     boolean utc;
 
-    RowWriter open(List<String> columns, PrintWriter stdout) {
-        return RowWriter.open(format, columns, utc, output, stdout);
+    RowWriter open(Dataset<?> dataset, PrintWriter stdout) {
+        return RowWriter.open(format, dataset, utc, output, stdout);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fbx.cli;
 
 import dev.fbx.FbxException;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;

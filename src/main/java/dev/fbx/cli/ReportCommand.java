@@ -1,18 +1,19 @@
 package dev.fbx.cli;
 
-import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.output.AtomicFile;
+import dev.fbx.sink.SyncDirectory;
+import dev.fbx.source.Connection;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
-import dev.fbx.output.AtomicFile;
+import dev.fbx.FbxException;
 import dev.fbx.report.HtmlReport;
 import dev.fbx.report.ReportData;
-import dev.fbx.report.SourceReader;
-import dev.fbx.report.SyncDirectoryReader;
-import dev.fbx.source.Connection;
-import dev.fbx.source.DateRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,13 +58,13 @@ public class ReportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         if (in != null) {
             // No token file is read for a directory, so "today" is the machine's.
-            data = SyncDirectoryReader.read(in, range.resolve(LocalDate.now(), DEFAULT_DAYS));
+            data = ReportData.read(syncDirectory(in), range.resolve(LocalDate.now(), DEFAULT_DAYS));
             header = new HtmlReport.Header("not recorded in a sync directory", "sync directory " + in, madeAt());
         } else {
             Settings settings = root.settings();
             DateRange days = range.resolve(settings.today(), DEFAULT_DAYS);
             try (Connection connection = root.connect(settings)) {
-                data = SourceReader.read(connection.source(), days);
+                data = ReportData.read(connection.source().streams(), days);
                 String account = connection.tokens().current().get(TokenFile.USER_ID).orElse("unknown");
                 header = new HtmlReport.Header(account, connection.describe(), madeAt());
             }
@@ -81,6 +82,19 @@ public class ReportCommand implements Callable<Integer> {
         }
         root.note("fbx: wrote " + output + " (" + data.range() + ", " + (page.length + 1023) / 1024 + " KB)");
         return 0;
+    }
+
+    /** The sync directory {@code --in} names: a directory holding at least one dataset's folder. */
+    private static SyncDirectory syncDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw FbxException.usage("--in " + dir + " is not a directory: give the directory that 'fbx sync --out' writes.");
+        }
+        SyncDirectory directory = new SyncDirectory(dir);
+        if (Dataset.values().stream().noneMatch(directory::has)) {
+            throw FbxException.usage("--in " + dir + " holds none of the folders 'fbx sync' writes (" + String.join(", ", Dataset.ids())
+                    + "): give the directory that 'fbx sync --out' writes.");
+        }
+        return directory;
     }
 
     /** Now, or the reproducible-builds convention's SOURCE_DATE_EPOCH, so that a page can be rebuilt byte for byte. */

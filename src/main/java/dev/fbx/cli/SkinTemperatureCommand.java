@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "temp", mixinStandardHelpOptions = true,
         description = {"Skin temperature of the main sleep relative to your baseline (°C), one row per night; a night belongs to the day it ends on.",
-            "Columns: date,nightly_relative",
             "  fitbit: the API's own nightly relative value.",
             "  google: the API serves absolute temperatures; fbx writes nightly minus baseline."})
 public class SkinTemperatureCommand extends DataCommand {

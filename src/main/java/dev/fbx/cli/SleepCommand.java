@@ -4,8 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "sleep", mixinStandardHelpOptions = true,
         description = {"Sleeps, one row per sleep (naps included), in the order they started; a sleep belongs to the day it ends on.",
-            "Columns: date,start,end,main_sleep,minutes_asleep,minutes_awake,",
-            "         deep_minutes,light_minutes,rem_minutes,wake_minutes",
             "  start, end: local times with their offset (UTC instants with --utc).",
             "  main_sleep: true for the night's main sleep, false for a nap.",
             "  *_minutes of the stages: empty for a sleep recorded without stages (short naps, older devices)."})

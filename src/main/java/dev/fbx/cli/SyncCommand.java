@@ -1,12 +1,12 @@
 package dev.fbx.cli;
 
 import dev.fbx.dataset.Dataset;
-import dev.fbx.sink.Sink;
-import dev.fbx.sink.Sinks;
-import dev.fbx.source.Connection;
-import dev.fbx.source.DateRange;
-import dev.fbx.sync.Reporter;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.sync.SyncEngine;
+import dev.fbx.sync.Reporter;
+import dev.fbx.sink.Sinks;
+import dev.fbx.sink.Sink;
+import dev.fbx.source.Connection;
 import dev.fbx.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ public class SyncCommand implements Callable<Integer> {
         Sinks.Target target = Sinks.Target.of(out, db, settings);
         LocalDate today = settings.today();
         LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-        List<Dataset> datasets = Dataset.select(types, hrDetail, hrvDetail);
+        List<Dataset<?>> datasets = Dataset.select(types, hrDetail, hrvDetail);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
         try (Connection connection = root.connect(settings);

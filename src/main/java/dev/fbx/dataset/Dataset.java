@@ -1,79 +1,126 @@
 package dev.fbx.dataset;
 
-import static dev.fbx.dataset.Column.bool;
-import static dev.fbx.dataset.Column.date;
-import static dev.fbx.dataset.Column.decimal;
-import static dev.fbx.dataset.Column.integer;
-import static dev.fbx.dataset.Column.time;
-
 import dev.fbx.FbxException;
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.HrvSample;
 import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
-import dev.fbx.source.Resolution;
-import java.util.Arrays;
-import java.util.EnumSet;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Every kind of data fbx serves, listed once: the command ({@code type}) and {@code --detail} that
- * print it, its typed columns (in the order of {@link Row#values()}), the column that identifies a
- * row, and how a source's rows are asked for. Commands, {@code sync --types}, the plan, the sinks'
- * schemas and the report all read this list; the declaration order is the order a sync fetches in
- * (daily summaries first: they are cheap).
+ * Every kind of data fbx serves, listed once, each with its schema: the command ({@code type}) and
+ * {@code --detail} that print it, its typed columns and how its record gives each value, the column
+ * that identifies a row, and how a written row becomes the record again. Commands and their help,
+ * {@code sync --types}, the plan, the CSV files and their reader, the PostgreSQL tables and the
+ * report all read this list; the order of {@link #values()} is the order a sync fetches in (daily
+ * summaries first: they are cheap). Sources serve datasets as streams ({@code source.Stream}).
+ *
+ * @param <R> the record a row of the dataset is
  */
-public enum Dataset {
-    HR_DAY("hr-day", "hr", "day", "date", List.of(date("date"), integer("resting_heart_rate"), integer("out_of_range_minutes"),
-            integer("fat_burn_minutes"), integer("cardio_minutes"), integer("peak_minutes")), HealthSource::heartRateDays),
-    HRV_DAY("hrv-day", "hrv", "day", "date", List.of(date("date"), decimal("daily_rmssd"), decimal("deep_rmssd")), HealthSource::hrvDays),
-    SPO2("spo2", "spo2", "day", "date", List.of(date("date"), decimal("avg"), decimal("min"), decimal("max")), HealthSource::spo2Days),
-    BR("br", "br", "day", "date", List.of(date("date"), decimal("breathing_rate")), HealthSource::breathingRateDays),
-    TEMP("temp", "temp", "day", "date", List.of(date("date"), decimal("nightly_relative")), HealthSource::skinTemperatureDays),
-    SLEEP("sleep", "sleep", "day", "start", List.of(date("date"), time("start"), time("end"), bool("main_sleep"), integer("minutes_asleep"),
-            integer("minutes_awake"), integer("deep_minutes"), integer("light_minutes"), integer("rem_minutes"), integer("wake_minutes")),
-            HealthSource::sleeps),
-    HRV_INTRADAY("hrv-intraday", "hrv", "intraday", "time", List.of(time("time"), decimal("rmssd"), decimal("coverage"), decimal("hf"),
-            decimal("lf")), HealthSource::hrvSamples),
-    HR_15MIN("hr-15min", "hr", Resolution.FIFTEEN_MINUTES),
-    HR_5MIN("hr-5min", "hr", Resolution.FIVE_MINUTES),
-    HR_1MIN("hr-1min", "hr", Resolution.MINUTE),
-    HR_1SEC("hr-1sec", "hr", Resolution.SECOND);
+public final class Dataset<R extends Row> {
+    public static final Dataset<HeartRateDay> HR_DAY = new Dataset<>("hr-day", "hr", "day", "date",
+            v -> new HeartRateDay(v.date(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer()),
+            List.of(date("date", HeartRateDay::date), integer("resting_heart_rate", HeartRateDay::restingHeartRate),
+                    integer("out_of_range_minutes", HeartRateDay::outOfRangeMinutes), integer("fat_burn_minutes", HeartRateDay::fatBurnMinutes),
+                    integer("cardio_minutes", HeartRateDay::cardioMinutes), integer("peak_minutes", HeartRateDay::peakMinutes)));
+    public static final Dataset<HrvDay> HRV_DAY = new Dataset<>("hrv-day", "hrv", "day", "date",
+            v -> new HrvDay(v.date(), v.decimal(), v.decimal()),
+            List.of(date("date", HrvDay::date), decimal("daily_rmssd", HrvDay::dailyRmssd), decimal("deep_rmssd", HrvDay::deepRmssd)));
+    public static final Dataset<Spo2Day> SPO2 = new Dataset<>("spo2", "spo2", "day", "date",
+            v -> new Spo2Day(v.date(), v.decimal(), v.decimal(), v.decimal()),
+            List.of(date("date", Spo2Day::date), decimal("avg", Spo2Day::avg), decimal("min", Spo2Day::min), decimal("max", Spo2Day::max)));
+    public static final Dataset<BreathingRateDay> BR = new Dataset<>("br", "br", "day", "date",
+            v -> new BreathingRateDay(v.date(), v.decimal()),
+            List.of(date("date", BreathingRateDay::date), decimal("breathing_rate", BreathingRateDay::breathingRate)));
+    public static final Dataset<SkinTemperatureDay> TEMP = new Dataset<>("temp", "temp", "day", "date",
+            v -> new SkinTemperatureDay(v.date(), v.decimal()),
+            List.of(date("date", SkinTemperatureDay::date), decimal("nightly_relative", SkinTemperatureDay::nightlyRelative)));
+    /** Keyed by its start: a day can hold a night and naps. */
+    public static final Dataset<Sleep> SLEEP = new Dataset<>("sleep", "sleep", "day", "start",
+            v -> new Sleep(v.date(), v.time(), v.time(), v.bool(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer()),
+            List.of(date("date", Sleep::date), time("start", Sleep::start), time("end", Sleep::end), bool("main_sleep", Sleep::mainSleep),
+                    integer("minutes_asleep", Sleep::minutesAsleep), integer("minutes_awake", Sleep::minutesAwake),
+                    integer("deep_minutes", Sleep::deepMinutes), integer("light_minutes", Sleep::lightMinutes),
+                    integer("rem_minutes", Sleep::remMinutes), integer("wake_minutes", Sleep::wakeMinutes)));
+    /** A window belongs to the night it measures, which its time may precede by an evening: the file's day is that night. */
+    public static final Dataset<HrvSample> HRV_INTRADAY = new Dataset<>("hrv-intraday", "hrv", "intraday", "time",
+            v -> new HrvSample(v.day(), v.time(), v.decimal(), v.decimal(), v.decimal(), v.decimal()),
+            List.of(time("time", HrvSample::time), decimal("rmssd", HrvSample::rmssd), decimal("coverage", HrvSample::coverage),
+                    decimal("hf", HrvSample::hf), decimal("lf", HrvSample::lf)));
+    public static final Dataset<HeartRateSample> HR_15MIN = heartRate(Resolution.FIFTEEN_MINUTES);
+    public static final Dataset<HeartRateSample> HR_5MIN = heartRate(Resolution.FIVE_MINUTES);
+    public static final Dataset<HeartRateSample> HR_1MIN = heartRate(Resolution.MINUTE);
+    public static final Dataset<HeartRateSample> HR_1SEC = heartRate(Resolution.SECOND);
 
-    /** How a source streams a dataset's rows for a range: in time order, each once. */
-    @FunctionalInterface
-    public interface Fetch {
-        void rows(HealthSource source, DateRange range, Consumer<? super Row> out);
-    }
+    private static final List<Dataset<?>> ALL = List.of(HR_DAY, HRV_DAY, SPO2, BR, TEMP, SLEEP, HRV_INTRADAY, HR_15MIN, HR_5MIN, HR_1MIN,
+            HR_1SEC);
 
     private final String id;
     private final String type;
     private final String detail;
     private final String key;
-    private final List<Column> columns;
-    private final Fetch fetch;
+    private final Function<Values, R> record;
+    private final List<Column<R>> columns;
+    private final List<String> columnNames;
     private final Resolution resolution;
 
-    Dataset(String id, String type, String detail, String key, List<Column> columns, Fetch fetch) {
-        this(id, type, detail, key, columns, fetch, null);
+    private Dataset(String id, String type, String detail, String key, Function<Values, R> record, List<Column<R>> columns) {
+        this(id, type, detail, key, record, columns, null);
     }
 
-    Dataset(String id, String type, Resolution resolution) {
-        this(id, type, resolution.label(), "time", List.of(time("time"), decimal("heart_rate")),
-                (source, range, out) -> source.heartRateSamples(range, resolution, out), resolution);
-    }
-
-    Dataset(String id, String type, String detail, String key, List<Column> columns, Fetch fetch, Resolution resolution) {
+    private Dataset(String id, String type, String detail, String key, Function<Values, R> record, List<Column<R>> columns,
+            Resolution resolution) {
         this.id = id;
         this.type = type;
         this.detail = detail;
         this.key = key;
+        this.record = record;
         this.columns = columns;
-        this.fetch = fetch;
+        this.columnNames = columns.stream().map(Column::name).toList();
         this.resolution = resolution;
+    }
+
+    private static Dataset<HeartRateSample> heartRate(Resolution resolution) {
+        return new Dataset<>("hr-" + resolution.label(), "hr", resolution.label(), "time", v -> new HeartRateSample(v.time(), v.decimal()),
+                List.of(time("time", HeartRateSample::time), decimal("heart_rate", HeartRateSample::heartRate)), resolution);
+    }
+
+    private static <R> Column<R> date(String name, Function<? super R, ?> value) {
+        return new Column<>(name, ColumnType.DATE, value);
+    }
+
+    private static <R> Column<R> time(String name, Function<? super R, ?> value) {
+        return new Column<>(name, ColumnType.TIMESTAMP, value);
+    }
+
+    private static <R> Column<R> integer(String name, Function<? super R, ?> value) {
+        return new Column<>(name, ColumnType.INTEGER, value);
+    }
+
+    private static <R> Column<R> decimal(String name, Function<? super R, ?> value) {
+        return new Column<>(name, ColumnType.DECIMAL, value);
+    }
+
+    private static <R> Column<R> bool(String name, Function<? super R, ?> value) {
+        return new Column<>(name, ColumnType.BOOLEAN, value);
+    }
+
+    /** Every dataset, in fetch order. */
+    public static List<Dataset<?>> values() {
+        return ALL;
     }
 
     /** The name in {@code sync --types}, in sync's folders ({@code DIR/<id>/}) and, with '-' as '_', in table names. */
@@ -96,12 +143,12 @@ public enum Dataset {
         return key;
     }
 
-    public List<Column> columns() {
+    public List<Column<R>> columns() {
         return columns;
     }
 
     public List<String> columnNames() {
-        return columns.stream().map(Column::name).toList();
+        return columnNames;
     }
 
     /** The intraday heart-rate resolution of an {@code hr-<detail>} dataset; null for the others. */
@@ -113,28 +160,95 @@ public enum Dataset {
         return detail.equals("day");
     }
 
-    public void fetch(HealthSource source, DateRange range, Consumer<? super Row> out) {
-        fetch.rows(source, range, out);
+    /** The value of column {@code column} of a row of this dataset. */
+    @SuppressWarnings("unchecked")
+    public Object value(Row row, int column) {
+        return columns.get(column).value().apply((R) row);
+    }
+
+    /**
+     * Turns written rows back into records: a reader for files whose header is {@code header},
+     * which may lack columns added after the file was written (they read as empty) but not hold
+     * columns this dataset does not have.
+     *
+     * @throws IllegalArgumentException naming the first column this dataset does not have
+     */
+    public RowReader<R> reader(List<String> header) {
+        int[] positions = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            positions[i] = columnNames.indexOf(header.get(i));
+            if (positions[i] < 0) {
+                throw new IllegalArgumentException("'" + header.get(i) + "' is not a column of " + id + " (" + String.join(",", columnNames) + ")");
+            }
+        }
+        return (day, fields) -> {
+            if (fields.size() != positions.length) {
+                throw new IllegalArgumentException("it has " + fields.size() + " fields under a header of " + positions.length);
+            }
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < positions.length; i++) {
+                String field = fields.get(i);
+                Column<R> column = columns.get(positions[i]);
+                if (field == null || field.isEmpty()) {
+                    if (column.name().equals(key)) {
+                        throw new IllegalArgumentException(column.name() + " is empty");
+                    }
+                    continue;
+                }
+                try {
+                    values[positions[i]] = column.type().parse(field);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(column.name() + " '" + field + "' is not " + column.type().description());
+                }
+            }
+            return record.apply(new Values(day, values));
+        };
+    }
+
+    /** Turns the fields of one written line back into a record. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        /**
+         * @param day    the day the row was written under
+         * @param fields the line's fields in the header's order, null or empty for an empty one
+         * @throws IllegalArgumentException saying what is wrong with the line
+         */
+        R read(LocalDate day, List<String> fields);
+    }
+
+    /** The columns, as the help of a data command lists them. */
+    public String columnsLine() {
+        return String.join(",", columnNames);
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 
     /** The dataset that {@code fbx <type> --detail <detail>} prints. */
-    public static Dataset of(String type, String detail) {
-        return Arrays.stream(values()).filter(d -> d.type.equals(type) && d.detail.equals(detail)).findFirst()
+    public static Dataset<?> of(String type, String detail) {
+        return ALL.stream().filter(d -> d.type.equals(type) && d.detail.equals(detail)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no dataset for " + type + " --detail " + detail));
     }
 
     /** The dataset called {@code id}, or null. */
-    public static Dataset byId(String id) {
-        return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst().orElse(null);
+    public static Dataset<?> byId(String id) {
+        return ALL.stream().filter(d -> d.id.equals(id)).findFirst().orElse(null);
     }
 
     /** The commands (types) in the order they first appear, each with its daily dataset. */
     public static List<String> types() {
-        return Arrays.stream(values()).map(Dataset::type).distinct().toList();
+        return ALL.stream().map(Dataset::type).distinct().toList();
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Dataset::id).toList();
+        return ALL.stream().map(Dataset::id).toList();
+    }
+
+    /** The datasets a command prints, one per {@code --detail}, in the order of this list. */
+    public static List<Dataset<?>> ofType(String type) {
+        return ALL.stream().filter(d -> d.type.equals(type)).toList();
     }
 
     /**
@@ -145,20 +259,20 @@ public enum Dataset {
      * @param hrDetail  {@code day} (no intraday) or a resolution
      * @param hrvDetail {@code day} or {@code intraday}
      */
-    public static List<Dataset> select(List<String> given, String hrDetail, String hrvDetail) {
+    public static List<Dataset<?>> select(List<String> given, String hrDetail, String hrvDetail) {
         List<String> types = given.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
         Map<String, String> details = Map.of(HR_DAY.type, hrDetail, HRV_DAY.type, hrvDetail);
-        Set<Dataset> chosen = EnumSet.noneOf(Dataset.class);
+        Set<Dataset<?>> chosen = new LinkedHashSet<>();
         for (String type : types) {
-            Dataset named = byId(type);
+            Dataset<?> named = byId(type);
             if (named != null) {
                 chosen.add(named);
             } else if (types().contains(type)) {
                 chosen.add(of(type, "day"));
                 chosen.add(of(type, details.getOrDefault(type, "day")));
             } else {
-                throw FbxException.usage("--types: '" + type + "' is neither a type (" + String.join(", ", types())
-                        + ") nor a dataset (" + String.join(", ", ids()) + ").");
+                throw FbxException.usage("--types: '" + type + "' is neither a type (" + String.join(", ", types()) + ") nor a dataset ("
+                        + String.join(", ", ids()) + ").");
             }
         }
         if (chosen.isEmpty()) {
@@ -172,6 +286,8 @@ public enum Dataset {
                         + " add " + type + " to --types, or name the dataset (--types " + id + ").");
             }
         });
-        return List.copyOf(chosen);
+        List<Dataset<?>> ordered = new ArrayList<>(chosen);
+        ordered.sort(Comparator.comparingInt(ALL::indexOf));
+        return List.copyOf(ordered);
     }
 }

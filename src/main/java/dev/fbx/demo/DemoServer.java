@@ -1,5 +1,6 @@
 package dev.fbx.demo;
 
+import dev.fbx.auth.LoginFlow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fbx.FbxException;
-import dev.fbx.auth.LoginFlow;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.fbx.doctor;
 
-import dev.fbx.FbxException;
-import dev.fbx.api.ApiDialect;
 import dev.fbx.api.Transport;
-import dev.fbx.auth.Account;
-import dev.fbx.auth.RefreshTokenLife;
-import dev.fbx.auth.TokenFile;
-import dev.fbx.auth.TokenStore;
-import dev.fbx.config.Settings;
+import dev.fbx.api.ApiDialect;
 import dev.fbx.sink.Sinks;
 import dev.fbx.source.AuthConnection;
+import dev.fbx.auth.TokenStore;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.auth.Account;
+import dev.fbx.auth.RefreshTokenLife;
+import dev.fbx.FbxException;
+import dev.fbx.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

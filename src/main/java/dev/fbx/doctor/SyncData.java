@@ -1,10 +1,10 @@
 package dev.fbx.doctor;
 
-import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.sink.Sink;
+import dev.fbx.FbxException;
 import dev.fbx.config.Settings;
 import dev.fbx.sink.Progress;
-import dev.fbx.sink.Sink;
 import dev.fbx.sink.Sinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ final class SyncData {
         List<Finding> findings = new ArrayList<>();
         // Opening takes the target's lock for a moment: a sync running now is said, not waited for.
         try (Sink sink = Sinks.open(target, null, settings, account)) {
-            for (Dataset dataset : Dataset.values()) {
+            for (Dataset<?> dataset : Dataset.values()) {
                 Optional<LocalDate> newest = sink.newestData(dataset);
                 if (newest.isEmpty()) {
                     continue;

@@ -1,8 +1,9 @@
 package dev.fbx.output;
 
+import dev.fbx.FbxException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Writes rows as CSV (RFC 4180, one header row), NDJSON or a JSON array, streaming. Output to a
+ * Writes rows of one dataset as CSV (RFC 4180, one header row: the dataset's columns), NDJSON or a
+ * JSON array (the columns as keys), streaming. Output to a
  * file goes through an {@link AtomicFile}: the file appears whole on {@link #finish()}, and a
  * failure before that leaves whatever was there before.
  */
@@ -31,6 +33,7 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HH:MM", "+00:00").toFormatter();
 
     private final Format format;
+    private final Dataset<?> dataset;
     private final List<String> columns;
     private final boolean utc;
     private final AtomicFile file;
@@ -46,9 +49,10 @@ public final class RowWriter implements Consumer<Row>, Closeable {
     /** How often (in rows) a write error on standard output is looked for: a reader that went away stops the fetching. */
     private static final int CHECK_STDOUT_EVERY = 4096;
 
-    private RowWriter(Format format, List<String> columns, boolean utc, Writer out, AtomicFile file, Path path) throws IOException {
+    private RowWriter(Format format, Dataset<?> dataset, boolean utc, Writer out, AtomicFile file, Path path) throws IOException {
         this.format = format;
-        this.columns = columns;
+        this.dataset = dataset;
+        this.columns = dataset.columnNames();
         this.utc = utc;
         this.file = file;
         this.path = path;
@@ -57,7 +61,8 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         this.json = format == Format.csv ? null
                 : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).setRootValueSeparator(null);
         if (format == Format.csv) {
-            writeCsvLine(List.copyOf(columns));
+            text.write(String.join(",", columns));
+            text.write('\n');
         } else if (format == Format.json) {
             json.writeStartArray();
         }
@@ -67,14 +72,14 @@ public final class RowWriter implements Consumer<Row>, Closeable {
      * @param path the file to write, or null for {@code stdout}
      * @param utc  times as UTC instants instead of local times with their offset
      */
-    public static RowWriter open(Format format, List<String> columns, boolean utc, Path path, PrintWriter stdout) {
+    public static RowWriter open(Format format, Dataset<?> dataset, boolean utc, Path path, PrintWriter stdout) {
         try {
             if (path == null) {
-                return new RowWriter(format, columns, utc, stdout, null, null);
+                return new RowWriter(format, dataset, utc, stdout, null, null);
             }
             AtomicFile file = AtomicFile.create(path);
             try {
-                return new RowWriter(format, columns, utc, new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), file, path);
+                return new RowWriter(format, dataset, utc, new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), file, path);
             } catch (IOException | RuntimeException e) {
                 file.close();
                 throw e;
@@ -86,15 +91,14 @@ public final class RowWriter implements Consumer<Row>, Closeable {
 
     @Override
     public void accept(Row row) {
-        List<Object> values = row.values();
         try {
             switch (format) {
-                case csv -> writeCsvLine(values);
+                case csv -> writeCsvLine(row);
                 case ndjson, json -> {
                     if (format == Format.ndjson && !first) {
                         json.writeRaw('\n');
                     }
-                    writeJsonObject(values);
+                    writeJsonObject(row);
                 }
             }
             first = false;
@@ -163,12 +167,12 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         }
     }
 
-    private void writeCsvLine(List<?> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
+    private void writeCsvLine(Row row) throws IOException {
+        for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 text.write(',');
             }
-            Object value = values.get(i);
+            Object value = dataset.value(row, i);
             // Times and whole numbers need no quotes: written straight from their fields, without a String each.
             if (value instanceof OffsetDateTime time && !utc && plainTime(time)) {
                 localTime(time, scratch);
@@ -202,10 +206,10 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         text.write(scratch, at, scratch.length - at);
     }
 
-    private void writeJsonObject(List<Object> values) throws IOException {
+    private void writeJsonObject(Row row) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < columns.size(); i++) {
-            Object value = values.get(i);
+            Object value = dataset.value(row, i);
             json.writeFieldName(columns.get(i));
             if (value == null) {
                 json.writeNull();

@@ -1,8 +1,6 @@
 package dev.fbx.record;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 
 /** {@code hr --detail day}: the resting heart rate and the minutes spent in each heart-rate zone. */
 public record HeartRateDay(LocalDate date, Integer restingHeartRate, Integer outOfRangeMinutes, Integer fatBurnMinutes,
@@ -10,10 +8,5 @@ public record HeartRateDay(LocalDate date, Integer restingHeartRate, Integer out
     @Override
     public LocalDate day() {
         return date;
-    }
-
-    @Override
-    public List<Object> values() {
-        return Arrays.asList(date, restingHeartRate, outOfRangeMinutes, fatBurnMinutes, cardioMinutes, peakMinutes);
     }
 }

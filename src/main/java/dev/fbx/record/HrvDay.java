@@ -1,18 +1,11 @@
 package dev.fbx.record;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 
 /** {@code hrv --detail day}: the night's RMSSD, overall and in deep sleep, in milliseconds. */
 public record HrvDay(LocalDate date, Double dailyRmssd, Double deepRmssd) implements Row {
     @Override
     public LocalDate day() {
         return date;
-    }
-
-    @Override
-    public List<Object> values() {
-        return Arrays.asList(date, dailyRmssd, deepRmssd);
     }
 }

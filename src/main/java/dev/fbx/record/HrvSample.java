@@ -2,8 +2,6 @@ package dev.fbx.record;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code hrv --detail intraday}: one 5-minute window of the main sleep.
@@ -14,10 +12,5 @@ public record HrvSample(LocalDate night, OffsetDateTime time, Double rmssd, Doub
     @Override
     public LocalDate day() {
         return night;
-    }
-
-    @Override
-    public List<Object> values() {
-        return Arrays.asList(time, rmssd, coverage, hf, lf);
     }
 }

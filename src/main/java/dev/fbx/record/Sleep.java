@@ -2,8 +2,6 @@ package dev.fbx.record;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code sleep}: one sleep (a night or a nap), belonging to the day it ends on. Stage minutes are
@@ -14,10 +12,5 @@ public record Sleep(LocalDate date, OffsetDateTime start, OffsetDateTime end, Bo
     @Override
     public LocalDate day() {
         return date;
-    }
-
-    @Override
-    public List<Object> values() {
-        return Arrays.asList(date, start, end, mainSleep, minutesAsleep, minutesAwake, deepMinutes, lightMinutes, remMinutes, wakeMinutes);
     }
 }

@@ -1,10 +1,10 @@
 package dev.fbx.report;
 
+import dev.fbx.record.Sleep;
 import static dev.fbx.report.Svg.esc;
 import static dev.fbx.report.Svg.num;
 import static dev.fbx.report.Svg.value;
 
-import dev.fbx.record.Sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.fbx.report;
 
+import dev.fbx.dataset.Rows;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
@@ -7,8 +9,9 @@ import dev.fbx.record.HrvDay;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -34,9 +37,40 @@ public final class ReportData {
     /** The intraday heart-rate dataset the hours come from ("hr-15min"), null when there is none. */
     String hoursFrom;
 
-    public ReportData(DateRange range) {
+    /**
+     * The intraday heart-rate datasets the hours-covered calendar may come from, coarsest first:
+     * it needs only whether an hour holds a sample, and every resolution costs the same requests
+     * (Fitbit: one a day; Google: a roll-up of 13 days), so 15 minutes gives the same hours for
+     * the fewest rows: 96 a day instead of 1440 (1 min) or up to 86,400 (1 s).
+     */
+    static final List<Dataset<HeartRateSample>> HOURS = List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC);
+
+    private ReportData(DateRange range) {
         this.range = range;
         this.withHistory = new DateRange(range.start().minusDays(HISTORY_DAYS), range.end());
+    }
+
+    /**
+     * What a report of {@code range} draws, from a source's streams or what a sync wrote: HRV and
+     * resting heart rate with the 60 nights before the range, which the first nights' normal range
+     * needs. What {@code rows} do not have is a gap.
+     */
+    public static ReportData read(Rows rows, DateRange range) {
+        ReportData data = new ReportData(range);
+        rows.read(Dataset.HRV_DAY, data.withHistory, data::hrv);
+        rows.read(Dataset.HR_DAY, data.withHistory, data::heartRate);
+        rows.read(Dataset.SLEEP, range, data::sleep);
+        rows.read(Dataset.SPO2, range, data::spo2);
+        rows.read(Dataset.BR, range, data::breathingRate);
+        rows.read(Dataset.TEMP, range, data::skinTemperature);
+        for (Dataset<HeartRateSample> hours : HOURS) {
+            if (rows.has(hours)) {
+                data.hoursFrom = hours.id();
+                rows.read(hours, range, data::heartRateSample);
+                break;
+            }
+        }
+        return data;
     }
 
     public DateRange range() {
@@ -81,11 +115,6 @@ public final class ReportData {
         if (sample.heartRate() != null && range.contains(day)) {
             hours.merge(day, 1 << sample.time().getHour(), (a, b) -> a | b);
         }
-    }
-
-    /** Names the intraday heart-rate dataset that {@link #heartRateSample} is fed from. */
-    public void hoursFrom(String dataset) {
-        this.hoursFrom = dataset;
     }
 
     private void put(SortedMap<LocalDate, Double> series, LocalDate day, Double value, boolean history) {

@@ -1,12 +1,12 @@
 package dev.fbx.sink;
 
+import dev.fbx.record.Row;
+import dev.fbx.output.RowWriter;
+import dev.fbx.output.Format;
+import dev.fbx.output.AtomicFile;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
-import dev.fbx.output.AtomicFile;
-import dev.fbx.output.Format;
-import dev.fbx.output.RowWriter;
-import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +29,13 @@ import java.util.TreeSet;
  */
 public final class CsvDirectorySink implements Sink {
     private final Path dir;
+    private final SyncDirectory files;
     private final SyncLock lock;
     private final Progress progress;
 
     private CsvDirectorySink(Path dir, SyncLock lock, Progress progress) {
         this.dir = dir;
+        this.files = new SyncDirectory(dir);
         this.lock = lock;
         this.progress = progress;
     }
@@ -83,14 +85,14 @@ public final class CsvDirectorySink implements Sink {
     }
 
     @Override
-    public List<DateRange> missing(Dataset dataset, DateRange period) {
+    public List<DateRange> missing(Dataset<?> dataset, DateRange period) {
         return progress.missing(dataset.id(), period);
     }
 
     /** The newest file of the dataset with more than its header line. */
     @Override
-    public Optional<LocalDate> newestData(Dataset dataset) {
-        Path folder = dir.resolve(dataset.id());
+    public Optional<LocalDate> newestData(Dataset<?> dataset) {
+        Path folder = files.folder(dataset);
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
@@ -118,14 +120,14 @@ public final class CsvDirectorySink implements Sink {
     }
 
     @Override
-    public Day begin(Dataset dataset, LocalDate day) {
-        Path folder = dir.resolve(dataset.id());
+    public Day begin(Dataset<?> dataset, LocalDate day) {
+        Path folder = files.folder(dataset);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw FbxException.io("Cannot create " + folder + " (" + e.getMessage() + "): check free space and permissions.", e);
         }
-        return new CsvDay(dataset, day, RowWriter.open(Format.csv, dataset.columnNames(), false, folder.resolve(day + ".csv"), null));
+        return new CsvDay(dataset, day, RowWriter.open(Format.csv, dataset, false, files.file(dataset, day), null));
     }
 
     /**
@@ -138,7 +140,7 @@ public final class CsvDirectorySink implements Sink {
         for (Commit commit : days) {
             CsvDay day = (CsvDay) commit.day();
             day.writer.finish(false);
-            folders.add(dir.resolve(day.dataset.id()));
+            folders.add(files.folder(day.dataset));
         }
         folders.forEach(AtomicFile::syncDirectory);
         boolean marked = false;
@@ -155,11 +157,11 @@ public final class CsvDirectorySink implements Sink {
     }
 
     private final class CsvDay implements Day {
-        private final Dataset dataset;
+        private final Dataset<?> dataset;
         private final LocalDate day;
         private final RowWriter writer;
 
-        CsvDay(Dataset dataset, LocalDate day, RowWriter writer) {
+        CsvDay(Dataset<?> dataset, LocalDate day, RowWriter writer) {
             this.dataset = dataset;
             this.day = day;
             this.writer = writer;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fbx.FbxException;
 import dev.fbx.output.AtomicFile;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

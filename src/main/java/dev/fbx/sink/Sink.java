@@ -2,7 +2,7 @@ package dev.fbx.sink;
 
 import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +25,13 @@ public interface Sink extends AutoCloseable {
     void since(LocalDate since);
 
     /** The stretches of {@code period} whose days of {@code dataset} are not final yet, in date order. */
-    List<DateRange> missing(Dataset dataset, DateRange period);
+    List<DateRange> missing(Dataset<?> dataset, DateRange period);
 
     /** The newest day that holds rows of {@code dataset}: data that stops is a device that stopped syncing. */
-    Optional<LocalDate> newestData(Dataset dataset);
+    Optional<LocalDate> newestData(Dataset<?> dataset);
 
     /** Starts writing {@code day} of {@code dataset}; nothing of it is visible until {@link Day#commit}. */
-    Day begin(Dataset dataset, LocalDate day);
+    Day begin(Dataset<?> dataset, LocalDate day);
 
     /**
      * Commits several days, in date order, as {@link Day#commit} would one after the other; a sink

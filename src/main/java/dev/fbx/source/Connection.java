@@ -1,15 +1,15 @@
 package dev.fbx.source;
 
-import dev.fbx.archive.ArchiveSource;
 import dev.fbx.api.FitbitDialect;
-import dev.fbx.api.RestClients;
-import dev.fbx.api.Transport;
 import dev.fbx.auth.MemoryTokenStore;
-import dev.fbx.auth.TokenEndpoint;
-import dev.fbx.auth.TokenFile;
-import dev.fbx.auth.TokenProvider;
 import dev.fbx.auth.TokenStorage;
 import dev.fbx.auth.TokenStore;
+import dev.fbx.auth.TokenEndpoint;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.archive.ArchiveSource;
+import dev.fbx.api.RestClients;
+import dev.fbx.api.Transport;
+import dev.fbx.auth.TokenProvider;
 import dev.fbx.config.Settings;
 import dev.fbx.demo.DemoServer;
 import dev.fbx.sync.Rate;
@@ -29,7 +29,7 @@ public final class Connection implements AutoCloseable {
     private final RestClients clients = new RestClients();
     private final Transport transport;
     private final TokenProvider tokens;
-    private final HealthSource source;
+    private final Source source;
     private final DemoServer demo;
     private final ArchiveSource archive;
     /** The API; null for an archive. */
@@ -82,7 +82,7 @@ public final class Connection implements AutoCloseable {
         return Optional.ofNullable(archive);
     }
 
-    public HealthSource source() {
+    public Source source() {
         return source;
     }
 

@@ -1,19 +1,21 @@
 package dev.fbx.source;
 
+import dev.fbx.record.Row;
+import dev.fbx.record.Profile;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.dataset.DateRange;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fbx.dataset.Dataset;
 import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
 import dev.fbx.api.Transport;
-import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.Resolution;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
-import dev.fbx.record.Profile;
-import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
@@ -33,7 +35,7 @@ import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The legacy Fitbit Web API as records. Ranges are cut to each endpoint's documented maximum. */
-public final class FitbitSource implements HealthSource {
+public final class FitbitSource implements Source {
     static final int HEART_RATE_DAYS_PER_REQUEST = 365;
     static final int HRV_DAYS_PER_REQUEST = 30;
     /** Undocumented for the summary; 30 is the documented maximum of its intraday twin. */
@@ -46,53 +48,66 @@ public final class FitbitSource implements HealthSource {
     private final Transport transport;
     private final TokenProvider tokens;
     private final AccountZone zone;
+    private final Streams streams = new Streams();
 
     public FitbitSource(FitbitApi api, Transport transport, TokenProvider tokens) {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
         this.zone = new AccountZone(tokens, "profile", () -> get("profile", api::profile).path("user").path("timezone").asText(null));
+        streams.with(Dataset.HR_DAY, Stream.chunked(HEART_RATE_DAYS_PER_REQUEST, HeartRateDay::date, this::heartRateDays));
+        streams.with(Dataset.HRV_DAY, Stream.chunked(HRV_DAYS_PER_REQUEST, HrvDay::date, this::hrvDays));
+        streams.with(Dataset.SPO2, nightly(SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
+            Double avg = Json.number(value.path("avg"));
+            Double min = Json.number(value.path("min"));
+            Double max = Json.number(value.path("max"));
+            return avg == null && min == null && max == null ? null : new Spo2Day(date, avg, min, max);
+        }));
+        streams.with(Dataset.BR, nightly(BREATHING_RATE_DAYS_PER_REQUEST, "breathing rate", api::breathingRate,
+                (body, what) -> Json.array(body, "br", what), (date, value) -> {
+                    Double rate = Json.number(value.path("breathingRate"));
+                    return rate == null ? null : new BreathingRateDay(date, rate);
+                }));
+        streams.with(Dataset.TEMP, nightly(SKIN_TEMPERATURE_DAYS_PER_REQUEST, "skin temperature", api::skinTemperature,
+                (body, what) -> Json.array(body, "tempSkin", what), (date, value) -> {
+                    Double relative = Json.number(value.path("nightlyRelative"));
+                    return relative == null ? null : new SkinTemperatureDay(date, relative);
+                }));
+        streams.with(Dataset.SLEEP, Stream.chunked(SLEEP_DAYS_PER_REQUEST, (Sleep s) -> s.start().toInstant(), this::sleeps));
+        streams.with(Dataset.HRV_INTRADAY, Stream.chunked(HRV_DAYS_PER_REQUEST, (HrvSample s) -> s.time().toInstant(), this::hrvSamples));
+        for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
+            streams.with(samples, heartRateSamples(samples.resolution()));
+        }
+    }
+
+    @Override
+    public Streams streams() {
+        return streams;
     }
 
     private JsonNode get(String what, Supplier<RestResponse<String>> call) {
         return Json.parse(tokens.authorized(() -> transport.execute(what, call)), what);
     }
 
-    @Override
-    public int daysPerRequest(Dataset dataset) {
-        return switch (dataset) {
-            case HR_DAY -> HEART_RATE_DAYS_PER_REQUEST;
-            case HRV_DAY, HRV_INTRADAY -> HRV_DAYS_PER_REQUEST;
-            case SPO2 -> SPO2_DAYS_PER_REQUEST;
-            case BR -> BREATHING_RATE_DAYS_PER_REQUEST;
-            case TEMP -> SKIN_TEMPERATURE_DAYS_PER_REQUEST;
-            case SLEEP -> SLEEP_DAYS_PER_REQUEST;
-            case HR_1SEC, HR_1MIN, HR_5MIN, HR_15MIN -> 1;
-        };
-    }
-
-    @Override
-    public void heartRateDays(DateRange range, Consumer<? super HeartRateDay> out) {
-        Chunks.fetch(range, daysPerRequest(Dataset.HR_DAY), HeartRateDay::date, (chunk, row) -> {
-            String what = "heart rate " + chunk;
-            JsonNode body = get(what, () -> api.heartRate(chunk.start().toString(), chunk.end().toString()));
-            for (JsonNode day : Json.array(body, "activities-heart", what)) {
-                LocalDate date = date(day.path("dateTime"), what);
-                JsonNode value = day.path("value");
-                Integer[] minutes = new Integer[4];
-                for (JsonNode zone : Json.array(value, "heartRateZones", what)) {
-                    int index = zoneIndex(zone.path("name").asText(""));
-                    if (index >= 0) {
-                        minutes[index] = Json.integer(zone.path("minutes"));
-                    }
-                }
-                Integer resting = Json.integer(value.path("restingHeartRate"));
-                boolean worn = resting != null || java.util.Arrays.stream(minutes).anyMatch(m -> m != null && m > 0);
-                if (worn) {
-                    row.accept(new HeartRateDay(date, resting, minutes[0], minutes[1], minutes[2], minutes[3]));
+    private void heartRateDays(DateRange chunk, Consumer<HeartRateDay> row) {
+        String what = "heart rate " + chunk;
+        JsonNode body = get(what, () -> api.heartRate(chunk.start().toString(), chunk.end().toString()));
+        for (JsonNode day : Json.array(body, "activities-heart", what)) {
+            LocalDate date = date(day.path("dateTime"), what);
+            JsonNode value = day.path("value");
+            Integer[] minutes = new Integer[4];
+            for (JsonNode zone : Json.array(value, "heartRateZones", what)) {
+                int index = zoneIndex(zone.path("name").asText(""));
+                if (index >= 0) {
+                    minutes[index] = Json.integer(zone.path("minutes"));
                 }
             }
-        }, out);
+            Integer resting = Json.integer(value.path("restingHeartRate"));
+            boolean worn = resting != null || java.util.Arrays.stream(minutes).anyMatch(m -> m != null && m > 0);
+            if (worn) {
+                row.accept(new HeartRateDay(date, resting, minutes[0], minutes[1], minutes[2], minutes[3]));
+            }
+        }
     }
 
     /** Fitbit's zone names, in column order; matched without case and spaces. */
@@ -100,10 +115,10 @@ public final class FitbitSource implements HealthSource {
         return List.of("outofrange", "fatburn", "cardio", "peak").indexOf(name.replace(" ", "").toLowerCase(Locale.ROOT));
     }
 
-    @Override
-    public void heartRateSamples(DateRange range, Resolution resolution, Consumer<? super HeartRateSample> out) {
-        LocalTimes times = new LocalTimes(zone());
-        Chunks.fetch(range, daysPerRequest(Dataset.HR_1MIN), (HeartRateSample s) -> s.time().toInstant(), (chunk, row) -> {
+    /** One request a day; local clock times get their offsets in the answer's order (the autumn hour twice). */
+    private Stream<HeartRateSample> heartRateSamples(Resolution resolution) {
+        return Stream.chunked(1, (HeartRateSample s) -> s.time().toInstant(), (chunk, row) -> {
+            LocalTimes times = new LocalTimes(zone());
             LocalDate day = chunk.start();
             String what = "heart rate " + resolution.label() + " " + day;
             JsonNode body = get(what, () -> api.heartRateIntraday(day.toString(), resolution.label()));
@@ -119,52 +134,36 @@ public final class FitbitSource implements HealthSource {
                     row.accept(new HeartRateSample(times.at(LocalDateTime.of(day, time)), value));
                 }
             }
-        }, out);
+        });
     }
 
-    @Override
-    public void hrvDays(DateRange range, Consumer<? super HrvDay> out) {
-        Chunks.fetch(range, daysPerRequest(Dataset.HRV_DAY), HrvDay::date, (chunk, row) -> {
-            String what = "HRV " + chunk;
-            JsonNode body = get(what, () -> api.hrv(chunk.start().toString(), chunk.end().toString()));
-            for (JsonNode day : Json.array(body, "hrv", what)) {
-                Double daily = Json.number(day.path("value").path("dailyRmssd"));
-                Double deep = Json.number(day.path("value").path("deepRmssd"));
-                if (daily != null || deep != null) {
-                    row.accept(new HrvDay(date(day.path("dateTime"), what), daily, deep));
-                }
+    private void hrvDays(DateRange chunk, Consumer<HrvDay> row) {
+        String what = "HRV " + chunk;
+        JsonNode body = get(what, () -> api.hrv(chunk.start().toString(), chunk.end().toString()));
+        for (JsonNode day : Json.array(body, "hrv", what)) {
+            Double daily = Json.number(day.path("value").path("dailyRmssd"));
+            Double deep = Json.number(day.path("value").path("deepRmssd"));
+            if (daily != null || deep != null) {
+                row.accept(new HrvDay(date(day.path("dateTime"), what), daily, deep));
             }
-        }, out);
+        }
     }
 
-    @Override
-    public void hrvSamples(DateRange range, Consumer<? super HrvSample> out) {
+    private void hrvSamples(DateRange chunk, Consumer<HrvSample> row) {
         LocalTimes times = new LocalTimes(zone());
-        Chunks.fetch(range, daysPerRequest(Dataset.HRV_INTRADAY), (HrvSample s) -> s.time().toInstant(), (chunk, row) -> {
-            String what = "HRV intraday " + chunk;
-            JsonNode body = get(what, () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
-            for (JsonNode day : Json.array(body, "hrv", what)) {
-                LocalDate night = date(day.path("dateTime"), what);
-                for (JsonNode minute : Json.array(day, "minutes", what)) {
-                    // Offsets in the answer's order, as for heart rate: sorting by clock time first would
-                    // interleave the two passes of the autumn hour and give both the later offset.
-                    JsonNode value = minute.path("value");
-                    row.accept(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
-                            Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
-                            Json.number(value.path("lf"))));
-                }
+        String what = "HRV intraday " + chunk;
+        JsonNode body = get(what, () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
+        for (JsonNode day : Json.array(body, "hrv", what)) {
+            LocalDate night = date(day.path("dateTime"), what);
+            for (JsonNode minute : Json.array(day, "minutes", what)) {
+                // Offsets in the answer's order, as for heart rate: sorting by clock time first would
+                // interleave the two passes of the autumn hour and give both the later offset.
+                JsonNode value = minute.path("value");
+                row.accept(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
+                        Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
+                        Json.number(value.path("lf"))));
             }
-        }, out);
-    }
-
-    @Override
-    public void spo2Days(DateRange range, Consumer<? super Spo2Day> out) {
-        nightly(range, daysPerRequest(Dataset.SPO2), "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
-            Double avg = Json.number(value.path("avg"));
-            Double min = Json.number(value.path("min"));
-            Double max = Json.number(value.path("max"));
-            return avg == null && min == null && max == null ? null : new Spo2Day(date, avg, min, max);
-        }, out);
+        }
     }
 
     /**
@@ -175,60 +174,39 @@ public final class FitbitSource implements HealthSource {
         return body.isObject() && body.isEmpty() ? List.of() : Json.elements(body, what);
     }
 
-    @Override
-    public void breathingRateDays(DateRange range, Consumer<? super BreathingRateDay> out) {
-        nightly(range, daysPerRequest(Dataset.BR), "breathing rate", api::breathingRate, (body, what) -> Json.array(body, "br", what),
-                (date, value) -> {
-                    Double rate = Json.number(value.path("breathingRate"));
-                    return rate == null ? null : new BreathingRateDay(date, rate);
-                }, out);
-    }
-
-    @Override
-    public void skinTemperatureDays(DateRange range, Consumer<? super SkinTemperatureDay> out) {
-        nightly(range, daysPerRequest(Dataset.TEMP), "skin temperature", api::skinTemperature,
-                (body, what) -> Json.array(body, "tempSkin", what), (date, value) -> {
-                    Double relative = Json.number(value.path("nightlyRelative"));
-                    return relative == null ? null : new SkinTemperatureDay(date, relative);
-                }, out);
-    }
-
     /**
      * The nightly summaries that share one shape, entries of {@code {"dateTime", "value": {...}}}:
      * one request per chunk of {@code maxDays}, rows in date order, days without a value skipped.
      *
      * @param toRow the row for a day's value, or null when the value holds nothing
      */
-    private <R extends Row> void nightly(DateRange range, int maxDays, String name, BiFunction<String, String, RestResponse<String>> call,
-            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> toRow, Consumer<? super R> out) {
-        Chunks.fetch(range, maxDays, (R r) -> r.day(), (chunk, row) -> {
+    private <R extends Row> Stream<R> nightly(int maxDays, String name, BiFunction<String, String, RestResponse<String>> call,
+            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> toRow) {
+        return Stream.chunked(maxDays, (R r) -> r.day(), (chunk, row) -> {
             String what = name + " " + chunk;
             JsonNode body = get(what, () -> call.apply(chunk.start().toString(), chunk.end().toString()));
             for (JsonNode day : entries.apply(body, what)) {
                 row.accept(toRow.apply(date(day.path("dateTime"), what), day.path("value")));
             }
-        }, out);
+        });
     }
 
-    @Override
-    public void sleeps(DateRange range, Consumer<? super Sleep> out) {
-        Chunks.fetch(range, daysPerRequest(Dataset.SLEEP), (Sleep s) -> s.start().toInstant(), (chunk, row) -> {
-            String what = "sleep " + chunk;
-            JsonNode body = get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
-            for (JsonNode log : Json.array(body, "sleep", what)) {
-                LocalDate date = date(log.path("dateOfSleep"), what);
-                LocalTimes.Interval span = LocalTimes.interval(zone(),
-                        parse(log.path("startTime").asText(""), LocalDateTime::parse, what),
-                        parse(log.path("endTime").asText(""), LocalDateTime::parse, what),
-                        millis(log.path("duration")));
-                // Only logs of type "stages" have deep/light/rem/wake; "classic" ones (naps, older
-                // devices) summarise asleep/restless/awake, which are not stages.
-                JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
-                row.accept(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
-                        Json.integer(log.path("minutesAsleep")), Json.integer(log.path("minutesAwake")),
-                        stageMinutes(stages, "deep"), stageMinutes(stages, "light"), stageMinutes(stages, "rem"), stageMinutes(stages, "wake")));
-            }
-        }, out);
+    private void sleeps(DateRange chunk, Consumer<Sleep> row) {
+        String what = "sleep " + chunk;
+        JsonNode body = get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
+        for (JsonNode log : Json.array(body, "sleep", what)) {
+            LocalDate date = date(log.path("dateOfSleep"), what);
+            LocalTimes.Interval span = LocalTimes.interval(zone(),
+                    parse(log.path("startTime").asText(""), LocalDateTime::parse, what),
+                    parse(log.path("endTime").asText(""), LocalDateTime::parse, what),
+                    millis(log.path("duration")));
+            // Only logs of type "stages" have deep/light/rem/wake; "classic" ones (naps, older
+            // devices) summarise asleep/restless/awake, which are not stages.
+            JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
+            row.accept(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
+                    Json.integer(log.path("minutesAsleep")), Json.integer(log.path("minutesAwake")),
+                    stageMinutes(stages, "deep"), stageMinutes(stages, "light"), stageMinutes(stages, "rem"), stageMinutes(stages, "wake")));
+        }
     }
 
     private static Integer stageMinutes(JsonNode stages, String stage) {
@@ -266,7 +244,8 @@ public final class FitbitSource implements HealthSource {
                 user.path("displayName").asText(null), timezone, devices);
     }
 
-    ZoneId zone() {
+    @Override
+    public ZoneId zone() {
         return zone.get();
     }
 

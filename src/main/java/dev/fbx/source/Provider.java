@@ -1,26 +1,26 @@
 package dev.fbx.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fbx.FbxException;
-import dev.fbx.api.ApiError;
-import dev.fbx.api.FitbitApi;
+import dev.fbx.api.RestClients;
+import dev.fbx.api.UnauthorizedException;
+import dev.fbx.api.GoogleIdentityApi;
 import dev.fbx.api.FitbitDialect;
-import dev.fbx.api.FitbitOAuth;
 import dev.fbx.api.GoogleDialect;
 import dev.fbx.api.GoogleHealthApi;
-import dev.fbx.api.GoogleIdentityApi;
-import dev.fbx.api.GoogleOAuth;
-import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
-import dev.fbx.api.UnauthorizedException;
+import dev.fbx.api.ApiError;
+import dev.fbx.api.FitbitOAuth;
+import dev.fbx.api.GoogleOAuth;
+import dev.fbx.api.FitbitApi;
 import dev.fbx.auth.BearerFilter;
-import dev.fbx.auth.FitbitTokenEndpoint;
-import dev.fbx.auth.GoogleTokenEndpoint;
-import dev.fbx.auth.LoginFlow;
-import dev.fbx.auth.TokenCheck;
 import dev.fbx.auth.TokenEndpoint;
+import dev.fbx.auth.FitbitTokenEndpoint;
+import dev.fbx.auth.TokenCheck;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.auth.GoogleTokenEndpoint;
 import dev.fbx.config.Settings;
+import dev.fbx.FbxException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fbx.auth.LoginFlow;
 import dev.fbx.sync.Rate;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -60,7 +60,7 @@ public enum Provider {
         }
 
         @Override
-        HealthSource source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens) {
+        Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens) {
             return new GoogleSource(clients.build(url(settings, Settings.GOOGLE_API_URL, GOOGLE_API), GoogleHealthApi.class,
                     new BearerFilter(tokens)), transport, tokens);
         }
@@ -96,7 +96,7 @@ public enum Provider {
         }
 
         @Override
-        HealthSource source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens) {
+        Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens) {
             return new FitbitSource(clients.build(url(settings, Settings.FITBIT_API_URL, FITBIT_API), FitbitApi.class,
                     new BearerFilter(tokens)), transport, tokens);
         }
@@ -171,7 +171,7 @@ public enum Provider {
     abstract TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients);
 
     /** The data source, its client carrying the bearer filter (the only client that does). */
-    abstract HealthSource source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens);
+    abstract Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens);
 
     abstract URI authorizeUrl(Settings settings);
 

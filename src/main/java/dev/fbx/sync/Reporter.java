@@ -29,6 +29,9 @@ public abstract class Reporter {
 
     public abstract void plan(String summary);
 
+    /** A dataset the source does not serve, and why: said once, before the plan. */
+    public abstract void skipped(String note);
+
     public abstract void progress(Status status);
 
     public abstract void waiting(Duration wait, Instant until);
@@ -53,6 +56,10 @@ public abstract class Reporter {
             }
 
             @Override
+            public void skipped(String note) {
+            }
+
+            @Override
             public void progress(Status status) {
             }
 
@@ -72,6 +79,11 @@ public abstract class Reporter {
             @Override
             public void plan(String summary) {
                 print(summary);
+            }
+
+            @Override
+            public void skipped(String note) {
+                print(note);
             }
 
             @Override
@@ -106,6 +118,11 @@ public abstract class Reporter {
             public void plan(String summary) {
                 line(summary);
                 end();
+            }
+
+            @Override
+            public void skipped(String note) {
+                plan(note);
             }
 
             @Override

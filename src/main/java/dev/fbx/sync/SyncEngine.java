@@ -1,12 +1,13 @@
 package dev.fbx.sync;
 
+import dev.fbx.record.Row;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.sink.Sink;
 import dev.fbx.api.Transport;
-import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.HealthSource;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.source.Source;
+import dev.fbx.source.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +38,16 @@ public final class SyncEngine {
      * @param since the first day; null to continue from the sink's progress (or, for an archive, from its first day)
      * @param waitForQuota wait for the announced quota reset instead of stopping with 75
      */
-    public record Options(LocalDate since, LocalDate today, List<Dataset> datasets, boolean waitForQuota) {
+    public record Options(LocalDate since, LocalDate today, List<Dataset<?>> datasets, boolean waitForQuota) {
     }
 
-    private record Chunk(Dataset dataset, DateRange days) {
+    private record Chunk(Dataset<?> dataset, Stream<?> stream, DateRange days) {
+        long requests() {
+            return stream.requests(days);
+        }
     }
 
-    private final HealthSource source;
+    private final Source source;
     private final Transport transport;
     private final Rate rate;
     private final Reporter reporter;
@@ -57,7 +61,7 @@ public final class SyncEngine {
     private LocalDate lastDay;
     private Sink.Day lastOpened;
 
-    public SyncEngine(HealthSource source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
+    public SyncEngine(Source source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
         this.source = source;
         this.transport = transport;
         this.rate = rate;
@@ -99,18 +103,24 @@ public final class SyncEngine {
         }
     }
 
-    private List<Chunk> plan(Sink sink, List<Dataset> datasets, DateRange period) {
+    private List<Chunk> plan(Sink sink, List<Dataset<?>> datasets, DateRange period) {
         List<Chunk> chunks = new ArrayList<>();
         List<String> perDataset = new ArrayList<>();
         long days = 0;
         long requests = 0;
-        for (Dataset dataset : datasets) {
+        for (Dataset<?> dataset : datasets) {
+            Optional<? extends Stream<?>> stream = source.streams().get(dataset);
+            if (stream.isEmpty()) {
+                reporter.skipped(dataset.id() + " skipped: " + source.streams().whyNot(dataset));
+                continue;
+            }
             long forDataset = 0;
             for (DateRange gap : sink.missing(dataset, period)) {
-                for (DateRange chunk : gap.chunks(source.daysPerRequest(dataset))) {
-                    chunks.add(new Chunk(dataset, chunk));
-                    forDataset += source.requests(dataset, chunk);
-                    days += chunk.days();
+                for (DateRange range : gap.chunks(stream.get().daysPerRequest())) {
+                    Chunk chunk = new Chunk(dataset, stream.get(), range);
+                    chunks.add(chunk);
+                    forDataset += chunk.requests();
+                    days += range.days();
                 }
             }
             requests += forDataset;
@@ -128,11 +138,11 @@ public final class SyncEngine {
         long requestsBefore = transport.requestsSent();
         Instant started = clock.instant();
         FbxException unreadable = null;
-        Dataset skipping = null;
+        Dataset<?> skipping = null;
         List<String> unreadableDatasets = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             Chunk chunk = plan.get(i);
-            Dataset dataset = chunk.dataset();
+            Dataset<?> dataset = chunk.dataset();
             if (stopping) {
                 return;
             }
@@ -145,7 +155,7 @@ public final class SyncEngine {
             // here, and no day is committed before the whole chunk has arrived.
             try {
                 try {
-                    dataset.fetch(source, chunk.days(), row -> write(sink, dataset, chunk.days(), row));
+                    chunk.stream().fetch(chunk.days(), row -> write(sink, dataset, chunk.days(), row));
                 } catch (SinkFailed e) {
                     throw e.getCause();
                 } catch (FbxException e) {
@@ -186,7 +196,7 @@ public final class SyncEngine {
                     writing.unlock();
                 }
             }
-            long requestsLeft = plan.subList(i + 1, plan.size()).stream().mapToLong(c -> source.requests(c.dataset(), c.days())).sum();
+            long requestsLeft = plan.subList(i + 1, plan.size()).stream().mapToLong(Chunk::requests).sum();
             Duration perRequest = Duration.between(started, clock.instant()).dividedBy(Math.max(1, transport.requestsSent() - requestsBefore));
             reporter.progress(new Reporter.Status(dataset.id(), chunk.days().toString(), daysDone, daysPlanned,
                     transport.requestsSent() - requestsBefore, transport.requestsSent() - requestsBefore + requestsLeft,
@@ -201,7 +211,7 @@ public final class SyncEngine {
     }
 
     /** Hands a row to its day, opening the day in the sink on its first row; rows of days outside the chunk are left to the run that asks for them. */
-    private void write(Sink sink, Dataset dataset, DateRange days, Row row) {
+    private void write(Sink sink, Dataset<?> dataset, DateRange days, Row row) {
         LocalDate day = row.day();
         if (!days.contains(day)) {
             return;

@@ -1,10 +1,11 @@
 package dev.fbx.archive;
 
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.Resolution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fbx.record.Row;
-import dev.fbx.source.DateRange;
-import dev.fbx.source.Resolution;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.support.TakeoutArchive;
 import dev.fbx.support.TakeoutExpected;
 import java.nio.file.Files;
@@ -65,17 +66,17 @@ class ArchiveSourceTest {
             for (DateRange range : List.of(all, dst)) {
                 LocalDate from = range.start();
                 LocalDate to = range.end();
-                assertEquals(expected.heartRateSamples(from, to), rows((r, out) -> source.heartRateSamples(r, Resolution.SECOND, out), range));
-                assertEquals(expected.heartRateWindows(from, to, 1), rows((r, out) -> source.heartRateSamples(r, Resolution.MINUTE, out), range));
-                assertEquals(expected.heartRateWindows(from, to, 5), rows((r, out) -> source.heartRateSamples(r, Resolution.FIVE_MINUTES, out), range));
-                assertEquals(expected.heartRateWindows(from, to, 15), rows((r, out) -> source.heartRateSamples(r, Resolution.FIFTEEN_MINUTES, out), range));
-                assertEquals(expected.heartRateDays(from, to), rows(source::heartRateDays, range));
-                assertEquals(expected.hrvDays(from, to), rows(source::hrvDays, range));
-                assertEquals(expected.hrvWindows(from, to), rows(source::hrvSamples, range));
-                assertEquals(expected.spo2(from, to), rows(source::spo2Days, range));
-                assertEquals(expected.breathingRates(from, to), rows(source::breathingRateDays, range));
-                assertEquals(expected.temperatures(from, to), rows(source::skinTemperatureDays, range));
-                assertEquals(expected.sleeps(from, to), rows(source::sleeps, range));
+                assertEquals(expected.heartRateSamples(from, to), rows(source, Dataset.HR_1SEC, range));
+                assertEquals(expected.heartRateWindows(from, to, 1), rows(source, Dataset.HR_1MIN, range));
+                assertEquals(expected.heartRateWindows(from, to, 5), rows(source, Dataset.HR_5MIN, range));
+                assertEquals(expected.heartRateWindows(from, to, 15), rows(source, Dataset.HR_15MIN, range));
+                assertEquals(expected.heartRateDays(from, to), rows(source, Dataset.HR_DAY, range));
+                assertEquals(expected.hrvDays(from, to), rows(source, Dataset.HRV_DAY, range));
+                assertEquals(expected.hrvWindows(from, to), rows(source, Dataset.HRV_INTRADAY, range));
+                assertEquals(expected.spo2(from, to), rows(source, Dataset.SPO2, range));
+                assertEquals(expected.breathingRates(from, to), rows(source, Dataset.BR, range));
+                assertEquals(expected.temperatures(from, to), rows(source, Dataset.TEMP, range));
+                assertEquals(expected.sleeps(from, to), rows(source, Dataset.SLEEP, range));
             }
             assertEquals("7XYZ42", source.profile().userId());
             assertEquals("America/New_York", source.profile().timezone());
@@ -90,16 +91,16 @@ class ArchiveSourceTest {
         TakeoutExpected expected = new TakeoutExpected(generated);
         try (ArchiveSource source = ArchiveSource.open(List.of(generated.zip(dir.resolve("csv-only.zip"))), null)) {
             DateRange range = new DateRange(FIRST, FIRST.plusDays(20));
-            assertEquals(expected.heartRateSamples(range.start(), range.end()),
-                    rows((r, out) -> source.heartRateSamples(r, Resolution.SECOND, out), range));
+            assertEquals(expected.heartRateSamples(range.start(), range.end()), rows(source, Dataset.HR_1SEC, range));
         }
     }
 
-    private static List<String> rows(BiConsumer<DateRange, Consumer<Row>> fetch, DateRange range) {
+    private static List<String> rows(ArchiveSource source, Dataset<?> dataset, DateRange range) {
         List<String> lines = new ArrayList<>();
-        fetch.accept(range, row -> {
+        source.streams().read(dataset, range, row -> {
             List<String> fields = new ArrayList<>();
-            for (Object value : row.values()) {
+            for (int i = 0; i < dataset.columns().size(); i++) {
+                Object value = dataset.value(row, i);
                 fields.add(value instanceof OffsetDateTime t ? TIME.format(t) : TakeoutExpected.number(value));
             }
             lines.add(String.join(",", fields));

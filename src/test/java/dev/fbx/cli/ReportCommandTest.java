@@ -113,7 +113,11 @@ class ReportCommandTest {
         String dirPage = Files.readString(dir.resolve("dir.html"));
         String demoPage = Files.readString(dir.resolve("demo.html"));
         assertEquals(body(demoPage), body(dirPage), "everything below the header and above the footer agrees");
-        assertEquals(8, count(chart(dirPage, "hrv"), "<circle class=\"v\""));
+        // The demo person has nights without HRV, on dates of their own: the page draws as many as the demo serves.
+        LaunchResult nights = launcher.launch(concat(new String[] {"--demo", "-q", "hrv"}, range));
+        long withHrv = nights.getOutput().lines().count() - 1;
+        assertTrue(withHrv >= 5, nights.getOutput());
+        assertEquals(withHrv, (long) count(chart(dirPage, "hrv"), "<circle class=\"v\""));
         assertTrue(chart(dirPage, "hrv").contains("<path class=\"band\""));
     }
 

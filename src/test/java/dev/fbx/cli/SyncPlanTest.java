@@ -54,7 +54,7 @@ class SyncPlanTest extends FakeApiTest {
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
         assertEquals(planned(sync), api.getAllServeEvents().size(), sync.getErrorOutput());
-        assertEquals(400 * Dataset.values().length, planDays(sync));
+        assertEquals(400 * Dataset.values().size(), planDays(sync));
     }
 
     @Test

@@ -82,7 +82,7 @@ class GrafanaDashboardTest {
         }
     }
 
-    static void write(Sink sink, Dataset dataset, LocalDate day, Row... rows) {
+    static void write(Sink sink, Dataset<?> dataset, LocalDate day, Row... rows) {
         try (Sink.Day d = sink.begin(dataset, day)) {
             List.of(rows).forEach(d);
             d.commit(true);

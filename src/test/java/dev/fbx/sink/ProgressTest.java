@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fbx.FbxException;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.fbx.source;
 
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fbx.api.GoogleDialect;
@@ -61,7 +63,7 @@ class GoogleSourceTest {
         answers = Map.of("daily-oxygen-saturation", Fixtures.load("google/spo2.json"));
         List<Spo2Day> days = new ArrayList<>();
 
-        source.spo2Days(TWO_DAYS, days::add);
+        source.streams().read(Dataset.SPO2, TWO_DAYS, days::add);
 
         assertEquals(List.of(new Spo2Day(JULY_1, 96.1, 94.5, 99.0), new Spo2Day(JULY_1.plusDays(1), 95.7, 94.0, 98.6)), days);
         assertEquals(List.of("daily-oxygen-saturation|daily_oxygen_saturation.date >= \"2026-07-01\" AND daily_oxygen_saturation.date < \"2026-07-03\"|10000|null"),
@@ -73,7 +75,7 @@ class GoogleSourceTest {
         answers = Map.of("daily-respiratory-rate", Fixtures.load("google/respiratory-rate.json"));
         List<BreathingRateDay> days = new ArrayList<>();
 
-        source.breathingRateDays(TWO_DAYS, days::add);
+        source.streams().read(Dataset.BR, TWO_DAYS, days::add);
 
         assertEquals(List.of(new BreathingRateDay(JULY_1, 14.8), new BreathingRateDay(JULY_1.plusDays(1), 15.5)), days);
         assertEquals(List.of("daily-respiratory-rate|daily_respiratory_rate.date >= \"2026-07-01\" AND daily_respiratory_rate.date < \"2026-07-03\"|10000|null"),
@@ -85,7 +87,7 @@ class GoogleSourceTest {
         answers = Map.of("daily-sleep-temperature-derivations", Fixtures.load("google/sleep-temperature.json"));
         List<SkinTemperatureDay> days = new ArrayList<>();
 
-        source.skinTemperatureDays(new DateRange(JULY_1, JULY_1.plusDays(2)), days::add);
+        source.streams().read(Dataset.TEMP, new DateRange(JULY_1, JULY_1.plusDays(2)), days::add);
 
         assertEquals(List.of(new SkinTemperatureDay(JULY_1, -0.3), new SkinTemperatureDay(JULY_1.plusDays(1), 0.2)), days);
     }
@@ -95,7 +97,7 @@ class GoogleSourceTest {
         answers = Map.of("sleep", Fixtures.load("google/sleep-page1.json"), "sleep@sleep-page-2", Fixtures.load("google/sleep-page2.json"));
         List<Sleep> sleeps = new ArrayList<>();
 
-        source.sleeps(TWO_DAYS, sleeps::add);
+        source.streams().read(Dataset.SLEEP, TWO_DAYS, sleeps::add);
 
         assertEquals(List.of(
                 new Sleep(JULY_1, time("2026-07-01T00:05:00+02:00"), time("2026-07-01T07:35:00+02:00"), true, 400, 50, 90, 220, 0, 50),

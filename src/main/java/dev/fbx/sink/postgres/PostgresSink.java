@@ -1,12 +1,11 @@
 package dev.fbx.sink.postgres;
 
-import dev.fbx.FbxException;
-import dev.fbx.dataset.Column;
 import dev.fbx.dataset.ColumnType;
-import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
+import dev.fbx.FbxException;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.sink.Sink;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -18,8 +17,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class PostgresSink implements Sink {
     private final PostgresUrl url;
     private final Optional<String> password;
     private final String account;
-    private final Set<Dataset> ready = EnumSet.noneOf(Dataset.class);
+    private final Set<Dataset<?>> ready = new HashSet<>();
     private Connection db;
 
     private PostgresSink(PostgresUrl url, Optional<String> password, String account) {
@@ -104,7 +103,7 @@ public final class PostgresSink implements Sink {
     }
 
     @Override
-    public List<DateRange> missing(Dataset dataset, DateRange period) {
+    public List<DateRange> missing(Dataset<?> dataset, DateRange period) {
         table(dataset);
         Set<LocalDate> complete = read("read the progress of " + dataset.id(), () -> {
             Set<LocalDate> days = new TreeSet<>();
@@ -141,7 +140,7 @@ public final class PostgresSink implements Sink {
     }
 
     @Override
-    public Optional<LocalDate> newestData(Dataset dataset) {
+    public Optional<LocalDate> newestData(Dataset<?> dataset) {
         return read("read the newest day of " + dataset.id(), () -> {
             if (!exists(Tables.name(dataset))) {
                 return Optional.empty();
@@ -158,7 +157,7 @@ public final class PostgresSink implements Sink {
     }
 
     @Override
-    public Day begin(Dataset dataset, LocalDate day) {
+    public Day begin(Dataset<?> dataset, LocalDate day) {
         table(dataset);
         return new PostgresDay(dataset, day);
     }
@@ -181,26 +180,25 @@ public final class PostgresSink implements Sink {
      * again and the day written once more; the server rolled the first attempt back.
      */
     private final class PostgresDay implements Day {
-        private final Dataset dataset;
+        private final Dataset<?> dataset;
         private final LocalDate day;
         private final StringBuilder copy = new StringBuilder();
-        private final List<Column> columns;
+        private final int columns;
         private final boolean withDay;
 
-        PostgresDay(Dataset dataset, LocalDate day) {
+        PostgresDay(Dataset<?> dataset, LocalDate day) {
             this.dataset = dataset;
             this.day = day;
-            this.columns = dataset.columns();
+            this.columns = dataset.columns().size();
             this.withDay = Tables.hasDayColumn(dataset);
         }
 
         @Override
         public void accept(Row row) {
             Copy.field(copy, account);
-            List<Object> values = row.values();
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < columns; i++) {
                 copy.append('\t');
-                Copy.value(copy, columns.get(i).type(), values.get(i));
+                Copy.value(copy, dataset.columns().get(i).type(), dataset.value(row, i));
             }
             if (withDay) {
                 copy.append('\t').append(row.day());
@@ -318,7 +316,7 @@ public final class PostgresSink implements Sink {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOCKS + ", " + SCHEMA_LOCK + ")");
             }
             Map<String, Map<String, String>> wanted = new HashMap<>();
-            for (Dataset dataset : Dataset.values()) {
+            for (Dataset<?> dataset : Dataset.values()) {
                 wanted.put(Tables.name(dataset), Tables.columns(dataset));
             }
             wanted.put(Tables.PROGRESS, Tables.progressColumns());
@@ -354,7 +352,7 @@ public final class PostgresSink implements Sink {
     }
 
     /** Creates the dataset's table on first use (its shape was checked at open). */
-    private void table(Dataset dataset) {
+    private void table(Dataset<?> dataset) {
         if (ready.contains(dataset)) {
             return;
         }

@@ -26,24 +26,24 @@ final class Tables {
     private Tables() {
     }
 
-    static String name(Dataset dataset) {
+    static String name(Dataset<?> dataset) {
         return "fbx_" + dataset.id().replace('-', '_');
     }
 
     /** The column holding the day a row belongs to: {@code date} where the dataset has one, else {@value #DAY}. */
-    static String dayColumn(Dataset dataset) {
+    static String dayColumn(Dataset<?> dataset) {
         return dataset.columnNames().contains("date") ? "date" : DAY;
     }
 
-    static boolean hasDayColumn(Dataset dataset) {
+    static boolean hasDayColumn(Dataset<?> dataset) {
         return dayColumn(dataset).equals(DAY);
     }
 
     /** Every column with its type as {@code information_schema.columns.data_type} reports it, in table order. */
-    static Map<String, String> columns(Dataset dataset) {
+    static Map<String, String> columns(Dataset<?> dataset) {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("account", "text");
-        for (Column column : dataset.columns()) {
+        for (Column<?> column : dataset.columns()) {
             columns.put(column.name(), sqlType(column.type()));
         }
         if (hasDayColumn(dataset)) {
@@ -71,7 +71,7 @@ final class Tables {
         };
     }
 
-    static List<String> create(Dataset dataset) {
+    static List<String> create(Dataset<?> dataset) {
         String table = name(dataset);
         List<String> definitions = new ArrayList<>();
         columns(dataset).forEach((name, type) -> definitions.add(quote(name) + " " + type

@@ -12,7 +12,7 @@ import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.Sleep;
 import dev.fbx.sink.Sink;
-import dev.fbx.source.DateRange;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.support.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,7 +70,7 @@ class PostgresSinkTest {
         return rows;
     }
 
-    void write(Sink sink, Dataset dataset, LocalDate day, List<? extends dev.fbx.record.Row> rows, boolean complete) {
+    void write(Sink sink, Dataset<?> dataset, LocalDate day, List<? extends dev.fbx.record.Row> rows, boolean complete) {
         try (Sink.Day d = sink.begin(dataset, day)) {
             rows.forEach(d);
             d.commit(complete);

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its environment.
  */
 class PostgresSyncIT {
-    static final List<Dataset> SYNCED = List.of(Dataset.HR_DAY, Dataset.HRV_DAY, Dataset.HR_1MIN, Dataset.HRV_INTRADAY);
+    static final List<Dataset<?>> SYNCED = List.of(Dataset.HR_DAY, Dataset.HRV_DAY, Dataset.HR_1MIN, Dataset.HRV_INTRADAY);
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
     final TestPostgres pg = TestPostgres.server();
     WireMockServer api;
@@ -127,7 +127,7 @@ class PostgresSyncIT {
         assertEquals(3, kills, "seed " + seed + ": three runs killed");
         assertEquals(0, FbxProcess.run(dir, env, "last", sync(45, "--db", pg.url(killed))), () -> err("last"));
 
-        for (Dataset dataset : SYNCED) {
+        for (Dataset<?> dataset : SYNCED) {
             List<String> expected = rows(reference, dataset, "ABC123");
             assertFalse(expected.isEmpty(), dataset.id());
             assertEquals(expected, rows(killed, dataset, "ABC123"), "seed " + seed + ": " + dataset.id());
@@ -140,15 +140,15 @@ class PostgresSyncIT {
         String db = pg.createDatabase();
         assertEquals(0, FbxProcess.run(dir, env, "csv", sync(20, "--out", "csv")), () -> err("csv"));
         assertEquals(0, FbxProcess.run(dir, env, "db", sync(20, "--db", pg.url(db))), () -> err("db"));
-        for (Dataset dataset : SYNCED) {
+        for (Dataset<?> dataset : SYNCED) {
             assertEquals(csvRows(dir.resolve("csv"), dataset), rows(db, dataset, "ABC123"), dataset.id());
         }
-        Map<Dataset, List<String>> before = new HashMap<>();
-        for (Dataset dataset : SYNCED) {
+        Map<Dataset<?>, List<String>> before = new HashMap<>();
+        for (Dataset<?> dataset : SYNCED) {
             before.put(dataset, rows(db, dataset, "ABC123"));
         }
         assertEquals(0, FbxProcess.run(dir, env, "again", sync(20, "--db", pg.url(db))), () -> err("again"));
-        for (Dataset dataset : SYNCED) {
+        for (Dataset<?> dataset : SYNCED) {
             assertEquals(before.get(dataset), rows(db, dataset, "ABC123"), dataset.id());
         }
     }
@@ -227,7 +227,7 @@ class PostgresSyncIT {
     }
 
     /** The account's rows of a dataset, in key order, times as instants and numbers as doubles. */
-    List<String> rows(String db, Dataset dataset, String account) throws SQLException {
+    List<String> rows(String db, Dataset<?> dataset, String account) throws SQLException {
         List<String> rows = new ArrayList<>();
         String columns = String.join(", ", dataset.columnNames().stream().map(c -> "\"" + c + "\"").toList());
         try (Connection c = pg.admin(db); Statement st = c.createStatement();

@@ -1,4 +1,4 @@
-package dev.fbx.source;
+package dev.fbx.dataset;
 
 import java.time.Duration;
 
