@@ -26,8 +26,6 @@ public interface ApiDialect {
         return Optional.empty();
     }
 
-    /** The OAuth scopes each command needs on this API, by command name, in the order of 'fbx --help'. */
-    Map<String, List<String>> scopesByCommand();
 
     /** Reads a header whatever case the server used for its name; null when absent. */
     static String header(RestResponse<String> response, String name) {

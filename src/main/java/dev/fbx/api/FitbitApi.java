@@ -37,6 +37,11 @@ public interface FitbitApi {
     @Path("/1/user/-/spo2/date/{start}/{end}.json")
     RestResponse<String> spo2(@PathParam("start") String start, @PathParam("end") String end);
 
+    /** SpO2 readings per night, a bare list (at most 30 days; needs intraday access). */
+    @GET
+    @Path("/1/user/-/spo2/date/{start}/{end}/all.json")
+    RestResponse<String> spo2Intraday(@PathParam("start") String start, @PathParam("end") String end);
+
     @GET
     @Path("/1/user/-/br/date/{start}/{end}.json")
     RestResponse<String> breathingRate(@PathParam("start") String start, @PathParam("end") String end);

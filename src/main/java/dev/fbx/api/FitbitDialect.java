@@ -16,28 +16,12 @@ public final class FitbitDialect implements ApiDialect {
         return "Fitbit";
     }
 
-    /** Fitbit's scopes: heart rate and HRV share one. */
-    private static final Map<String, List<String>> SCOPES = scopes(
-            "hr", "heartrate", "hrv", "heartrate", "spo2", "oxygen_saturation", "br", "respiratory_rate", "temp", "temperature",
-            "sleep", "sleep", "profile", "profile");
-
-    static Map<String, List<String>> scopes(String... commandAndScope) {
-        Map<String, List<String>> scopes = new LinkedHashMap<>();
-        for (int i = 0; i < commandAndScope.length; i += 2) {
-            scopes.put(commandAndScope[i], List.of(commandAndScope[i + 1]));
-        }
-        return Collections.unmodifiableMap(scopes);
-    }
 
     @Override
     public Optional<String> retired() {
         return Optional.of("the legacy Fitbit Web API was turned off on 2 November 2026 (it answers HTTP 410 Gone): " + WAY_OUT);
     }
 
-    @Override
-    public Map<String, List<String>> scopesByCommand() {
-        return SCOPES;
-    }
 
     @Override
     public Quota quota(RestResponse<String> response, Instant now) {

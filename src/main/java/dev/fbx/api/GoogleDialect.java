@@ -17,17 +17,7 @@ public final class GoogleDialect implements ApiDialect {
         return "Google Health";
     }
 
-    private static final String SCOPE = "https://www.googleapis.com/auth/googlehealth.";
-    private static final String METRICS = SCOPE + "health_metrics_and_measurements.readonly";
-    /** HR, HRV, SpO2, breathing rate and temperature are "metrics and measurements"; the profile's time zone and devices are settings. */
-    private static final Map<String, List<String>> SCOPES = FitbitDialect.scopes(
-            "hr", METRICS, "hrv", METRICS, "spo2", METRICS, "br", METRICS, "temp", METRICS,
-            "sleep", SCOPE + "sleep.readonly", "profile", SCOPE + "settings.readonly");
 
-    @Override
-    public Map<String, List<String>> scopesByCommand() {
-        return SCOPES;
-    }
 
     @Override
     public Quota quota(RestResponse<String> response, Instant now) {

@@ -172,6 +172,17 @@ public final class Archive implements AutoCloseable {
         return layout;
     }
 
+    /** The files or folders the archive was given as (the parts of a split export), for people. */
+    public List<String> parts() {
+        return containers.stream().map(Container::describe).toList();
+    }
+
+    /** How many of its entries are data files fbx reads. */
+    public int dataFiles() {
+        return dated.values().stream().mapToInt(days -> days.values().stream().mapToInt(List::size).sum()).sum()
+                + undated.values().stream().mapToInt(List::size).sum();
+    }
+
     /** The first day named by a data file; null when none is dated. */
     public LocalDate firstDay() {
         return first;

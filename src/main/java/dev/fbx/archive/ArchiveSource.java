@@ -2,6 +2,7 @@ package dev.fbx.archive;
 
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.SkinTemperatureDay;
@@ -23,6 +24,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -76,6 +78,8 @@ public final class ArchiveSource implements Source {
         serve(Dataset.TEMP, "skin temperature", Stream.local(NIGHTLY_DAYS, this::skinTemperatureDays), Family.TEMPERATURE);
         serve(Dataset.SLEEP, "sleep", Stream.local(NIGHTLY_DAYS, this::sleeps), Family.SLEEP);
         serve(Dataset.HRV_INTRADAY, "5-minute HRV", Stream.local(HRV_WINDOW_DAYS, this::hrvSamples), Family.HRV_DETAILS);
+        serve(Dataset.SPO2_MINUTE, "SpO2 reading", Stream.local(HRV_WINDOW_DAYS, this::spo2Samples), Family.SPO2_MINUTE,
+                Family.SPO2_MINUTE_GOOGLE);
         for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
             serve(samples, "heart-rate sample", Stream.local(HEART_RATE_DAYS,
                     (range, out) -> heartRates.read(range, samples.resolution(), zone(), out)), Family.HEART_RATE, Family.HEART_RATE_CSV);
@@ -134,6 +138,11 @@ public final class ArchiveSource implements Source {
             }
         }
         return zone;
+    }
+
+    /** Where the zone came from, for people: {@code --zone}, or the profile entry that names it. */
+    public String zoneOrigin() {
+        return zoneOption != null ? "--zone" : profileEntry() == null ? "none" : profileEntry().describe();
     }
 
     private Archive.Entry profileEntry() {
@@ -292,6 +301,42 @@ public final class ArchiveSource implements Source {
                 windows.sort(Comparator.comparing(w -> w.time().toInstant()));
                 windows.forEach(out);
             }
+        }
+    }
+
+    /**
+     * The SpO2 readings of the range's nights from both families, each instant once (the
+     * {@code _GoogleData} value where both have it), in the account's zone; a reading belongs to
+     * the night its local time falls in (before noon: that day's), and the sensor's floor is none.
+     */
+    private void spo2Samples(DateRange range, Consumer<Spo2Sample> out) {
+        ZoneId zone = zone();
+        TreeMap<Instant, Double> readings = new TreeMap<>();
+        List<Archive.Entry> legacy = new ArrayList<>();
+        for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
+            legacy.addAll(archive.on(Family.SPO2_MINUTE, file));
+        }
+        readings(legacy, "value", readings);
+        readings(covering(Family.SPO2_MINUTE_GOOGLE, range), "oxygen saturation percentage", readings);
+        readings.forEach((instant, percentage) -> {
+            OffsetDateTime time = instant.atZone(zone).toOffsetDateTime();
+            LocalDate night = time.getHour() < 12 ? time.toLocalDate() : time.toLocalDate().plusDays(1);
+            if (range.contains(night) && Spo2Sample.isReading(percentage)) {
+                out.accept(new Spo2Sample(night, time, percentage));
+            }
+        });
+    }
+
+    /** The readings of CSV files of {@code timestamp} (UTC, {@code Z}) and {@code column}: a later file's value replaces an earlier one's. */
+    private void readings(List<Archive.Entry> entries, String column, Map<Instant, Double> readings) {
+        for (Archive.Entry entry : entries) {
+            Readers.csv(archive, entry, row -> {
+                String timestamp = row.get("timestamp");
+                Double value = Readers.number(row.get(column), row, entry);
+                if (timestamp != null && value != null) {
+                    readings.put(Readers.instant(timestamp, row, entry), value);
+                }
+            });
         }
     }
 

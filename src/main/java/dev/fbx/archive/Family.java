@@ -25,6 +25,10 @@ enum Family {
     BREATHING_RATE("Daily Respiratory Rate Summary.*\\.csv", "Heart Rate Variability", "Sleep"),
     /** About 100 days, START-END in the name. */
     SPO2("Daily SpO2 - (\\d{4}-\\d{2}-\\d{2})-(\\d{4}-\\d{2}-\\d{2})\\.csv", "Oxygen Saturation (SpO2)", "Sleep"),
+    /** One night of SpO2 readings, UTC times with Z. */
+    SPO2_MINUTE("Minute SpO2 - (\\d{4}-\\d{2}-\\d{2})\\.csv", "Oxygen Saturation (SpO2)", "Sleep"),
+    /** A month of SpO2 readings of the _GoogleData family, named by its first day; UTC times with Z. */
+    SPO2_MINUTE_GOOGLE("oxygen_saturation_(\\d{4}-\\d{2}-\\d{2})\\.csv", "Physical Activity_GoogleData"),
     /** About 30 nights. */
     TEMPERATURE("Computed Temperature - (\\d{4}-\\d{2}-\\d{2})\\.csv", "Temperature", "Sleep"),
     PROFILE("Profile\\.csv", "Your Profile", "Personal & Account");

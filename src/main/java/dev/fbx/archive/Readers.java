@@ -102,11 +102,7 @@ final class Readers {
             if (time == null || bpm == null) {
                 return;
             }
-            try {
-                out.sample(java.time.Instant.parse(time).getEpochSecond(), (int) Math.round(bpm));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw Archive.broken(entry, "has a timestamp that is not a time ('" + time + "', line " + row.line() + ")", e);
-            }
+            out.sample(instant(time, row, entry).getEpochSecond(), (int) Math.round(bpm));
         });
     }
 
@@ -263,6 +259,15 @@ final class Readers {
             return Double.isFinite(value) ? value : null;
         } catch (NumberFormatException e) {
             throw Archive.broken(entry, "has '" + text + "' where a number belongs (line " + row.line() + ")", e);
+        }
+    }
+
+    /** A UTC instant with its {@code Z} ({@code 2024-10-27T00:00:04Z}). */
+    static java.time.Instant instant(String text, CsvRow row, Archive.Entry entry) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Archive.broken(entry, "has a timestamp that is not a time ('" + text + "', line " + row.line() + ")", e);
         }
     }
 

@@ -25,15 +25,6 @@ import java.util.stream.Collectors;
  * the end, and only with the answer to the callback this very process asked for.
  */
 public final class LoginFlow {
-    /** What hr, hrv, spo2, br, temp and sleep read, plus the profile (time zone) and settings (devices). */
-    public static final List<String> FITBIT_SCOPES = List.of(
-            "heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings");
-    public static final String GOOGLE_SCOPE_PREFIX = "https://www.googleapis.com/auth/googlehealth.";
-    /** HR, HRV, SpO2, breathing rate and temperature; sleep; the time zone (settings); the profile. */
-    public static final List<String> GOOGLE_SCOPES = List.of(
-            GOOGLE_SCOPE_PREFIX + "health_metrics_and_measurements.readonly", GOOGLE_SCOPE_PREFIX + "sleep.readonly",
-            GOOGLE_SCOPE_PREFIX + "settings.readonly", GOOGLE_SCOPE_PREFIX + "profile.readonly");
-
     /**
      * What signing in differs in between providers.
      *

@@ -3,7 +3,9 @@ package dev.fbx.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -52,6 +54,17 @@ public final class TokenFile {
             copy.put(field, value);
         }
         return new TokenFile(copy);
+    }
+
+    /** The account's time zone as cached; empty when there is none, or none this JVM knows. */
+    public Optional<ZoneId> zone() {
+        return get(TIMEZONE).flatMap(id -> {
+            try {
+                return Optional.of(ZoneId.of(id));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     public Optional<String> accessToken() {

@@ -1,6 +1,7 @@
 package dev.fbx.cli;
 
-import dev.fbx.source.AuthConnection;
+import dev.fbx.origin.Provider;
+import dev.fbx.origin.AuthConnection;
 import dev.fbx.auth.Browser;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.LoginFlow;
@@ -71,10 +72,10 @@ public class AuthLoginCommand implements Callable<Integer> {
         Settings settings = root.settings();
         if (settings.tokenFile().isEmpty() && settings.get(Settings.PROVIDER).isEmpty()) {
             // SPEC "Sources": a sign-in that creates a new token file signs in with Google (a file without provider holds Fitbit tokens).
-            settings = root.settings(FbxCommand.Provider.google);
+            settings = root.settings(Provider.GOOGLE);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (AuthConnection connection = AuthConnection.open(settings)) {
+        try (AuthConnection connection = root.auth(spec, settings)) {
             String provider = connection.provider().id();
             LoginFlow.SignIn signIn = connection.provider().signIn();
             LoginFlow.Client client = LoginFlow.client(settings, provider, signIn, clientId, clientSecret);

@@ -1,7 +1,7 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.AuthConnection;
 import dev.fbx.config.Settings;
-import dev.fbx.source.AuthConnection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +19,7 @@ public class AuthLogoutCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
-        try (AuthConnection connection = AuthConnection.open(settings)) {
+        try (AuthConnection connection = root.auth(spec, settings)) {
             String what = switch (connection.account().logout()) {
                 case REVOKED -> "the provider revoked the session";
                 case ALREADY_INVALID -> "the provider had already ended the session";

@@ -1,8 +1,8 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.AuthConnection;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
-import dev.fbx.source.AuthConnection;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ public class AuthRefreshCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
-        try (AuthConnection connection = AuthConnection.open(settings)) {
+        try (AuthConnection connection = root.auth(spec, settings)) {
             TokenFile renewed = connection.account().refresh();
             root.note("Access token renewed" + renewed.expiresAt().map(at -> "; it expires at " + at.truncatedTo(ChronoUnit.SECONDS)).orElse("")
                     + ". Saved to " + settings.tokenStore().path() + ".");

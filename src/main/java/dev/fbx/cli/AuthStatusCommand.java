@@ -1,8 +1,8 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.AuthConnection;
 import dev.fbx.auth.Account;
 import dev.fbx.config.Settings;
-import dev.fbx.source.AuthConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public class AuthStatusCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         Settings settings = root.settings();
-        try (AuthConnection connection = AuthConnection.open(settings)) {
+        try (AuthConnection connection = root.auth(spec, settings)) {
             Account.Status status = connection.account().status(connection.tokenCheck());
             PrintWriter out = spec.commandLine().getOut();
             out.println("provider: " + connection.provider().id());

@@ -6,11 +6,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** An option that takes one of a few words: checked while parsing (a usage error) and offered to shell completion. */
-abstract class Choices implements ITypeConverter<String>, Iterable<String> {
+class Choices implements ITypeConverter<String>, Iterable<String> {
     private final List<String> words;
 
-    Choices(String... words) {
-        this.words = List.of(words);
+    Choices(List<String> words) {
+        this.words = List.copyOf(words);
     }
 
     @Override

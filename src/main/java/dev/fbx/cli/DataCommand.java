@@ -1,11 +1,11 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.Connection;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.Row;
 import dev.fbx.output.RowWriter;
 import dev.fbx.source.Stream;
 import dev.fbx.source.Streams;
-import dev.fbx.source.Connection;
 import dev.fbx.config.Settings;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /** What every data command does: resolve the range, open the provider, stream its rows to the writer. */
@@ -26,25 +27,19 @@ abstract class DataCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    /** The command's {@code --detail}: {@code day} for the daily summary. */
-    String detail() {
-        return "day";
-    }
-
-    /** What this command prints: the registry's dataset of its name and detail. */
+    /** What this command prints: the registry's dataset of its name and {@code --detail} ({@link DataCommands}). */
     final Dataset<?> dataset() {
-        return Dataset.of(spec.name(), detail());
+        OptionSpec detail = spec.findOption(DataCommands.DETAIL);
+        return Dataset.of(spec.name(), detail == null ? "day" : detail.getValue());
     }
 
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        range.resolve(LocalDate.now());
-        // Checked above before any file is read; resolved here against the account's own today.
-        Settings settings = root.settings();
-        DateRange days = range.resolve(settings.today());
-        try (Connection connection = root.connect(settings)) {
-            write(connection.source().streams(), dataset(), days);
+        range.resolve(LocalDate.now(root.clock()));
+        // Checked above before any file is read or request made; resolved here against the account's own today.
+        try (Connection connection = root.connect()) {
+            write(connection.source().streams(), dataset(), range.resolve(connection.today()));
         }
         return 0;
     }

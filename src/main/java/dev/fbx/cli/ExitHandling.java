@@ -25,7 +25,7 @@ public class ExitHandling {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ExitHandling::onFailure)
                 .setParameterExceptionHandler(ExitHandling::onUsageError);
-        ColumnsHelp.install(commandLine);
+        DataCommands.install(commandLine);
         return commandLine;
     }
 

@@ -1,12 +1,18 @@
 package dev.fbx.cli;
 
-import dev.fbx.source.Connection;
+import dev.fbx.archive.ArchiveSource;
+import dev.fbx.origin.Provider;
+import dev.fbx.origin.AuthConnection;
+import dev.fbx.origin.Origin;
+import dev.fbx.origin.Connection;
 import dev.fbx.auth.RefreshTokenLife;
 import dev.fbx.config.Settings;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +61,7 @@ public class FbxCommand {
             description = "The token file (default: $FBX_TOKEN_FILE, else ./fb_conf.json).")
     String tokenFile;
 
-    @Option(names = "--provider", paramLabel = "fitbit|google", scope = ScopeType.INHERIT,
+    @Option(names = "--provider", paramLabel = "google|fitbit", scope = ScopeType.INHERIT, completionCandidates = ProviderIds.class,
             description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit for an existing token file;"
                     + " 'fbx auth login' creating a new one signs in with google, and --demo serves google's).")
     Provider provider;
@@ -73,8 +79,8 @@ public class FbxCommand {
     List<Path> archive;
 
     @Option(names = "--zone", paramLabel = "ZONE", scope = ScopeType.INHERIT,
-            description = "The account's time zone (IANA id, e.g. Europe/Berlin) for an archive: local times are given in it. Default: the"
-                    + " archive profile's. Also $FBX_ZONE.")
+            description = "The account's time zone (IANA id, e.g. Europe/Berlin): local times and today are the account's in it. Default:"
+                    + " the one the token file caches, else the account's own (asked of the API once, or an archive's profile). Also $FBX_ZONE.")
     String zone;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print each request and retry on stderr.")
@@ -83,8 +89,12 @@ public class FbxCommand {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print nothing on stderr but errors.")
     boolean quiet;
 
-    enum Provider {
-        fitbit, google
+    /** The providers' names, for shell completion. */
+    static final class ProviderIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Provider.values()).map(Provider::id).iterator();
+        }
     }
 
     /** The top command of the invocation that {@code spec} belongs to, with its global options. */
@@ -104,7 +114,7 @@ public class FbxCommand {
     Settings settings(Provider provider) {
         Map<String, String> options = new HashMap<>();
         options.put(Settings.TOKEN_FILE, tokenFile);
-        options.put(Settings.PROVIDER, provider == null ? null : provider.name());
+        options.put(Settings.PROVIDER, provider == null ? null : provider.id());
         options.put(Settings.DEMO, demo ? "true" : null);
         options.put(Settings.ARCHIVE, archive == null || archive.isEmpty() ? null
                 : String.join(",", archive.stream().map(Path::toString).toList()));
@@ -112,21 +122,32 @@ public class FbxCommand {
         return Settings.resolve(options, true);
     }
 
-    /** Connects to the provider of this invocation; a demo run says on stderr that its data is synthetic. */
+    /** The clock of this invocation: what "now" and the account's "today" are read from. */
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Connects to the origin of this invocation; a demo run says on stderr that its data is synthetic. */
     Connection connect() {
         return connect(settings());
     }
 
     Connection connect(Settings settings) {
-        settings.tokenFile().flatMap(file -> RefreshTokenLife.warning(file, Instant.now())).ifPresent(this::note);
-        Connection connection = Connection.open(settings);
-        if (connection.demo().isPresent()) {
-            note("fbx: demo mode: synthetic data of a built-in account, served as the " + connection.provider().orElseThrow().api() + " on "
-                    + connection.demo().get().uri() + ", not anyone's real data. No token file is read or written.");
+        settings.tokenFile().flatMap(file -> RefreshTokenLife.warning(file, clock().instant())).ifPresent(this::note);
+        Connection connection = Connection.open(settings, clock());
+        connection.demo().ifPresent(demo -> note("fbx: demo mode: synthetic data of a built-in account, served as the "
+                + ((Origin.Demo) connection.origin()).shapes().api() + " on " + demo.uri() + ", not anyone's real data."
+                + " No token file is read or written."));
+        if (connection.source() instanceof ArchiveSource archive) {
+            note("fbx: reading the " + archive.archive().layout().label() + " archive "
+                    + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network).");
         }
-        connection.archive().ifPresent(archive -> note("fbx: reading the " + archive.archive().layout().label() + " archive "
-                + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network)."));
         return connection;
+    }
+
+    /** The account's provider for a command that works on its token file; an archive or the demo is refused (64). */
+    AuthConnection auth(CommandSpec command, Settings settings) {
+        return AuthConnection.open(settings, command.qualifiedName(), clock());
     }
 
     /** A line for the person at the terminal, on stderr; {@code -q} silences it. */

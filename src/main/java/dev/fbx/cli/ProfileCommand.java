@@ -1,7 +1,7 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.Connection;
 import dev.fbx.record.Profile;
-import dev.fbx.source.Connection;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

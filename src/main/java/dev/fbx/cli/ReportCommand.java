@@ -1,10 +1,11 @@
 package dev.fbx.cli;
 
+import java.time.ZoneId;
+import dev.fbx.origin.Connection;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.output.AtomicFile;
 import dev.fbx.sink.SyncDirectory;
-import dev.fbx.source.Connection;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
 import dev.fbx.FbxException;
@@ -52,21 +53,20 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        range.resolve(LocalDate.now(), DEFAULT_DAYS);
+        range.resolve(LocalDate.now(root.clock()), DEFAULT_DAYS);
         ReportData data;
         HtmlReport.Header header;
         long started = System.nanoTime();
         if (in != null) {
-            // No token file is read for a directory, so "today" is the machine's.
-            data = ReportData.read(syncDirectory(in), range.resolve(LocalDate.now(), DEFAULT_DAYS));
+            // No token file is read for a directory: "today" is the account's as the sync recorded its zone.
+            SyncDirectory directory = syncDirectory(in);
+            ZoneId zone = directory.zone().orElse(ZoneId.systemDefault());
+            data = ReportData.read(directory, range.resolve(LocalDate.now(root.clock().withZone(zone)), DEFAULT_DAYS));
             header = new HtmlReport.Header("not recorded in a sync directory", "sync directory " + in, madeAt());
         } else {
-            Settings settings = root.settings();
-            DateRange days = range.resolve(settings.today(), DEFAULT_DAYS);
-            try (Connection connection = root.connect(settings)) {
-                data = ReportData.read(connection.source().streams(), days);
-                String account = connection.tokens().current().get(TokenFile.USER_ID).orElse("unknown");
-                header = new HtmlReport.Header(account, connection.describe(), madeAt());
+            try (Connection connection = root.connect()) {
+                data = ReportData.read(connection.source().streams(), range.resolve(connection.today(), DEFAULT_DAYS));
+                header = new HtmlReport.Header(connection.account().orElse("unknown"), connection.describe(), madeAt());
             }
         }
         long read = System.nanoTime();

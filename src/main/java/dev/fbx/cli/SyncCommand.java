@@ -1,12 +1,12 @@
 package dev.fbx.cli;
 
+import dev.fbx.origin.Connection;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.sync.SyncEngine;
 import dev.fbx.sync.Reporter;
 import dev.fbx.sink.Sinks;
 import dev.fbx.sink.Sink;
-import dev.fbx.source.Connection;
 import dev.fbx.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,12 +66,12 @@ public class SyncCommand implements Callable<Integer> {
     List<String> types;
 
     @Option(names = "--hr-detail", paramLabel = "day|1sec|1min|5min|15min", defaultValue = "day",
-            completionCandidates = HeartRateCommand.Details.class, converter = HeartRateCommand.Details.class,
+            completionCandidates = HrDetails.class, converter = HrDetails.class,
             description = "With an intraday resolution, the hr type also keeps hr-<detail> (one request per day on fitbit). Default: day (summary only).")
     String hrDetail;
 
     @Option(names = "--hrv-detail", paramLabel = "day|intraday", defaultValue = "day",
-            completionCandidates = HrvCommand.Details.class, converter = HrvCommand.Details.class,
+            completionCandidates = HrvDetails.class, converter = HrvDetails.class,
             description = "intraday: the hrv type also keeps hrv-intraday (5-minute windows). Default: day (summary only).")
     String hrvDetail;
 
@@ -83,23 +83,38 @@ public class SyncCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         if (since != null) {
-            RangeOptions.day(since, "--since", LocalDate.now());
+            RangeOptions.day(since, "--since", LocalDate.now(root.clock()));
         }
-        // Checked above before any file is read; resolved here against the account's own today.
+        List<Dataset<?>> datasets = Dataset.select(types, hrDetail, hrvDetail);
+        // Checked above before any file is read or request made; resolved below against the account's own today.
         Settings settings = root.settings();
         Sinks.Target target = Sinks.Target.of(out, db, settings);
-        LocalDate today = settings.today();
-        LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-        List<Dataset<?>> datasets = Dataset.select(types, hrDetail, hrvDetail);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Connection connection = root.connect(settings);
-                // An archive's first day is the first sync's default start.
-                Sink sink = Sinks.open(target, first != null ? first : connection.source().coverage().map(DateRange::start).orElse(null),
-                        settings, () -> connection.source().profile().userId())) {
-            new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, Clock.systemUTC())
-                    .run(sink, new SyncEngine.Options(first, today, datasets, waitForQuota));
+        try (Connection connection = root.connect(settings)) {
+            LocalDate today = connection.today();
+            LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
+            // An archive's first day is the first sync's default start.
+            try (Sink sink = Sinks.open(target, first != null ? first : connection.source().coverage().map(DateRange::start).orElse(null),
+                    settings, () -> connection.source().profile().userId())) {
+                new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, root.clock())
+                        .run(sink, new SyncEngine.Options(first, today, connection.zone(), datasets, waitForQuota));
+            }
         }
         return 0;
+    }
+
+    /** The details of {@code hr}, for {@code --hr-detail}. */
+    static final class HrDetails extends Choices {
+        HrDetails() {
+            super(DataCommands.details("hr"));
+        }
+    }
+
+    /** The details of {@code hrv}, for {@code --hrv-detail}. */
+    static final class HrvDetails extends Choices {
+        HrvDetails() {
+            super(DataCommands.details("hrv"));
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.fbx.cli;
 
+import dev.fbx.api.Endpoint;
 import dev.fbx.config.Settings;
+import dev.fbx.origin.Provider;
+import java.util.ArrayList;
+import java.util.List;
 import io.quarkus.runtime.ImageMode;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,11 +25,11 @@ public class VersionProvider implements IVersionProvider {
                 : "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
         String provider = config.getOptionalValue(Settings.PROVIDER, String.class)
                 .map(p -> p + " (from FBX_PROVIDER or config/application.properties)").orElse("the token file's, else fitbit");
-        return new String[] {
-            "fbx " + version + ", " + runtime,
-            "provider: " + provider,
-            "fitbit: " + config.getOptionalValue(Settings.FITBIT_API_URL, String.class).orElse(""),
-            "google: " + config.getOptionalValue(Settings.GOOGLE_API_URL, String.class).orElse("")
-        };
+        List<String> lines = new ArrayList<>(List.of("fbx " + version + ", " + runtime, "provider: " + provider));
+        for (Provider api : Provider.values()) {
+            Provider.Url url = api.urls().get(Endpoint.API);
+            lines.add(api.id() + ": " + config.getOptionalValue(url.property(), String.class).orElse(url.fallback()));
+        }
+        return lines.toArray(String[]::new);
     }
 }

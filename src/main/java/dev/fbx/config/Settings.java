@@ -4,16 +4,13 @@ import dev.fbx.FbxException;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenStore;
-import dev.fbx.source.Provider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
@@ -34,17 +31,11 @@ public final class Settings {
     public static final String CLIENT_SECRET = "fbx.client-secret";
     public static final String ACCESS_TOKEN = "fbx.access-token";
     public static final String REFRESH_TOKEN = "fbx.refresh-token";
-    public static final String FITBIT_API_URL = "fbx.fitbit.api-url";
-    public static final String FITBIT_AUTHORIZE_URL = "fbx.fitbit.authorize-url";
-    public static final String GOOGLE_API_URL = "fbx.google.api-url";
-    public static final String GOOGLE_TOKEN_URL = "fbx.google.token-url";
-    public static final String GOOGLE_AUTHORIZE_URL = "fbx.google.authorize-url";
-    public static final String GOOGLE_REVOKE_URL = "fbx.google.revoke-url";
     /** {@code --demo} / {@code FBX_DEMO}: the built-in synthetic account instead of a real one. */
     public static final String DEMO = "fbx.demo";
     /** {@code --archive} / {@code FBX_ARCHIVE}: a Fitbit archive (paths separated by commas) instead of an API. */
     public static final String ARCHIVE = "fbx.archive";
-    /** {@code --zone} / {@code FBX_ZONE}: the account's time zone, for archives whose profile names none. */
+    /** {@code --zone} / {@code FBX_ZONE}: the account's time zone, above what the token file caches or the source says. */
     public static final String ZONE = "fbx.zone";
 
     /** Option ordinal: above system properties (400) and the environment (300). */
@@ -135,7 +126,7 @@ public final class Settings {
         return archive;
     }
 
-    /** {@code --zone}: the account's time zone when a source does not say it (an archive without a profile zone). */
+    /** {@code --zone}: the account's time zone, when given; otherwise the source's is asked for. */
     public Optional<ZoneId> zone() {
         return get(ZONE).map(id -> {
             try {
@@ -146,28 +137,6 @@ public final class Settings {
         });
     }
 
-    /**
-     * Today in the account's time zone as cached in the token file, else on this machine's clock:
-     * a CronJob running in UTC must not call the account's yesterday "today".
-     */
-    public LocalDate today() {
-        ZoneId zone = zone().or(() -> tokenFile.flatMap(file -> file.get(TokenFile.TIMEZONE)).flatMap(id -> {
-            try {
-                return Optional.of(ZoneId.of(id));
-            } catch (DateTimeException e) {
-                return Optional.empty();
-            }
-        })).orElse(ZoneId.systemDefault());
-        return LocalDate.now(zone);
-    }
-
-    /**
-     * The provider's name ({@link Provider#of} checks it). Without a token file (the demo reads
-     * none) the default is Google's, the live API; with one, the seed format's Fitbit.
-     */
-    public String provider() {
-        return Provider.of(get(PROVIDER, demo ? "google" : "fitbit").trim().toLowerCase(Locale.ROOT)).id();
-    }
 
     public Transport.Retry retry() {
         return new Transport.Retry(

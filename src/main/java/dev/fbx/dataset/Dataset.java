@@ -10,6 +10,7 @@ import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,13 +61,16 @@ public final class Dataset<R extends Row> {
             v -> new HrvSample(v.day(), v.time(), v.decimal(), v.decimal(), v.decimal(), v.decimal()),
             List.of(time("time", HrvSample::time), decimal("rmssd", HrvSample::rmssd), decimal("coverage", HrvSample::coverage),
                     decimal("hf", HrvSample::hf), decimal("lf", HrvSample::lf)));
+    /** A reading belongs to the night it measures, as an HRV window does. */
+    public static final Dataset<Spo2Sample> SPO2_MINUTE = new Dataset<>("spo2-minute", "spo2", "minute", "time",
+            v -> new Spo2Sample(v.day(), v.time(), v.decimal()), List.of(time("time", Spo2Sample::time), decimal("spo2", Spo2Sample::spo2)));
     public static final Dataset<HeartRateSample> HR_15MIN = heartRate(Resolution.FIFTEEN_MINUTES);
     public static final Dataset<HeartRateSample> HR_5MIN = heartRate(Resolution.FIVE_MINUTES);
     public static final Dataset<HeartRateSample> HR_1MIN = heartRate(Resolution.MINUTE);
     public static final Dataset<HeartRateSample> HR_1SEC = heartRate(Resolution.SECOND);
 
-    private static final List<Dataset<?>> ALL = List.of(HR_DAY, HRV_DAY, SPO2, BR, TEMP, SLEEP, HRV_INTRADAY, HR_15MIN, HR_5MIN, HR_1MIN,
-            HR_1SEC);
+    private static final List<Dataset<?>> ALL = List.of(HR_DAY, HRV_DAY, SPO2, BR, TEMP, SLEEP, HRV_INTRADAY, SPO2_MINUTE, HR_15MIN, HR_5MIN,
+            HR_1MIN, HR_1SEC);
 
     private final String id;
     private final String type;

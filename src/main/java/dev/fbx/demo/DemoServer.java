@@ -1,6 +1,6 @@
 package dev.fbx.demo;
 
-import dev.fbx.auth.LoginFlow;
+import dev.fbx.api.Endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fbx.FbxException;
 import dev.fbx.auth.TokenFile;
-import dev.fbx.config.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,13 +36,17 @@ import java.util.regex.Pattern;
  * shapes and range limits, behind a bearer token, and each one's OAuth token endpoint with its
  * rules (Google: the refresh token stays, access tokens last an hour; Fitbit: single-use refresh
  * tokens, 8-hour access tokens). fbx reaches it through its real clients and provider wiring
- * ({@link #settings()}), so a demo run exercises the same code as a real one, token refresh
+ * ({@link #endpoints()}), so a demo run exercises the same code as a real one, token refresh
  * included: the account starts with an expired access token.
  */
 public final class DemoServer implements AutoCloseable {
     public static final String CLIENT_ID = "fbx-demo";
     /** Google's Desktop clients have a secret that is not one; the demo's is public too. */
-    private static final String CLIENT_SECRET = "fbx-demo-not-a-secret";
+    public static final String CLIENT_SECRET = "fbx-demo-not-a-secret";
+    /** What Google grants a sign-in with fbx's scopes. */
+    private static final String GOOGLE_SCOPES = "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly"
+            + " https://www.googleapis.com/auth/googlehealth.sleep.readonly https://www.googleapis.com/auth/googlehealth.settings.readonly"
+            + " https://www.googleapis.com/auth/googlehealth.profile.readonly";
     /** Where Google's token endpoint is served (Fitbit's is /oauth2/token, on its API's host). */
     private static final String GOOGLE_TOKEN_PATH = "/google/token";
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -51,8 +54,8 @@ public final class DemoServer implements AutoCloseable {
     private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
     private static final String RANGE = DATE + "/" + DATE;
 
-    /** A data endpoint: its path, the most days one request may span, and the answer for a range. */
-    private record Endpoint(Pattern path, int maxDays, RangeAnswer answer) {
+    /** A Fitbit data endpoint: its path, the most days one request may span, and the answer for a range. */
+    private record Route(Pattern path, int maxDays, RangeAnswer answer) {
     }
 
     @FunctionalInterface
@@ -60,11 +63,12 @@ public final class DemoServer implements AutoCloseable {
         JsonNode answer(LocalDate start, LocalDate end);
     }
 
-    private final DemoAccount account = new DemoAccount(ZONE);
-    private final GoogleAnswers google = new GoogleAnswers(account);
+    private final DemoPerson person = new DemoPerson(ZONE);
+    private final FitbitAnswers fitbit = new FitbitAnswers(person);
+    private final GoogleAnswers google = new GoogleAnswers(person);
     private final Clock clock;
     private final HttpServer server;
-    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
     private final Pattern intraday = Pattern.compile("/1/user/-/activities/heart/date/" + DATE + "/1d/(1sec|1min|5min|15min)\\.json");
     private final AtomicInteger refreshes = new AtomicInteger();
     private String accessToken = "demo-access-0";
@@ -74,13 +78,14 @@ public final class DemoServer implements AutoCloseable {
 
     private DemoServer(Clock clock) throws IOException {
         this.clock = clock;
-        endpoint("/1/user/-/activities/heart/date/" + RANGE + "\\.json", 365, account::heartRateDays);
-        endpoint("/1/user/-/hrv/date/" + RANGE + "\\.json", 30, account::hrv);
-        endpoint("/1/user/-/hrv/date/" + RANGE + "/all\\.json", 30, account::hrvIntraday);
-        endpoint("/1/user/-/spo2/date/" + RANGE + "\\.json", 30, account::spo2);
-        endpoint("/1/user/-/br/date/" + RANGE + "\\.json", 30, account::breathingRate);
-        endpoint("/1/user/-/temp/skin/date/" + RANGE + "\\.json", 30, account::skinTemperature);
-        endpoint("/1.2/user/-/sleep/date/" + RANGE + "\\.json", 100, account::sleep);
+        route("/1/user/-/activities/heart/date/" + RANGE + "\\.json", 365, fitbit::heartRateDays);
+        route("/1/user/-/hrv/date/" + RANGE + "\\.json", 30, fitbit::hrv);
+        route("/1/user/-/hrv/date/" + RANGE + "/all\\.json", 30, fitbit::hrvIntraday);
+        route("/1/user/-/spo2/date/" + RANGE + "\\.json", 30, fitbit::spo2);
+        route("/1/user/-/spo2/date/" + RANGE + "/all\\.json", 30, fitbit::spo2Intraday);
+        route("/1/user/-/br/date/" + RANGE + "\\.json", 30, fitbit::breathingRate);
+        route("/1/user/-/temp/skin/date/" + RANGE + "\\.json", 30, fitbit::skinTemperature);
+        route("/1.2/user/-/sleep/date/" + RANGE + "\\.json", 100, fitbit::sleep);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -95,8 +100,8 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    private void endpoint(String path, int maxDays, RangeAnswer answer) {
-        endpoints.add(new Endpoint(Pattern.compile(path), maxDays, answer));
+    private void route(String path, int maxDays, RangeAnswer answer) {
+        routes.add(new Route(Pattern.compile(path), maxDays, answer));
     }
 
     /** The base URL of the account's APIs (and of Fitbit's token endpoint, as on api.fitbit.com). */
@@ -104,12 +109,13 @@ public final class DemoServer implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
-    /** The settings that point both providers' clients here, with the demo's OAuth client. */
-    public Map<String, String> settings() {
+    /**
+     * Where each provider's endpoints are served here: both APIs (and Fitbit's token endpoint under
+     * its API, as on api.fitbit.com) at the base URL, Google's token and revoke endpoints beside them.
+     */
+    public Map<Endpoint, URI> endpoints() {
         String base = uri().toString();
-        return Map.of(Settings.GOOGLE_API_URL, base, Settings.GOOGLE_TOKEN_URL, base + GOOGLE_TOKEN_PATH,
-                Settings.GOOGLE_REVOKE_URL, base + "/google/revoke", Settings.FITBIT_API_URL, base,
-                Settings.CLIENT_ID, CLIENT_ID, Settings.CLIENT_SECRET, CLIENT_SECRET);
+        return Map.of(Endpoint.API, uri(), Endpoint.TOKEN, URI.create(base + GOOGLE_TOKEN_PATH), Endpoint.REVOKE, URI.create(base + "/google/revoke"));
     }
 
     /**
@@ -121,7 +127,7 @@ public final class DemoServer implements AutoCloseable {
                 .with(TokenFile.PROVIDER, provider)
                 .with(TokenFile.CLIENT_ID, CLIENT_ID)
                 // As 'fbx auth login' saves it; Google's token answers name no user.
-                .with(TokenFile.USER_ID, DemoAccount.USER_ID)
+                .with(TokenFile.USER_ID, DemoPerson.USER_ID)
                 .with(TokenFile.ACCESS_TOKEN, accessToken)
                 .with(TokenFile.REFRESH_TOKEN, refreshToken)
                 .with(TokenFile.EXPIRES_AT, clock.instant().minus(1, ChronoUnit.HOURS).toString());
@@ -164,22 +170,22 @@ public final class DemoServer implements AutoCloseable {
             }
             LocalDate today = LocalDate.now(clock.withZone(ZONE));
             if (path.equals("/1/user/-/profile.json")) {
-                send(exchange, 200, account.profile(today));
+                send(exchange, 200, fitbit.profile(today));
                 return;
             }
             if (path.equals("/1/user/-/devices.json")) {
-                send(exchange, 200, account.devices(today));
+                send(exchange, 200, fitbit.devices(today));
                 return;
             }
             Matcher m = intraday.matcher(path);
             if (m.matches()) {
-                send(exchange, 200, account.heartRateIntraday(LocalDate.parse(m.group(1)), m.group(2)));
+                send(exchange, 200, fitbit.heartRateIntraday(LocalDate.parse(m.group(1)), m.group(2)));
                 return;
             }
-            for (Endpoint endpoint : endpoints) {
-                m = endpoint.path().matcher(path);
+            for (Route route : routes) {
+                m = route.path().matcher(path);
                 if (m.matches()) {
-                    range(exchange, endpoint, m.group(1), m.group(2));
+                    range(exchange, route, m.group(1), m.group(2));
                     return;
                 }
             }
@@ -193,7 +199,7 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    private void range(HttpExchange exchange, Endpoint endpoint, String from, String to) throws IOException {
+    private void range(HttpExchange exchange, Route endpoint, String from, String to) throws IOException {
         LocalDate start = LocalDate.parse(from);
         LocalDate end = LocalDate.parse(to);
         long days = ChronoUnit.DAYS.between(start, end) + 1;
@@ -236,7 +242,7 @@ public final class DemoServer implements AutoCloseable {
             accessTokenValid = true;
             grant.put("access_token", accessToken)
                     .put("expires_in", 3599)
-                    .put("scope", String.join(" ", LoginFlow.GOOGLE_SCOPES))
+                    .put("scope", GOOGLE_SCOPES)
                     .put("token_type", "Bearer");
         }
         send(exchange, 200, grant);
@@ -271,7 +277,7 @@ public final class DemoServer implements AutoCloseable {
                     .put("refresh_token", refreshToken)
                     .put("scope", "heartrate oxygen_saturation respiratory_rate temperature sleep profile settings")
                     .put("token_type", "Bearer")
-                    .put("user_id", DemoAccount.USER_ID);
+                    .put("user_id", DemoPerson.USER_ID);
         }
         send(exchange, 200, grant);
     }

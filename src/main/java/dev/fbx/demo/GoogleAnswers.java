@@ -32,7 +32,7 @@ final class GoogleAnswers {
     record Answer(int status, JsonNode body) {
     }
 
-    static final String HEALTH_USER_ID = DemoAccount.USER_ID;
+    static final String HEALTH_USER_ID = DemoPerson.USER_ID;
     /** The person's baseline skin temperature: Google serves absolute nightly values. */
     private static final double BASELINE_CELSIUS = 33.9;
     /** The most points a page holds, whatever pageSize asks (Google has returned half of 10000). */
@@ -46,12 +46,12 @@ final class GoogleAnswers {
     private static final Pattern DATA_POINTS = Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints(:reconcile|:rollUp|:dailyRollUp)?");
     private static final Pattern FILTER = Pattern.compile("([a-z_.]+) >= \"([^\"]+)\" AND ([a-z_.]+) < \"([^\"]+)\"");
 
-    private final DemoAccount account;
+    private final DemoPerson person;
     private List<Instant> lastRange;
     private List<Sample> lastSamples;
 
-    GoogleAnswers(DemoAccount account) {
-        this.account = account;
+    GoogleAnswers(DemoPerson person) {
+        this.person = person;
     }
 
     /**
@@ -66,7 +66,7 @@ final class GoogleAnswers {
             }
             if (method.equals("GET") && path.equals("/v4/users/me/identity")) {
                 return ok(JSON.objectNode().put("name", "users/me/identity").put("healthUserId", HEALTH_USER_ID)
-                        .put("legacyUserId", DemoAccount.USER_ID));
+                        .put("legacyUserId", DemoPerson.USER_ID));
             }
             if (method.equals("GET") && path.equals("/v4/users/me/pairedDevices")) {
                 return ok(pairedDevices(today));
@@ -94,8 +94,8 @@ final class GoogleAnswers {
     }
 
     private ObjectNode settings(LocalDate today) {
-        int offset = account.zone().getRules().getOffset(today.atTime(12, 0).atZone(account.zone()).toInstant()).getTotalSeconds();
-        return JSON.objectNode().put("name", "users/me/settings").put("timeZone", account.zone().getId()).put("utcOffset", offset + "s");
+        int offset = person.zone().getRules().getOffset(today.atTime(12, 0).atZone(person.zone()).toInstant()).getTotalSeconds();
+        return JSON.objectNode().put("name", "users/me/settings").put("timeZone", person.zone().getId()).put("utcOffset", offset + "s");
     }
 
     private static ObjectNode pairedDevices(LocalDate today) {
@@ -120,7 +120,7 @@ final class GoogleAnswers {
         }
         String field = filter.group(1);
         String expected = switch (type) {
-            case "heart-rate", "heart-rate-variability" -> type.replace('-', '_') + ".sample_time.physical_time";
+            case "heart-rate", "heart-rate-variability", "oxygen-saturation" -> type.replace('-', '_') + ".sample_time.physical_time";
             case "sleep" -> "sleep.interval.civil_end_time";
             default -> type.replace('-', '_') + ".date";
         };
@@ -135,11 +135,12 @@ final class GoogleAnswers {
         }
         List<ObjectNode> points = switch (type) {
             case "heart-rate-variability" -> hrvSamples(Instant.parse(filter.group(2)), Instant.parse(filter.group(4)));
+            case "oxygen-saturation" -> spo2Samples(Instant.parse(filter.group(2)), Instant.parse(filter.group(4)));
             case "sleep" -> sleeps(LocalDate.parse(filter.group(2)), LocalDate.parse(filter.group(4)));
             default -> daily(type, LocalDate.parse(filter.group(2)), LocalDate.parse(filter.group(4)));
         };
         if (points == null) {
-            return error(404, "NOT_FOUND", "The data type " + type + " is not served by the demo account.");
+            return error(404, "NOT_FOUND", "The data type " + type + " is not served by the demo person.");
         }
         return ok(page("dataPoints", points, Function.identity(), pageSize, query.get("pageToken")));
     }
@@ -147,24 +148,24 @@ final class GoogleAnswers {
     /** One point per day of a daily type, in {@code [from, to)}, newest first; null for a type the demo does not serve. */
     private List<ObjectNode> daily(String type, LocalDate from, LocalDate to) {
         Function<LocalDate, ObjectNode> value = switch (type) {
-            case "daily-resting-heart-rate" -> date -> JSON.objectNode().put("beatsPerMinute", Integer.toString(account.restingHeartRate(date)));
+            case "daily-resting-heart-rate" -> date -> JSON.objectNode().put("beatsPerMinute", Integer.toString(person.restingHeartRate(date)));
             case "daily-heart-rate-variability" -> date -> {
-                DemoAccount.HrvNight night = account.hrvNight(date);
+                DemoPerson.HrvNight night = person.hrvNight(date);
                 return night == null ? null : JSON.objectNode().put("averageHeartRateVariabilityMilliseconds", night.daily())
                         .put("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds", night.deep());
             };
             case "daily-oxygen-saturation" -> date -> {
-                DemoAccount.Spo2Night night = account.spo2Night(date);
+                DemoPerson.Spo2Night night = person.spo2Night(date);
                 return night == null ? null : JSON.objectNode().put("averagePercentage", night.average())
                         .put("lowerBoundPercentage", night.min()).put("upperBoundPercentage", night.max());
             };
             case "daily-respiratory-rate" -> date -> {
-                Double rate = account.breathingRate(date);
+                Double rate = person.breathingRate(date);
                 return rate == null ? null : JSON.objectNode().put("breathsPerMinute", rate);
             };
             case "daily-sleep-temperature-derivations" -> date -> {
-                Double relative = account.relativeSkinTemperature(date);
-                return relative == null ? null : JSON.objectNode().put("nightlyTemperatureCelsius", DemoAccount.round(BASELINE_CELSIUS + relative, 2))
+                Double relative = person.relativeSkinTemperature(date);
+                return relative == null ? null : JSON.objectNode().put("nightlyTemperatureCelsius", DemoPerson.round(BASELINE_CELSIUS + relative, 2))
                         .put("baselineTemperatureCelsius", BASELINE_CELSIUS);
             };
             default -> null;
@@ -212,15 +213,15 @@ final class GoogleAnswers {
 
     /** Every heart-rate sample in {@code [from, to)}, oldest first, at the local time of the account's zone. */
     private void forEachSample(Instant from, Instant to, SampleConsumer out) {
-        LocalDate first = from.atZone(account.zone()).toLocalDate();
-        LocalDate last = to.atZone(account.zone()).toLocalDate();
+        LocalDate first = from.atZone(person.zone()).toLocalDate();
+        LocalDate last = to.atZone(person.zone()).toLocalDate();
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-            int[] samples = account.heartRateBySample(date);
+            int[] samples = person.heartRateBySample(date);
             for (int i = 0; i < samples.length; i++) {
                 if (samples[i] < 0) {
                     continue;
                 }
-                ZonedDateTime at = date.atStartOfDay().plusSeconds((long) i * DemoAccount.SAMPLE_SECONDS).atZone(account.zone());
+                ZonedDateTime at = date.atStartOfDay().plusSeconds((long) i * DemoPerson.SAMPLE_SECONDS).atZone(person.zone());
                 Instant instant = at.toInstant();
                 if (!instant.isBefore(from) && instant.isBefore(to)) {
                     out.accept(at, samples[i]);
@@ -232,10 +233,10 @@ final class GoogleAnswers {
     /** The 5-minute HRV windows that start in {@code [from, to)}, newest first; Google gives no coverage. */
     private List<ObjectNode> hrvSamples(Instant from, Instant to) {
         List<ObjectNode> points = new ArrayList<>();
-        LocalDate last = to.atZone(account.zone()).toLocalDate().plusDays(1);
-        for (LocalDate date = from.atZone(account.zone()).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
-            for (DemoAccount.Window window : account.hrvWindows(date)) {
-                ZonedDateTime at = window.minute().atZone(account.zone());
+        LocalDate last = to.atZone(person.zone()).toLocalDate().plusDays(1);
+        for (LocalDate date = from.atZone(person.zone()).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+            for (DemoPerson.Window window : person.hrvWindows(date)) {
+                ZonedDateTime at = window.minute().atZone(person.zone());
                 if (!at.toInstant().isBefore(from) && at.toInstant().isBefore(to)) {
                     ObjectNode hrv = JSON.objectNode();
                     hrv.set("sampleTime", sampleTime(at));
@@ -248,16 +249,32 @@ final class GoogleAnswers {
         return reversed(points);
     }
 
+    /** The SpO2 readings taken in {@code [from, to)}, newest first, the sensor's floor among them as Google passes it on. */
+    private List<ObjectNode> spo2Samples(Instant from, Instant to) {
+        List<ObjectNode> points = new ArrayList<>();
+        LocalDate last = to.atZone(person.zone()).toLocalDate().plusDays(1);
+        for (LocalDate date = from.atZone(person.zone()).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+            for (DemoPerson.Spo2Reading reading : person.spo2Readings(date)) {
+                if (!reading.time().toInstant().isBefore(from) && reading.time().toInstant().isBefore(to)) {
+                    ObjectNode spo2 = JSON.objectNode().put("percentage", reading.percentage());
+                    spo2.set("sampleTime", sampleTime(reading.time()));
+                    points.add(JSON.objectNode().set("oxygenSaturation", spo2));
+                }
+            }
+        }
+        return reversed(points);
+    }
+
     /** The sleeps that end on a local date in {@code [from, to)}: main sleeps with stages, naps classic; newest first. */
     private List<ObjectNode> sleeps(LocalDate from, LocalDate to) {
         List<ObjectNode> points = new ArrayList<>();
         for (LocalDate date = from; date.isBefore(to); date = date.plusDays(1)) {
-            DemoAccount.Night night = account.night(date);
+            DemoPerson.Night night = person.night(date);
             if (night.recorded()) {
                 points.add(sleep("night-" + date, night.start(), night.end(), "STAGES", true, night.asleep(), night.awake(),
                         Map.of("DEEP", night.deep(), "LIGHT", night.light(), "REM", night.rem(), "AWAKE", night.awake())));
             }
-            DemoAccount.Nap nap = account.nap(date);
+            DemoPerson.Nap nap = person.nap(date);
             if (nap != null) {
                 points.add(sleep("nap-" + date, nap.start(), nap.end(), "CLASSIC", false, nap.asleep(), nap.restless() + nap.awake(),
                         Map.of("ASLEEP", nap.asleep(), "RESTLESS", nap.restless(), "AWAKE", nap.awake())));
@@ -320,7 +337,7 @@ final class GoogleAnswers {
             if (count[w] > 0) {
                 Instant start = from.plusSeconds(w * window);
                 ObjectNode point = JSON.objectNode().put("startTime", start.toString()).put("endTime", start.plusSeconds(window).toString());
-                point.putObject("heartRate").put("beatsPerMinuteAvg", DemoAccount.round(sum[w] / (double) count[w], 1))
+                point.putObject("heartRate").put("beatsPerMinuteAvg", DemoPerson.round(sum[w] / (double) count[w], 1))
                         .put("beatsPerMinuteMin", min[w]).put("beatsPerMinuteMax", max[w]);
                 points.add(point);
             }
@@ -345,7 +362,7 @@ final class GoogleAnswers {
         String[] names = {null, "LIGHT", "MODERATE", "VIGOROUS"};
         List<ObjectNode> points = new ArrayList<>();
         for (LocalDate date = to.minusDays(1); !date.isBefore(from); date = date.minusDays(1)) {
-            int[] minutes = account.zoneMinutes(date);
+            int[] minutes = person.zoneMinutes(date);
             ObjectNode point = JSON.objectNode();
             point.putObject("civilStartTime").set("date", date(date));
             point.putObject("civilEndTime").set("date", date(date.plusDays(1)));

@@ -1,9 +1,15 @@
 package dev.fbx.doctor;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import dev.fbx.origin.Provider;
+import dev.fbx.origin.Origin;
+import dev.fbx.origin.Connection;
+import dev.fbx.origin.AuthConnection;
 import dev.fbx.api.Transport;
 import dev.fbx.api.ApiDialect;
 import dev.fbx.sink.Sinks;
-import dev.fbx.source.AuthConnection;
 import dev.fbx.auth.TokenStore;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.Account;
@@ -30,10 +36,12 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * {@code fbx doctor}: checks a set-up the way a user would debug it, in the order things go wrong:
- * the token file, the provider, the API and the token, the refresh token's life, the scopes, the
- * clock, and with a sync directory the newest data. Each check gives one {@link Finding}; a check
- * that cannot run because an earlier one failed is left out rather than reported twice.
+ * {@code fbx doctor}: checks a set-up the way a user would debug it, in the order things go wrong.
+ * For an account on an API: the token file, the provider, the API and the token, the refresh
+ * token's life, the scopes, the clock; for an archive: its layout and parts, the time zone, the
+ * days each dataset covers and entries it cannot read; for the demo: that it answers. Then, with a
+ * sync target, the newest data. Each check gives one {@link Finding}; a check that cannot run
+ * because an earlier one failed is left out rather than reported twice.
  */
 public final class Doctor {
     /** A clock this far off is worth fixing; expiry times and "today" are read by it. */
@@ -59,50 +67,96 @@ public final class Doctor {
     public List<Finding> run() {
         List<Finding> findings = new ArrayList<>();
         Settings resolved;
+        Origin origin;
         try {
             resolved = settings.get();
+            origin = Origin.of(resolved);
         } catch (FbxException e) {
-            // A token file fbx cannot read or parse stops the settings themselves.
-            findings.add(Finding.problem("token file", e.getMessage(), e.exitCode()));
+            // A token file fbx cannot read or parse stops the settings themselves; so does an unknown provider.
+            findings.add(Finding.problem(e.exitCode() == FbxException.CONFIG ? "token file" : "settings", e.getMessage(), e.exitCode()));
             return findings;
         }
-        if (resolved.demo()) {
-            throw FbxException.usage("'fbx doctor' checks your own set-up; the demo account (--demo, FBX_DEMO) needs none.");
+        Supplier<String> account;
+        Supplier<ZoneId> zone;
+        if (origin instanceof Origin.Api api) {
+            TokenStore store = resolved.tokenStore();
+            findings.addAll(account(resolved, api.provider()));
+            // A database keeps many accounts apart by the provider's user id, which the token file holds after sign-in.
+            account = () -> store.read().flatMap(t -> t.get(TokenFile.USER_ID)).orElseThrow(() -> FbxException.config(
+                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
+            zone = () -> resolved.zone().or(() -> store.read().flatMap(TokenFile::zone)).orElse(ZoneOffset.UTC);
+        } else {
+            Connection connection;
+            try {
+                connection = Connection.open(resolved, clock);
+            } catch (FbxException e) {
+                findings.add(Finding.problem(origin instanceof Origin.Archive ? "archive" : "demo account", e.getMessage(), e.exitCode()));
+                return findings;
+            }
+            try (connection) {
+                findings.addAll(origin instanceof Origin.Archive ? ArchiveCheck.check(connection) : demo(connection));
+                account = () -> connection.account().orElseThrow();
+                ZoneId known = findings.stream().anyMatch(Finding::wrong) ? ZoneOffset.UTC : connection.zone();
+                findings.addAll(syncTarget(resolved, account, () -> known));
+            }
+            return findings;
         }
+        findings.addAll(syncTarget(resolved, account, zone));
+        return findings;
+    }
+
+    /** The checks of an account on an API: its token file, the provider, the API and the token, the refresh token, the scopes, the clock. */
+    private List<Finding> account(Settings resolved, Provider provider) {
+        List<Finding> findings = new ArrayList<>();
         TokenStore store = resolved.tokenStore();
         Optional<TokenFile> file = resolved.tokenFile();
         findings.add(file.isPresent() ? tokenFileMode(store.path())
                 : Finding.problem("token file", "no " + store.path() + ": sign in with 'fbx auth login' (see the README), or point"
                         + " --token-file or FBX_TOKEN_FILE at yours.", FbxException.CONFIG));
-        try (AuthConnection connection = AuthConnection.open(resolved)) {
+        try (AuthConnection connection = AuthConnection.open(resolved, "fbx doctor", clock)) {
             ApiDialect dialect = connection.transport().dialect();
             findings.add(dialect.retired()
-                    .map(why -> Finding.problem("provider", connection.provider().id() + ": " + why, FbxException.UNAVAILABLE))
-                    .orElseGet(() -> Finding.ok("provider", connection.provider().id() + " (" + dialect.name() + ")")));
+                    .map(why -> Finding.problem("provider", provider.id() + ": " + why, FbxException.UNAVAILABLE))
+                    .orElseGet(() -> Finding.ok("provider", provider.id() + " (" + dialect.name() + ")")));
             if (file.isPresent()) {
                 findings.add(api(connection, store));
                 TokenFile now = store.read().orElse(file.get());
                 findings.add(refreshToken(now));
-                findings.add(scopes(dialect, now));
+                findings.add(scopes(provider, now));
             }
             findings.add(clock(connection.transport()));
         } catch (FbxException e) {
             findings.add(Finding.problem("provider", e.getMessage(), e.exitCode()));
         }
-        if (syncDirectory != null || database != null) {
-            Sinks.Target target;
-            try {
-                target = Sinks.Target.of(syncDirectory, database, resolved);
-            } catch (FbxException e) {
-                findings.add(Finding.problem("sync target", e.getMessage(), e.exitCode()));
-                return findings;
-            }
-            // A database keeps many accounts apart by the provider's user id, which the token file holds after sign-in.
-            Supplier<String> account = () -> store.read().flatMap(t -> t.get(TokenFile.USER_ID)).orElseThrow(() -> FbxException.config(
-                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
-            findings.addAll(SyncData.check(target, resolved, account, resolved.today()));
+        return findings;
+    }
+
+    /** The demo account: it answers through the real clients and token handling, with no token file. */
+    private static List<Finding> demo(Connection connection) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.ok("origin", connection.describe() + ": no token file is read or written"));
+        try {
+            String user = connection.source().profile().userId();
+            findings.add(Finding.ok("API and token", connection.transport().dialect().name() + " answered and accepts the token (user " + user + ")"));
+            findings.add(clock(connection.transport()));
+        } catch (FbxException e) {
+            findings.add(Finding.problem("API and token", e.getMessage(), e.exitCode()));
         }
         return findings;
+    }
+
+    /** With {@code --out} or {@code --db}: the newest day of data per dataset in the sync's target. */
+    private List<Finding> syncTarget(Settings resolved, Supplier<String> account, Supplier<ZoneId> zone) {
+        if (syncDirectory == null && database == null) {
+            return List.of();
+        }
+        Sinks.Target target;
+        try {
+            target = Sinks.Target.of(syncDirectory, database, resolved);
+        } catch (FbxException e) {
+            return List.of(Finding.problem("sync target", e.getMessage(), e.exitCode()));
+        }
+        return SyncData.check(target, resolved, account, clock, zone);
     }
 
     private static Finding tokenFileMode(Path path) {
@@ -170,7 +224,7 @@ public final class Doctor {
     }
 
     /** The scopes the token file says were granted, against what each command needs on this API. */
-    private static Finding scopes(ApiDialect dialect, TokenFile tokens) {
+    private static Finding scopes(Provider provider, TokenFile tokens) {
         Optional<String> scope = tokens.get(TokenFile.SCOPE);
         if (scope.isEmpty()) {
             return Finding.warning("scopes", "the token file does not say which were granted (the seed's format); 'fbx auth login'"
@@ -178,10 +232,10 @@ public final class Doctor {
         }
         Set<String> granted = new TreeSet<>(List.of(scope.get().split("[,\\s]+")));
         Map<String, Set<String>> missing = new LinkedHashMap<>();
-        dialect.scopesByCommand().forEach((command, needs) -> needs.stream().filter(s -> !granted.contains(s))
+        provider.scopesByCommand().forEach((command, needs) -> needs.stream().filter(s -> !granted.contains(s))
                 .forEach(s -> missing.computeIfAbsent(s, k -> new TreeSet<>()).add(command)));
         if (missing.isEmpty()) {
-            return Finding.ok("scopes", "granted for " + String.join(", ", dialect.scopesByCommand().keySet()));
+            return Finding.ok("scopes", "granted for " + String.join(", ", provider.scopesByCommand().keySet()));
         }
         List<String> lacking = new ArrayList<>();
         missing.forEach((s, commands) -> lacking.add(s.substring(s.lastIndexOf('/') + 1) + " (" + String.join(", ", commands) + ")"));

@@ -8,7 +8,9 @@ import dev.fbx.sink.Progress;
 import dev.fbx.sink.Sinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,9 @@ final class SyncData {
     /**
      * @param target  {@code --out DIR} or {@code --db URL}
      * @param account the account whose rows to look at (a database holds many)
+     * @param zone    the account's time zone where the target recorded none
      */
-    static List<Finding> check(Sinks.Target target, Settings settings, Supplier<String> account, LocalDate today) {
+    static List<Finding> check(Sinks.Target target, Settings settings, Supplier<String> account, Clock clock, Supplier<ZoneId> zone) {
         Path dir = target.dir();
         if (dir != null && !Files.isDirectory(dir)) {
             return List.of(Finding.problem("sync directory", dir + " is not a directory: give the --out DIR of your 'fbx sync'.",
@@ -44,6 +47,7 @@ final class SyncData {
         List<Finding> findings = new ArrayList<>();
         // Opening takes the target's lock for a moment: a sync running now is said, not waited for.
         try (Sink sink = Sinks.open(target, null, settings, account)) {
+            LocalDate today = LocalDate.now(clock.withZone(sink.zone().orElseGet(zone)));
             for (Dataset<?> dataset : Dataset.values()) {
                 Optional<LocalDate> newest = sink.newestData(dataset);
                 if (newest.isEmpty()) {

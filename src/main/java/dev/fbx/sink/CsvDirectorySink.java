@@ -14,6 +14,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,19 @@ public final class CsvDirectorySink implements Sink {
     public void since(LocalDate since) {
         if (!since.equals(progress.since())) {
             progress.since(since);
+            progress.save(dir);
+        }
+    }
+
+    @Override
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(progress.zone());
+    }
+
+    @Override
+    public void zone(ZoneId zone) {
+        if (!zone.equals(progress.zone())) {
+            progress.zone(zone);
             progress.save(dir);
         }
     }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,11 +24,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code DIR/.fbx-sync.json}: where the synced period starts, and per dataset the days whose files
- * are final (as runs of days), which no later run fetches again. Today's and yesterday's files are
- * never recorded here, so the next run fetches them again.
+ * {@code DIR/.fbx-sync.json}: where the synced period starts, the account's time zone (whose today
+ * readers of the directory use), and per dataset the days whose files are final (as runs of days),
+ * which no later run fetches again. Today's and yesterday's files are never recorded here, so the
+ * next run fetches them again.
  *
- * <pre>{"version":1,"since":"2024-01-01","complete":{"hr-day":[["2024-01-01","2024-06-28"]]}}</pre>
+ * <pre>{"version":1,"since":"2024-01-01","zone":"Europe/Berlin","complete":{"hr-day":[["2024-01-01","2024-06-28"]]}}</pre>
  */
 public final class Progress {
     public static final String FILE = ".fbx-sync.json";
@@ -34,6 +37,8 @@ public final class Progress {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalDate since;
+    /** Null in files of fbx versions that did not record it. */
+    private ZoneId zone;
     /** Per dataset, runs of complete days: first day to last day, disjoint and not adjacent. */
     private final Map<String, TreeMap<LocalDate, LocalDate>> complete = new TreeMap<>();
 
@@ -78,6 +83,13 @@ public final class Progress {
         if (root.hasNonNull("since")) {
             progress.since = date(root.get("since"), "since");
         }
+        if (root.hasNonNull("zone")) {
+            try {
+                progress.zone = ZoneId.of(root.get("zone").asText(""));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("'" + root.get("zone").asText("") + "' in \"zone\" is not a time zone", e);
+            }
+        }
         JsonNode datasets = root.path("complete");
         if (!datasets.isMissingNode() && !datasets.isObject()) {
             throw new IllegalArgumentException("\"complete\" is not an object");
@@ -118,6 +130,15 @@ public final class Progress {
 
     public void since(LocalDate since) {
         this.since = since;
+    }
+
+    /** The account's time zone as the last sync knew it; null before a sync recorded one. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public void zone(ZoneId zone) {
+        this.zone = zone;
     }
 
     public boolean isComplete(String dataset, LocalDate day) {
@@ -168,6 +189,9 @@ public final class Progress {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
         root.put("since", since == null ? null : since.toString());
+        if (zone != null) {
+            root.put("zone", zone.getId());
+        }
         ObjectNode datasets = root.putObject("complete");
         complete.forEach((dataset, runs) -> {
             ArrayNode list = datasets.putArray(dataset);

@@ -4,6 +4,7 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
 import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +24,12 @@ public interface Sink extends AutoCloseable {
     LocalDate since();
 
     void since(LocalDate since);
+
+    /** The account's time zone as the last sync recorded it, whose today a reader of the target uses; empty before. */
+    Optional<ZoneId> zone();
+
+    /** Records the account's time zone (written with the next progress, or at once). */
+    void zone(ZoneId zone);
 
     /** The stretches of {@code period} whose days of {@code dataset} are not final yet, in date order. */
     List<DateRange> missing(Dataset<?> dataset, DateRange period);

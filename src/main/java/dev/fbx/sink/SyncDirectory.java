@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +31,11 @@ public final class SyncDirectory implements Rows {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The account's time zone as the last sync into the directory recorded it; empty when none did. */
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(Progress.load(dir).zone());
     }
 
     /** The folder of a dataset's days. */

@@ -1,5 +1,6 @@
 package dev.fbx.source;
 
+import dev.fbx.api.Json;
 import dev.fbx.FbxException;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
@@ -8,8 +9,8 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
- * The account's time zone: cached in the token file, else read from the provider once and cached
- * there, so local times cost no extra request on later runs.
+ * The account's time zone: {@code --zone} when given, else cached in the token file, else read from
+ * the provider once and cached there, so local times cost no extra request on later runs.
  */
 final class AccountZone {
     private final TokenProvider tokens;
@@ -19,10 +20,12 @@ final class AccountZone {
     private final Supplier<String> lookup;
     private ZoneId zone;
 
-    AccountZone(TokenProvider tokens, String source, Supplier<String> lookup) {
+    /** @param given the zone of {@code --zone}, or null to use the cached or reported one */
+    AccountZone(TokenProvider tokens, ZoneId given, String source, Supplier<String> lookup) {
         this.tokens = tokens;
         this.source = source;
         this.lookup = lookup;
+        this.zone = given;
     }
 
     ZoneId get() {

@@ -1,5 +1,7 @@
 package dev.fbx.source;
 
+import java.time.OffsetDateTime;
+import dev.fbx.api.Json;
 import dev.fbx.record.Row;
 import dev.fbx.record.Profile;
 import dev.fbx.auth.TokenFile;
@@ -19,6 +21,7 @@ import dev.fbx.record.HrvSample;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,11 +53,12 @@ public final class FitbitSource implements Source {
     private final AccountZone zone;
     private final Streams streams = new Streams();
 
-    public FitbitSource(FitbitApi api, Transport transport, TokenProvider tokens) {
+    /** @param zone the account's zone from {@code --zone}; null to use the cached one, or ask */
+    public FitbitSource(FitbitApi api, Transport transport, TokenProvider tokens, ZoneId zone) {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, "profile", () -> get("profile", api::profile).path("user").path("timezone").asText(null));
+        this.zone = new AccountZone(tokens, zone, "profile", () -> get("profile", api::profile).path("user").path("timezone").asText(null));
         streams.with(Dataset.HR_DAY, Stream.chunked(HEART_RATE_DAYS_PER_REQUEST, HeartRateDay::date, this::heartRateDays));
         streams.with(Dataset.HRV_DAY, Stream.chunked(HRV_DAYS_PER_REQUEST, HrvDay::date, this::hrvDays));
         streams.with(Dataset.SPO2, nightly(SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
@@ -75,6 +79,7 @@ public final class FitbitSource implements Source {
                 }));
         streams.with(Dataset.SLEEP, Stream.chunked(SLEEP_DAYS_PER_REQUEST, (Sleep s) -> s.start().toInstant(), this::sleeps));
         streams.with(Dataset.HRV_INTRADAY, Stream.chunked(HRV_DAYS_PER_REQUEST, (HrvSample s) -> s.time().toInstant(), this::hrvSamples));
+        streams.with(Dataset.SPO2_MINUTE, Stream.chunked(SPO2_DAYS_PER_REQUEST, (Spo2Sample s) -> s.time().toInstant(), this::spo2Samples));
         for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
             streams.with(samples, heartRateSamples(samples.resolution()));
         }
@@ -162,6 +167,28 @@ public final class FitbitSource implements Source {
                 row.accept(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
                         Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
                         Json.number(value.path("lf"))));
+            }
+        }
+    }
+
+    /**
+     * Each night's readings ({@code dateTime} is the night), at local clock times given their
+     * offsets in the answer's order; the sensor's floor is no reading.
+     */
+    private void spo2Samples(DateRange chunk, Consumer<Spo2Sample> row) {
+        LocalTimes times = new LocalTimes(zone());
+        String what = "SpO2 intraday " + chunk;
+        JsonNode body = get(what, () -> api.spo2Intraday(chunk.start().toString(), chunk.end().toString()));
+        // A single night comes as one object, a range as a list of them.
+        Iterable<JsonNode> nights = body.isObject() ? (body.has("minutes") ? List.of(body) : List.of()) : Json.elements(body, what);
+        for (JsonNode night : nights) {
+            LocalDate date = date(night.path("dateTime"), what);
+            for (JsonNode minute : Json.array(night, "minutes", what)) {
+                Double value = Json.number(minute.path("value"));
+                OffsetDateTime time = times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what));
+                if (Spo2Sample.isReading(value)) {
+                    row.accept(new Spo2Sample(date, time, value));
+                }
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.fbx.source;
 
+import dev.fbx.api.Json;
 import dev.fbx.dataset.Resolution;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Row;
 import dev.fbx.record.HeartRateDay;
@@ -72,11 +74,12 @@ public final class GoogleSource implements Source {
     private final AccountZone zone;
     private final Streams streams = new Streams();
 
-    public GoogleSource(GoogleHealthApi api, Transport transport, TokenProvider tokens) {
+    /** @param zone the account's zone from {@code --zone}; null to use the cached one, or ask */
+    public GoogleSource(GoogleHealthApi api, Transport transport, TokenProvider tokens, ZoneId zone) {
         this.pages = new GooglePages(api, transport, tokens);
         this.api = api;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, "settings", () -> pages.call("settings", api::settings).path("timeZone").asText(null));
+        this.zone = new AccountZone(tokens, zone, "settings", () -> pages.call("settings", api::settings).path("timeZone").asText(null));
         // hr-day asks for two things per range: the resting heart rate and the zones' roll-up.
         streams.with(Dataset.HR_DAY, Stream.chunked(ZONE_DAYS_PER_REQUEST, 2, HeartRateDay::date, this::heartRateDays));
         streams.with(Dataset.HRV_DAY, daily("daily-heart-rate-variability", "dailyHeartRateVariability", "HRV", (date, value) -> {
@@ -104,7 +107,21 @@ public final class GoogleSource implements Source {
                             : new SkinTemperatureDay(date, BigDecimal.valueOf(nightly).subtract(BigDecimal.valueOf(baseline)).doubleValue());
                 }));
         streams.with(Dataset.SLEEP, Stream.chunked(DAYS_PER_LIST, (Sleep s) -> s.start().toInstant(), this::sleeps));
-        streams.with(Dataset.HRV_INTRADAY, Stream.chunked(DAYS_PER_LIST, (HrvSample s) -> s.time().toInstant(), this::hrvSamples));
+        streams.with(Dataset.HRV_INTRADAY, Stream.chunked(DAYS_PER_LIST, (HrvSample s) -> s.time().toInstant(),
+                (chunk, row) -> nightSamples(chunk, "heart-rate-variability", "heartRateVariability", "HRV samples", (hrv, time, night) -> {
+                    Double rmssd = Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
+                    if (rmssd != null) {
+                        row.accept(new HrvSample(night, time, rmssd, null, Json.number(hrv.path("metadata").path("highFrequencyPower")),
+                                Json.number(hrv.path("metadata").path("lowFrequencyPower"))));
+                    }
+                })));
+        streams.with(Dataset.SPO2_MINUTE, Stream.chunked(DAYS_PER_LIST, (Spo2Sample s) -> s.time().toInstant(),
+                (chunk, row) -> nightSamples(chunk, "oxygen-saturation", "oxygenSaturation", "SpO2 samples", (spo2, time, night) -> {
+                    Double percentage = Json.number(spo2.path("percentage"));
+                    if (Spo2Sample.isReading(percentage)) {
+                        row.accept(new Spo2Sample(night, time, percentage));
+                    }
+                })));
         for (Dataset<HeartRateSample> windows : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN)) {
             streams.with(windows, Stream.chunked(ROLL_UP_DAYS, (HeartRateSample s) -> s.time().toInstant(),
                     (chunk, row) -> heartRateWindows(chunk, windows.resolution(), row)));
@@ -206,20 +223,25 @@ public final class GoogleSource implements Source {
         }
     }
 
-    private void hrvSamples(DateRange chunk, Consumer<HrvSample> row) {
-        String what = "HRV samples " + chunk;
+    /** A sample of a night, with its time and the night it belongs to. */
+    @FunctionalInterface
+    private interface NightSample {
+        void accept(JsonNode value, OffsetDateTime time, LocalDate night);
+    }
+
+    /**
+     * The samples of the nights of {@code chunk}, measured in sleep: from noon before its first night
+     * to noon of its last day (in every zone), each belonging to the night its own local time falls in.
+     */
+    private void nightSamples(DateRange chunk, String dataType, String field, String name, NightSample out) {
+        String what = name + " " + chunk;
         Instant from = earliest(chunk.start().minusDays(1).atTime(NIGHT_ENDS));
         Instant to = latest(chunk.end().atTime(NIGHT_ENDS));
-        for (JsonNode point : pages.reconciled("heart-rate-variability", between("heart_rate_variability.sample_time.physical_time", from, to),
-                PAGE_SIZE, what)) {
-            JsonNode hrv = point.path("heartRateVariability");
-            Double rmssd = Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
-            OffsetDateTime time = sampleTime(hrv.path("sampleTime"), what);
-            LocalDate night = time.toLocalTime().isBefore(NIGHT_ENDS) ? time.toLocalDate() : time.toLocalDate().plusDays(1);
-            if (rmssd != null) {
-                row.accept(new HrvSample(night, time, rmssd, null, Json.number(hrv.path("metadata").path("highFrequencyPower")),
-                        Json.number(hrv.path("metadata").path("lowFrequencyPower"))));
-            }
+        String filter = between(dataType.replace('-', '_') + ".sample_time.physical_time", from, to);
+        for (JsonNode point : pages.reconciled(dataType, filter, PAGE_SIZE, what)) {
+            JsonNode value = point.path(field);
+            OffsetDateTime time = sampleTime(value.path("sampleTime"), what);
+            out.accept(value, time, time.toLocalTime().isBefore(NIGHT_ENDS) ? time.toLocalDate() : time.toLocalDate().plusDays(1));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fbx.source;
 
+import dev.fbx.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

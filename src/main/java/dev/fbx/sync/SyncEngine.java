@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,11 @@ public final class SyncEngine {
 
     /**
      * @param since the first day; null to continue from the sink's progress (or, for an archive, from its first day)
+     * @param today the account's today, in {@code zone}
+     * @param zone the account's time zone, recorded in the sink for those who read it later
      * @param waitForQuota wait for the announced quota reset instead of stopping with 75
      */
-    public record Options(LocalDate since, LocalDate today, List<Dataset<?>> datasets, boolean waitForQuota) {
+    public record Options(LocalDate since, LocalDate today, ZoneId zone, List<Dataset<?>> datasets, boolean waitForQuota) {
     }
 
     private record Chunk(Dataset<?> dataset, Stream<?> stream, DateRange days) {
@@ -82,6 +85,7 @@ public final class SyncEngine {
                     + " (" + end + ").");
         }
         sink.since(since);
+        sink.zone(options.zone());
         // An API's today and yesterday may still change; so may an archive's last day, exported mid-day.
         LocalDate lastFinal = coverage.isPresent() ? end.minusDays(1) : options.today().minusDays(2);
         List<Chunk> plan = plan(sink, options.datasets(), new DateRange(since, end));
@@ -107,7 +111,11 @@ public final class SyncEngine {
         List<Chunk> chunks = new ArrayList<>();
         List<String> perDataset = new ArrayList<>();
         long days = 0;
-        long requests = 0;
+        // What the run asked before it could plan (the account's time zone for "today", a token): part of the run.
+        long requests = transport.requestsSent();
+        if (requests > 0) {
+            perDataset.add("account " + requests);
+        }
         for (Dataset<?> dataset : datasets) {
             Optional<? extends Stream<?>> stream = source.streams().get(dataset);
             if (stream.isEmpty()) {

@@ -74,6 +74,7 @@ class ArchiveSourceTest {
                 assertEquals(expected.hrvDays(from, to), rows(source, Dataset.HRV_DAY, range));
                 assertEquals(expected.hrvWindows(from, to), rows(source, Dataset.HRV_INTRADAY, range));
                 assertEquals(expected.spo2(from, to), rows(source, Dataset.SPO2, range));
+                assertEquals(expected.spo2Minutes(from, to), rows(source, Dataset.SPO2_MINUTE, range));
                 assertEquals(expected.breathingRates(from, to), rows(source, Dataset.BR, range));
                 assertEquals(expected.temperatures(from, to), rows(source, Dataset.TEMP, range));
                 assertEquals(expected.sleeps(from, to), rows(source, Dataset.SLEEP, range));

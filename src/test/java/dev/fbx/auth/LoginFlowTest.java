@@ -1,6 +1,6 @@
 package dev.fbx.auth;
 
-import dev.fbx.source.Provider;
+import dev.fbx.origin.Provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,8 +71,11 @@ class LoginFlowTest {
 
     @Test
     void scopesDefaultPerProviderAndGoogleOnesMayBeShort() {
-        assertEquals(LoginFlow.FITBIT_SCOPES, LoginFlow.scopes(List.of(), Provider.FITBIT.signIn()));
-        assertEquals(LoginFlow.GOOGLE_SCOPES, LoginFlow.scopes(null, Provider.GOOGLE.signIn()));
+        assertEquals(List.of("heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings"),
+                LoginFlow.scopes(List.of(), Provider.FITBIT.signIn()));
+        assertEquals(List.of("https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly",
+                "https://www.googleapis.com/auth/googlehealth.sleep.readonly", "https://www.googleapis.com/auth/googlehealth.settings.readonly",
+                "https://www.googleapis.com/auth/googlehealth.profile.readonly"), LoginFlow.scopes(null, Provider.GOOGLE.signIn()));
         assertEquals(List.of("heartrate", "sleep", "profile"), LoginFlow.scopes(List.of("heartrate sleep", "profile"), Provider.FITBIT.signIn()));
         assertEquals(List.of("https://www.googleapis.com/auth/googlehealth.sleep.readonly", "https://example.com/x"),
                 LoginFlow.scopes(List.of("sleep.readonly", "https://example.com/x"), Provider.GOOGLE.signIn()));

@@ -31,6 +31,7 @@ class DemoTest {
                 List.of("hrv"), Dataset.HRV_DAY.columnNames(),
                 List.of("hrv", "--detail", "intraday"), Dataset.HRV_INTRADAY.columnNames(),
                 List.of("spo2"), Dataset.SPO2.columnNames(),
+                List.of("spo2", "--detail", "minute"), Dataset.SPO2_MINUTE.columnNames(),
                 List.of("br"), Dataset.BR.columnNames(),
                 List.of("temp"), Dataset.TEMP.columnNames(),
                 List.of("sleep"), Dataset.SLEEP.columnNames());
@@ -56,7 +57,8 @@ class DemoTest {
      */
     @Test
     void servesTheGoogleHealthApiAndTheFitbitWebApiOfTheSamePerson(QuarkusMainLauncher launcher) {
-        for (List<String> command : List.of(List.of("hr"), List.of("hrv"), List.of("hrv", "--detail", "intraday"), List.of("spo2"), List.of("br"),
+        for (List<String> command : List.of(List.of("hr"), List.of("hrv"), List.of("hrv", "--detail", "intraday"), List.of("spo2"),
+                List.of("spo2", "--detail", "minute"), List.of("br"),
                 List.of("temp"), List.of("sleep"), List.of("hr", "--detail", "1sec"), List.of("hr", "--detail", "5min"))) {
             LaunchResult google = demo(launcher, command);
             LaunchResult fitbit = demo(launcher, command, "--provider", "fitbit");
@@ -82,6 +84,10 @@ class DemoTest {
                     g[1] = f[1];
                 }
                 assertEquals(String.join(",", f), String.join(",", g), command + " row " + i);
+            }
+            if (command.contains("minute")) {
+                assertTrue(googleRows.size() > 1000, "a week of readings, one a minute: " + googleRows.size());
+                assertTrue(googleRows.stream().noneMatch(row -> row.endsWith(",50")), "the sensor's floor is no reading");
             }
         }
     }

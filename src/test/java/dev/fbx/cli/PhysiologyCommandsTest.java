@@ -189,7 +189,9 @@ class PhysiologyCommandsTest extends FakeApiTest {
         assertEquals(0, sleep.exitCode());
         assertTrue(sleep.getOutput().replaceAll("\\s", "")
                 .contains("date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes"), sleep.getOutput());
-        assertTrue(spo2.getOutput().contains("Columns: date,avg,min,max"), spo2.getOutput());
+        assertTrue(spo2.getOutput().contains("Columns with --detail day: date,avg,min,max"), spo2.getOutput());
+        assertTrue(spo2.getOutput().contains("Columns with --detail minute: time,spo2"), spo2.getOutput());
+        assertTrue(spo2.getOutput().contains("--detail=day|minute"), spo2.getOutput());
         assertTrue(spo2.getOutput().contains("confidence interval"), spo2.getOutput());
     }
 }

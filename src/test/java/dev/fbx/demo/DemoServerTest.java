@@ -1,5 +1,6 @@
 package dev.fbx.demo;
 
+import dev.fbx.api.Endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,7 @@ class DemoServerTest {
     void googleKeepsTheRefreshTokenAndChecksTheClientSecret() throws Exception {
         String refresh = server.expiredTokens("google").refreshToken().orElseThrow();
         String expiredAccess = server.expiredTokens("google").accessToken().orElseThrow();
-        String secret = server.settings().get(dev.fbx.config.Settings.CLIENT_SECRET);
+        String secret = DemoServer.CLIENT_SECRET;
 
         HttpResponse<String> first = googleToken(refresh, secret);
         HttpResponse<String> second = googleToken(refresh, secret);
@@ -185,12 +186,12 @@ class DemoServerTest {
 
     private String googleAccess() throws Exception {
         return JSON.readTree(googleToken(server.expiredTokens("google").refreshToken().orElseThrow(),
-                server.settings().get(dev.fbx.config.Settings.CLIENT_SECRET)).body()).path("access_token").asText();
+                DemoServer.CLIENT_SECRET).body()).path("access_token").asText();
     }
 
     private HttpResponse<String> googleToken(String refreshToken, String secret) throws IOException, InterruptedException {
         String form = "grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id=" + DemoServer.CLIENT_ID + "&client_secret=" + secret;
-        return http.send(HttpRequest.newBuilder(URI.create(server.settings().get(dev.fbx.config.Settings.GOOGLE_TOKEN_URL)))
+        return http.send(HttpRequest.newBuilder(server.endpoints().get(Endpoint.TOKEN))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }

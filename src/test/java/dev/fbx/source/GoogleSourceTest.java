@@ -55,7 +55,7 @@ class GoogleSourceTest {
         TokenStore store = new TokenStore(file);
         TokenFile tokens = store.read().orElseThrow();
         Transport transport = new Transport(new GoogleDialect(), new Transport.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1)), Clock.systemUTC());
-        source = new GoogleSource(new FakeApi(), transport, new TokenProvider(store, tokens, new NoRefresh(), Clock.systemUTC()));
+        source = new GoogleSource(new FakeApi(), transport, new TokenProvider(store, tokens, new NoRefresh(), Clock.systemUTC()), null);
     }
 
     @Test

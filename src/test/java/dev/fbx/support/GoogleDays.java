@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A Google Health account with data on every day, for ranges the test cannot know in advance: list
  * calls answer by their {@code filter}, one page each. Daily types have a point per day; heart-rate
  * samples come every three hours with their own UTC offset, which from {@link #TRAVEL_FROM} on is
- * New York's while the account's zone stays Berlin's (a traveller). Roll-ups answer empty. Stubs
+ * New York's while the account's zone stays Berlin's (a traveller). Roll-ups, sleep, HRV and SpO2 samples answer empty. Stubs
  * opt in with {@code withTransformers(GoogleDays.NAME)}.
  */
 public final class GoogleDays implements ResponseDefinitionTransformerV2 {
@@ -61,7 +61,7 @@ public final class GoogleDays implements ResponseDefinitionTransformerV2 {
                 points.add("{\"heartRate\":{\"beatsPerMinute\":\"" + bpm(sample.toInstant()) + "\",\"sampleTime\":{\"physicalTime\":\""
                         + sample.toInstant() + "\",\"utcOffset\":\"" + sample.getOffset().getTotalSeconds() + "s\"}}}");
             }
-        } else if (!type.equals("sleep") && !type.equals("heart-rate-variability")) {
+        } else if (!type.equals("sleep") && !type.equals("heart-rate-variability") && !type.equals("oxygen-saturation")) {
             String field = camel(type);
             for (LocalDate day = LocalDate.parse(filter.group(1)); day.isBefore(LocalDate.parse(filter.group(2))); day = day.plusDays(1)) {
                 long n = day.toEpochDay();

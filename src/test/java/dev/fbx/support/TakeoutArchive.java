@@ -53,6 +53,10 @@ public final class TakeoutArchive {
             Double temperatureSum, int temperatureSamples) {
     }
 
+    /** One SpO2 reading as the archive holds it: its instant, and the value (the floor, 50.0, among them). */
+    public record Spo2Reading(Instant time, double value) {
+    }
+
     /** One 5-minute HRV window: its instant, and the values as written. */
     public record HrvWindow(LocalDate night, Instant time, double rmssd, double coverage, double lf, double hf) {
     }
@@ -75,6 +79,8 @@ public final class TakeoutArchive {
     public final List<Night> nights = new ArrayList<>();
     public final List<HrvWindow> hrvWindows = new ArrayList<>();
     public final List<SleepLog> sleeps = new ArrayList<>();
+    /** Every SpO2 reading once, with the value fbx must show: the _GoogleData family's where both families hold the instant. */
+    public final List<Spo2Reading> spo2Readings = new ArrayList<>();
     /** The day without any file (not worn), and the day whose heart-rate file is an empty list. */
     public final LocalDate notWorn;
     public final LocalDate emptyFile;
@@ -98,6 +104,7 @@ public final class TakeoutArchive {
         heartDays(random);
         nights(random);
         sleeps(random);
+        spo2Readings(new Random(seed + 1));
         junk();
     }
 
@@ -257,6 +264,47 @@ public final class TakeoutArchive {
         }
         put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
         put(spo2 + "Daily SpO2 - " + first + "-" + last + ".csv", spo2File.toString());
+    }
+
+    /**
+     * Minute SpO2 of each night from 23:30 to 05:30 every two minutes, UTC instants: one file a night
+     * in the legacy family, and in Takeout layouts also a month a file in the _GoogleData family,
+     * which lacks some readings, holds others alone, and disagrees on some (where it wins); both
+     * hold the sensor's floor (50.0) now and then.
+     */
+    private void spo2Readings(Random random) {
+        String legacy = folder("Oxygen Saturation (SpO2)", "Sleep");
+        Map<LocalDate, StringBuilder> months = new LinkedHashMap<>();
+        for (LocalDate night = first.plusDays(1); !night.isAfter(last); night = night.plusDays(1)) {
+            if (night.equals(notWorn)) {
+                continue;
+            }
+            StringBuilder file = new StringBuilder("timestamp,value\n");
+            Instant end = night.atTime(5, 30).atZone(zone).toInstant();
+            for (Instant t = night.minusDays(1).atTime(23, 30).atZone(zone).toInstant(); t.isBefore(end); t = t.plusSeconds(120)) {
+                double value = random.nextInt(50) == 0 ? 50.0 : 90 + random.nextInt(100) / 10.0;
+                int which = random.nextInt(12);
+                // 0: only the legacy file; 1: only _GoogleData; 2: both, disagreeing; else both, alike.
+                boolean inLegacy = which != 1 || !layout.takeout();
+                boolean inGoogle = which != 0 && layout.takeout();
+                double googleValue = which == 2 && value != 50.0 ? Math.round(value * 10 + 3) / 10.0 : value;
+                String stamp = t.toString();
+                if (inLegacy) {
+                    file.append(stamp).append(',').append(value).append('\n');
+                }
+                if (inGoogle) {
+                    // A month a file, named by its first day with data.
+                    LocalDate day = t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                    LocalDate month = months.keySet().stream().filter(m -> m.getMonth() == day.getMonth() && m.getYear() == day.getYear())
+                            .findFirst().orElse(day);
+                    months.computeIfAbsent(month, m -> new StringBuilder("timestamp,oxygen saturation percentage,data source\n"))
+                            .append(stamp).append(',').append(googleValue).append(",Inspire 3\n");
+                }
+                spo2Readings.add(new Spo2Reading(t, inGoogle ? googleValue : value));
+            }
+            put(legacy + "Minute SpO2 - " + night + ".csv", file.toString());
+        }
+        months.forEach((month, file) -> put(layout.root + "Physical Activity_GoogleData/oxygen_saturation_" + month + ".csv", file.toString()));
     }
 
     private void sleeps(Random random) {

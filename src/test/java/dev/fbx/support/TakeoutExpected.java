@@ -109,6 +109,14 @@ public final class TakeoutExpected {
     }
 
     /** The main sleep's sample sum over its samples, three decimals; NaN nights have none. */
+    /** The readings of the nights from {@code from} to {@code to}: a reading before noon is that day's night's, one after the next day's. */
+    public List<String> spo2Minutes(LocalDate from, LocalDate to) {
+        return archive.spo2Readings.stream().filter(r -> r.value() != 50.0).filter(r -> {
+            ZonedDateTime local = r.time().atZone(archive.zone);
+            return in(local.getHour() < 12 ? local.toLocalDate() : local.toLocalDate().plusDays(1), from, to);
+        }).sorted(Comparator.comparing(TakeoutArchive.Spo2Reading::time)).map(r -> line(time(r.time()), r.value())).toList();
+    }
+
     public List<String> temperatures(LocalDate from, LocalDate to) {
         return archive.nights.stream().filter(n -> in(n.date(), from, to) && n.temperatureSum() != null)
                 .map(n -> line(n.date(), BigDecimal.valueOf(n.temperatureSum()).divide(BigDecimal.valueOf(n.temperatureSamples()), 3,

@@ -13,12 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +100,35 @@ public final class PostgresSink implements Sink {
                     + " ON CONFLICT (account) DO UPDATE SET since = excluded.since")) {
                 st.setString(1, account);
                 st.setObject(2, since);
+                st.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ZoneId> zone() {
+        return read("read the account's time zone", () -> {
+            try (PreparedStatement st = db.prepareStatement("SELECT zone FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
+                st.setString(1, account);
+                try (ResultSet rs = st.executeQuery()) {
+                    String zone = rs.next() ? rs.getString(1) : null;
+                    try {
+                        return Optional.ofNullable(zone).map(ZoneId::of);
+                    } catch (DateTimeException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        });
+    }
+
+    /** Recorded with the account's row, which {@link #since(LocalDate)} made. */
+    @Override
+    public void zone(ZoneId zone) {
+        write("save the account's time zone", () -> {
+            try (PreparedStatement st = db.prepareStatement("UPDATE " + Tables.ACCOUNTS + " SET zone = ? WHERE account = ?")) {
+                st.setString(1, zone.getId());
+                st.setString(2, account);
                 st.executeUpdate();
             }
         });
@@ -309,7 +341,11 @@ public final class PostgresSink implements Sink {
                 + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.", e);
     }
 
-    /** Every {@code fbx_} table already there must have the columns fbx writes; then the progress tables are created. */
+    /**
+     * Every {@code fbx_} table already there must have the columns fbx writes, or lack only columns
+     * that may be empty (a dataset's column added since the table was made), which are added; then
+     * the progress tables are created.
+     */
     private void checkSchema() {
         write("check the tables", () -> {
             try (Statement st = db.createStatement()) {
@@ -331,15 +367,23 @@ public final class PostgresSink implements Sink {
                     }
                 }
             }
+            List<String> added = new ArrayList<>();
             for (Map.Entry<String, Map<String, String>> table : found.entrySet()) {
                 Map<String, String> expected = wanted.get(table.getKey());
-                if (!expected.equals(table.getValue())) {
+                Map<String, String> missing = new LinkedHashMap<>(expected);
+                missing.keySet().removeAll(table.getValue().keySet());
+                boolean same = table.getValue().entrySet().stream().allMatch(c -> c.getValue().equals(expected.get(c.getKey())));
+                if (!same || !Tables.addable(table.getKey()).containsAll(missing.keySet())) {
                     throw FbxException.config("The table " + table.getKey() + " in " + url + " has other columns than fbx writes ("
                             + describe(table.getValue()) + "; fbx needs " + describe(expected) + "). Nothing was changed:"
                             + " rename or drop that table, or sync into another database.");
                 }
+                missing.forEach((column, type) -> added.add("ALTER TABLE " + table.getKey() + " ADD COLUMN " + Tables.quote(column) + " " + type));
             }
             try (Statement st = db.createStatement()) {
+                for (String ddl : added) {
+                    st.execute(ddl);
+                }
                 for (String ddl : Tables.createProgress()) {
                     st.execute(ddl);
                 }

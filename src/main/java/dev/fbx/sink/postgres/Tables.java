@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The tables of a sync database, derived from the dataset registry: {@code fbx_<dataset>} with
@@ -15,7 +17,8 @@ import java.util.Map;
  * the sample's own local date, because a {@code timestamptz} has lost the offset that says which
  * day a sample belongs to, and a day is what a sync replaces. Progress lives in
  * {@value #PROGRESS} (one row per final day of a dataset) and {@value #ACCOUNTS} (where each
- * account's synced period starts).
+ * account's synced period starts, and its time zone). A column added to a dataset later is added
+ * to a table made before ({@link #addable}).
  */
 final class Tables {
     static final String PROGRESS = "fbx_sync_progress";
@@ -57,7 +60,29 @@ final class Tables {
     }
 
     static Map<String, String> accountColumns() {
-        return new LinkedHashMap<>(Map.of("account", "text", "since", "date"));
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("account", "text");
+        columns.put("since", "date");
+        columns.put("zone", "text");
+        return columns;
+    }
+
+    /**
+     * The columns of {@code table} that may be empty, which a table made by an earlier fbx may lack
+     * and gets added: a dataset's values, the account's zone. Keys may not be.
+     */
+    static Set<String> addable(String table) {
+        if (table.equals(ACCOUNTS)) {
+            return Set.of("zone");
+        }
+        for (Dataset<?> dataset : Dataset.values()) {
+            if (name(dataset).equals(table)) {
+                Set<String> values = new HashSet<>(columns(dataset).keySet());
+                values.removeAll(List.of("account", dataset.key(), dayColumn(dataset)));
+                return values;
+            }
+        }
+        return Set.of();
     }
 
     static String sqlType(ColumnType type) {
@@ -89,7 +114,7 @@ final class Tables {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + PROGRESS + " (account text NOT NULL, dataset text NOT NULL, day date NOT NULL,"
                         + " PRIMARY KEY (account, dataset, day))",
-                "CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " (account text PRIMARY KEY, since date NOT NULL)");
+                "CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " (account text PRIMARY KEY, since date NOT NULL, zone text)");
     }
 
     /** Column names are quoted: {@code end} is an SQL keyword. */

@@ -1,4 +1,4 @@
-package dev.fbx.source;
+package dev.fbx.origin;
 
 import dev.fbx.FbxException;
 import dev.fbx.api.RestClients;
@@ -11,9 +11,10 @@ import java.net.URI;
 import java.time.Clock;
 
 /**
- * What 'fbx auth' needs of the configured provider, built once per invocation: its token endpoint,
- * its authorize URL, and a check of an access token (Fitbit's introspection; on Google the user's
- * identity, the cheapest authenticated call). Unlike {@link Connection} it needs no token file.
+ * What 'fbx auth' and 'fbx doctor' need of an account's provider, built once per invocation: its
+ * token endpoint, its authorize URL, and a check of an access token (Fitbit's introspection; on
+ * Google the user's identity, the cheapest authenticated call). Unlike {@link Connection} it needs
+ * no token file.
  */
 public final class AuthConnection implements AutoCloseable {
     private final RestClients clients = new RestClients();
@@ -22,18 +23,18 @@ public final class AuthConnection implements AutoCloseable {
     private final Transport transport;
     private final Clock clock;
 
-    private AuthConnection(Settings settings, Clock clock) {
+    private AuthConnection(Settings settings, Provider provider, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.provider = Provider.of(settings.provider());
+        this.provider = provider;
         this.transport = provider.transport(settings, clock);
     }
 
-    public static AuthConnection open(Settings settings) {
-        if (settings.demo()) {
-            throw FbxException.usage("'fbx auth' works on a real account's token file; the demo account (--demo, FBX_DEMO) needs no sign-in.");
-        }
-        return new AuthConnection(settings, Clock.systemUTC());
+    /**
+     * @param command the command, for the line that refuses an archive or the demo (64)
+     */
+    public static AuthConnection open(Settings settings, String command, Clock clock) {
+        return new AuthConnection(settings, Origin.of(settings).api(command).provider(), clock);
     }
 
     public Provider provider() {

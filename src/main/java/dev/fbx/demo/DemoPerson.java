@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A synthetic person: their nights and days as values, and the legacy Fitbit Web API's response
- * shapes of them ({@link GoogleAnswers} gives the Google Health API's). Every value is a function of
+ * A synthetic person: their nights and days as values, which {@link FitbitAnswers} and
+ * {@link GoogleAnswers} give in each API's shapes. Every value is a function of
  * the date alone (random generators seeded by the day and the kind of data), so any date can be
  * asked for, in any order, and always gives the same answer. The signals agree with each other:
  * heart rate drops in the main sleep, HRV windows cover it, and the zone minutes of the daily
@@ -27,16 +27,12 @@ import java.util.Random;
  * {@link StrictMath} rather than {@link Math} keeps the values bit for bit the same on every JVM
  * and in the native binary.
  */
-final class DemoAccount {
+final class DemoPerson {
     static final String USER_ID = "DEMO01";
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final DateTimeFormatter FITBIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     /** Zone boundaries (bpm) of Fitbit's default zones for a 35-year-old. */
-    private static final int FAT_BURN = 94;
-    private static final int CARDIO = 131;
-    private static final int PEAK = 159;
+    static final int FAT_BURN = 94;
+    static final int CARDIO = 131;
+    static final int PEAK = 159;
     /** Trackers record every few seconds, not every second. */
     static final int SAMPLE_SECONDS = 5;
 
@@ -45,16 +41,14 @@ final class DemoAccount {
      * ordinal is part of the seed: add new streams at the end.
      */
     private enum Stream {
-        NIGHT, NAP, RESTING, HEART, HEART_SECONDS, HRV, SPO2, BREATHING, TEMPERATURE
+        NIGHT, NAP, RESTING, HEART, HEART_SECONDS, HRV, SPO2, BREATHING, TEMPERATURE, SPO2_READINGS
     }
 
     private final ZoneId zone;
 
-    DemoAccount(ZoneId zone) {
+    DemoPerson(ZoneId zone) {
         this.zone = zone;
     }
-
-    // ---- the person's days and nights --------------------------------------------------------
 
     /**
      * The main sleep that ends on {@code date}.
@@ -246,6 +240,34 @@ final class DemoAccount {
         return new Spo2Night(round(avg, 1), round(min, 1), round(max, 1));
     }
 
+    /** One SpO2 reading of the main sleep: its time, and the percentage ({@link #SPO2_FLOOR} where the sensor read nothing). */
+    record Spo2Reading(ZonedDateTime time, double percentage) {
+    }
+
+    /** What the sensor reports for a minute it read nothing: its floor, which both APIs and archives pass on. */
+    static final double SPO2_FLOOR = 50.0;
+
+    /**
+     * A reading a minute through the main sleep that ends on {@code date}, from a quarter of an hour
+     * after it starts, around the night's average and within its range; now and then the sensor's
+     * floor. None on an unrecorded night.
+     */
+    List<Spo2Reading> spo2Readings(LocalDate date) {
+        Night night = night(date);
+        Spo2Night summary = spo2Night(date);
+        List<Spo2Reading> readings = new ArrayList<>();
+        if (summary == null) {
+            return readings;
+        }
+        Random r = random(date, Stream.SPO2_READINGS);
+        for (ZonedDateTime at = night.start().plusMinutes(15).plusSeconds(r.nextInt(60)); at.isBefore(night.end()); at = at.plusMinutes(1)) {
+            double value = r.nextDouble() < 0.01 ? SPO2_FLOOR
+                    : Math.min(summary.max(), Math.max(summary.min(), summary.average() + 0.9 * r.nextGaussian()));
+            readings.add(new Spo2Reading(at, round(value, 1)));
+        }
+        return readings;
+    }
+
     /** Breaths per minute in the night that ends on {@code date}; null when it was not recorded. */
     Double breathingRate(LocalDate date) {
         if (!night(date).recorded()) {
@@ -264,211 +286,6 @@ final class DemoAccount {
 
     ZoneId zone() {
         return zone;
-    }
-
-    // ---- the API's answers -------------------------------------------------------------------
-
-    ObjectNode profile(LocalDate today) {
-        ObjectNode user = JSON.objectNode()
-                .put("encodedId", USER_ID)
-                .put("displayName", "Demo")
-                .put("fullName", "Demo Account (synthetic)")
-                .put("timezone", zone.getId())
-                .put("offsetFromUTCMillis", zone.getRules().getOffset(today.atTime(12, 0).atZone(zone).toInstant()).getTotalSeconds() * 1000L);
-        return JSON.objectNode().set("user", user);
-    }
-
-    ArrayNode devices(LocalDate today) {
-        ArrayNode devices = JSON.arrayNode();
-        devices.addObject()
-                .put("battery", "High")
-                .put("batteryLevel", 81)
-                .put("deviceVersion", "Charge 6")
-                .put("id", "1000001")
-                .put("lastSyncTime", FITBIT_TIME.format(today.atTime(7, 42, 10)))
-                .put("type", "TRACKER");
-        return devices;
-    }
-
-    ObjectNode heartRateDays(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            int[] zoneMinutes = zoneMinutes(date);
-            ArrayNode zones = JSON.arrayNode();
-            String[] names = {"Out of Range", "Fat Burn", "Cardio", "Peak"};
-            int[] bounds = {30, FAT_BURN, CARDIO, PEAK, 220};
-            double[] caloriesPerMinute = {1.2, 6.1, 9.4, 11.8};
-            for (int i = 0; i < 4; i++) {
-                zones.addObject()
-                        .put("caloriesOut", round(zoneMinutes[i] * caloriesPerMinute[i], 5))
-                        .put("max", bounds[i + 1])
-                        .put("min", bounds[i])
-                        .put("minutes", zoneMinutes[i])
-                        .put("name", names[i]);
-            }
-            ObjectNode value = JSON.objectNode();
-            value.set("customHeartRateZones", JSON.arrayNode());
-            value.set("heartRateZones", zones);
-            value.put("restingHeartRate", restingHeartRate(date));
-            days.addObject().put("dateTime", date.toString()).set("value", value);
-        }
-        return JSON.objectNode().set("activities-heart", days);
-    }
-
-    /** @param detail {@code 1sec}, {@code 1min}, {@code 5min} or {@code 15min} */
-    ObjectNode heartRateIntraday(LocalDate date, String detail) {
-        ArrayNode dataset = JSON.arrayNode();
-        if (detail.equals("1sec")) {
-            int[] samples = heartRateBySample(date);
-            for (int i = 0; i < samples.length; i++) {
-                if (samples[i] >= 0) {
-                    dataset.addObject().put("time", CLOCK.format(LocalTime.ofSecondOfDay((long) i * SAMPLE_SECONDS))).put("value", samples[i]);
-                }
-            }
-        } else {
-            int[] perMinute = heartRateByMinute(date);
-            int window = Integer.parseInt(detail.substring(0, detail.length() - "min".length()));
-            for (int m = 0; m < perMinute.length; m += window) {
-                int sum = 0;
-                int n = 0;
-                for (int i = m; i < m + window; i++) {
-                    if (perMinute[i] >= 0) {
-                        sum += perMinute[i];
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    dataset.addObject().put("time", CLOCK.format(LocalTime.of(m / 60, m % 60))).put("value", Math.round(sum / (double) n));
-                }
-            }
-        }
-        ObjectNode intraday = JSON.objectNode();
-        intraday.set("dataset", dataset);
-        intraday.put("datasetInterval", detail.equals("1sec") ? 1 : Integer.parseInt(detail.replace("min", "")));
-        intraday.put("datasetType", detail.equals("1sec") ? "second" : "minute");
-        ObjectNode body = heartRateDays(date, date);
-        body.set("activities-heart-intraday", intraday);
-        return body;
-    }
-
-    ObjectNode hrv(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            HrvNight night = hrvNight(date);
-            if (night == null) {
-                continue;
-            }
-            ObjectNode value = JSON.objectNode().put("dailyRmssd", night.daily()).put("deepRmssd", night.deep());
-            days.addObject().<ObjectNode>set("value", value).put("dateTime", date.toString());
-        }
-        return JSON.objectNode().set("hrv", days);
-    }
-
-    ObjectNode hrvIntraday(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            List<Window> windows = hrvWindows(date);
-            if (windows.isEmpty()) {
-                continue;
-            }
-            ArrayNode minutes = JSON.arrayNode();
-            for (Window w : windows) {
-                ObjectNode value = JSON.objectNode().put("rmssd", w.rmssd()).put("coverage", w.coverage()).put("hf", w.hf()).put("lf", w.lf());
-                minutes.addObject().put("minute", FITBIT_TIME.format(w.minute())).set("value", value);
-            }
-            days.addObject().<ObjectNode>set("minutes", minutes).put("dateTime", date.toString());
-        }
-        return JSON.objectNode().set("hrv", days);
-    }
-
-    /** Fitbit answers SpO2 ranges with a bare list. */
-    ArrayNode spo2(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            Spo2Night night = spo2Night(date);
-            if (night != null) {
-                ObjectNode value = JSON.objectNode().put("avg", night.average()).put("min", night.min()).put("max", night.max());
-                days.addObject().put("dateTime", date.toString()).set("value", value);
-            }
-        }
-        return days;
-    }
-
-    ObjectNode breathingRate(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            Double rate = breathingRate(date);
-            if (rate != null) {
-                days.addObject().<ObjectNode>set("value", JSON.objectNode().put("breathingRate", rate)).put("dateTime", date.toString());
-            }
-        }
-        return JSON.objectNode().set("br", days);
-    }
-
-    ObjectNode skinTemperature(LocalDate start, LocalDate end) {
-        ArrayNode days = JSON.arrayNode();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            Double relative = relativeSkinTemperature(date);
-            if (relative != null) {
-                days.addObject()
-                        .put("dateTime", date.toString())
-                        .<ObjectNode>set("value", JSON.objectNode().put("nightlyRelative", relative))
-                        .put("logType", "dedicated_temp_sensor");
-            }
-        }
-        return JSON.objectNode().set("tempSkin", days);
-    }
-
-    ObjectNode sleep(LocalDate start, LocalDate end) {
-        List<ObjectNode> logs = new ArrayList<>();
-        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
-            Night night = night(date);
-            if (night.recorded()) {
-                ObjectNode summary = JSON.objectNode();
-                stage(summary, "deep", 4, night.deep());
-                stage(summary, "light", 27, night.light());
-                stage(summary, "rem", 6, night.rem());
-                stage(summary, "wake", 25, night.awake());
-                logs.add(log(date, night.start(), night.end(), true, night.asleep(), night.awake(), "stages", summary, 0));
-            }
-            Nap nap = nap(date);
-            if (nap != null) {
-                ObjectNode summary = JSON.objectNode();
-                stage(summary, "asleep", 0, nap.asleep());
-                stage(summary, "restless", 2, nap.restless());
-                stage(summary, "awake", 1, nap.awake());
-                logs.add(log(date, nap.start(), nap.end(), false, nap.asleep(), nap.restless() + nap.awake(), "classic", summary, 1));
-            }
-        }
-        // Fitbit lists the newest sleep first.
-        Collections.reverse(logs);
-        return JSON.objectNode().set("sleep", JSON.arrayNode().addAll(logs));
-    }
-
-    private static void stage(ObjectNode summary, String name, int count, int minutes) {
-        summary.putObject(name).put("count", count).put("minutes", minutes).put("thirtyDayAvgMinutes", minutes);
-    }
-
-    private static ObjectNode log(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean main, int asleep, int awake, String type,
-            ObjectNode summary, int index) {
-        int inBed = asleep + awake;
-        ObjectNode log = JSON.objectNode()
-                .put("dateOfSleep", date.toString())
-                .put("duration", Duration.between(start, end).toMillis())
-                .put("efficiency", Math.round(100.0 * asleep / inBed))
-                .put("endTime", FITBIT_TIME.format(end.toLocalDateTime()))
-                .put("infoCode", 0)
-                .put("isMainSleep", main);
-        log.putObject("levels").set("summary", summary);
-        return log.put("logId", 40_000_000_000L + date.toEpochDay() * 10 + index)
-                .put("logType", "auto_detected")
-                .put("minutesAfterWakeup", 0)
-                .put("minutesAsleep", asleep)
-                .put("minutesAwake", awake)
-                .put("minutesToFallAsleep", 0)
-                .put("startTime", FITBIT_TIME.format(start.toLocalDateTime()))
-                .put("timeInBed", inBed)
-                .put("type", type);
     }
 
     /** A generator for one kind of data on one day; its seed is a hash of both. */

@@ -1,4 +1,4 @@
-package dev.fbx.source;
+package dev.fbx.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +10,13 @@ import java.io.IOException;
  * missing fields) and strictly where fbx cannot go on (not JSON, a list that is not a list): those
  * are exit 65, naming what was being read.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode parse(String body, String what) {
+    public static JsonNode parse(String body, String what) {
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || !node.isContainerNode()) {
@@ -29,7 +29,7 @@ final class Json {
     }
 
     /** The array at {@code field}; absent or null is empty, anything else is malformed. */
-    static Iterable<JsonNode> array(JsonNode node, String field, String what) {
+    public static Iterable<JsonNode> array(JsonNode node, String field, String what) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return java.util.List.of();
@@ -41,7 +41,7 @@ final class Json {
     }
 
     /** The elements of a body that is itself a list (Fitbit's SpO2 and devices answers). */
-    static Iterable<JsonNode> elements(JsonNode node, String what) {
+    public static Iterable<JsonNode> elements(JsonNode node, String what) {
         if (!node.isArray()) {
             throw malformed(what, "not a list", null);
         }
@@ -49,7 +49,7 @@ final class Json {
     }
 
     /** A number, given as a JSON number or a string; null when absent, not a number, or NaN. */
-    static Double number(JsonNode node) {
+    public static Double number(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
@@ -68,12 +68,12 @@ final class Json {
         return Double.isFinite(value) ? value : null;
     }
 
-    static Integer integer(JsonNode node) {
+    public static Integer integer(JsonNode node) {
         Double value = number(node);
         return value == null ? null : (int) Math.round(value);
     }
 
-    static FbxException malformed(String what, String problem, Throwable cause) {
+    public static FbxException malformed(String what, String problem, Throwable cause) {
         return FbxException.badData("The API's answer for " + what + " cannot be read (" + problem
                 + "). Try again; if it persists, report it with the output of -v.", cause);
     }

@@ -10,15 +10,16 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The synthetic person: the same answer for the same date, plausible values, and signals that agree. */
-class DemoAccountTest {
+class DemoPersonTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final DemoAccount account = new DemoAccount(BERLIN);
+    private final DemoPerson person = new DemoPerson(BERLIN);
+    private final FitbitAnswers account = new FitbitAnswers(person);
     private final LocalDate start = LocalDate.of(2024, 1, 1);
     private final LocalDate end = LocalDate.of(2024, 12, 31);
 
     @Test
     void answersDependOnTheDateAlone() {
-        DemoAccount other = new DemoAccount(BERLIN);
+        FitbitAnswers other = new FitbitAnswers(new DemoPerson(BERLIN));
         LocalDate day = LocalDate.of(2024, 3, 31);
 
         assertEquals(account.heartRateIntraday(day, "1sec"), other.heartRateIntraday(day, "1sec"));
@@ -89,7 +90,7 @@ class DemoAccountTest {
             JsonNode dataset = body.path("activities-heart-intraday").path("dataset");
             assertEquals(dataset.size(), zoneMinutes, day.toString());
 
-            DemoAccount.Night night = account.night(day);
+            DemoPerson.Night night = person.night(day);
             if (!night.recorded()) {
                 continue;
             }
@@ -103,7 +104,7 @@ class DemoAccountTest {
     @Test
     void hrvWindowsLieInTheMainSleep() {
         LocalDate day = LocalDate.of(2024, 10, 27);
-        DemoAccount.Night night = account.night(day);
+        DemoPerson.Night night = person.night(day);
         for (JsonNode minute : account.hrvIntraday(day, day).path("hrv").path(0).path("minutes")) {
             LocalDateTime at = LocalDateTime.parse(minute.path("minute").asText());
             assertTrue(!at.isBefore(night.start().toLocalDateTime().minusMinutes(1)) && at.isBefore(night.end().toLocalDateTime()), at.toString());
