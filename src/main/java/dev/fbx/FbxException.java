@@ -11,6 +11,7 @@ public class FbxException extends RuntimeException {
     public static final int UNAVAILABLE = 69;
     /** Writing the output failed (disk full, no permission): sysexits' EX_IOERR. */
     public static final int IO_ERROR = 74;
+
     public static final int RATE_LIMITED = 75;
     public static final int NOT_AUTHORISED = 77;
     public static final int CONFIG = 78;

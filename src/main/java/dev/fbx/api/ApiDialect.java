@@ -2,8 +2,6 @@ package dev.fbx.api;
 
 import dev.fbx.FbxException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,7 +23,6 @@ public interface ApiDialect {
     default Optional<String> retired() {
         return Optional.empty();
     }
-
 
     /** Reads a header whatever case the server used for its name; null when absent. */
     static String header(RestResponse<String> response, String name) {

@@ -27,7 +27,10 @@ public record ApiError(String type, String status, String message) {
         }
         JsonNode fitbit = root.path("errors").path(0);
         if (fitbit.isObject()) {
-            return new ApiError(fitbit.path("errorType").asText(""), "", fitbit.path("message").asText(""));
+            return new ApiError(
+                    fitbit.path("errorType").asText(""),
+                    "",
+                    fitbit.path("message").asText(""));
         }
         JsonNode error = root.path("error");
         if (error.isObject()) {
@@ -36,10 +39,14 @@ public record ApiError(String type, String status, String message) {
             for (JsonNode detail : error.path("details")) {
                 reason = detail.path("reason").asText(reason);
             }
-            return new ApiError(reason.isEmpty() ? status : reason, status, error.path("message").asText(""));
+            return new ApiError(
+                    reason.isEmpty() ? status : reason,
+                    status,
+                    error.path("message").asText(""));
         }
         if (error.isTextual()) {
-            return new ApiError(error.asText(), "", root.path("error_description").asText(""));
+            return new ApiError(
+                    error.asText(), "", root.path("error_description").asText(""));
         }
         return new ApiError("", "", "");
     }
@@ -58,6 +65,7 @@ public record ApiError(String type, String status, String message) {
         if (type.isEmpty() && message.isEmpty()) {
             return "";
         }
-        return " (" + Redaction.apply(type.isEmpty() ? message : message.isEmpty() ? type : type + ": " + message) + ")";
+        return " (" + Redaction.apply(type.isEmpty() ? message : message.isEmpty() ? type : type + ": " + message)
+                + ")";
     }
 }

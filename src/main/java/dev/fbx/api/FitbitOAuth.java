@@ -20,7 +20,8 @@ public interface FitbitOAuth {
 
     @POST
     @Path("/oauth2/revoke")
-    RestResponse<String> revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form);
+    RestResponse<String> revoke(
+            @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form);
 
     @POST
     @Path("/1.1/oauth2/introspect")

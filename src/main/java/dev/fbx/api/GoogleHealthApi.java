@@ -29,8 +29,11 @@ public interface GoogleHealthApi {
      */
     @GET
     @Path("/v4/users/me/dataTypes/{dataType}/dataPoints")
-    RestResponse<String> list(@PathParam("dataType") String dataType, @QueryParam("filter") String filter,
-            @QueryParam("pageSize") int pageSize, @QueryParam("pageToken") String pageToken);
+    RestResponse<String> list(
+            @PathParam("dataType") String dataType,
+            @QueryParam("filter") String filter,
+            @QueryParam("pageSize") int pageSize,
+            @QueryParam("pageToken") String pageToken);
 
     /**
      * {@code users.dataTypes.dataPoints.reconcile}: the points of every data source (a phone and a
@@ -40,8 +43,11 @@ public interface GoogleHealthApi {
      */
     @GET
     @Path("/v4/users/me/dataTypes/{dataType}/dataPoints:reconcile")
-    RestResponse<String> reconcile(@PathParam("dataType") String dataType, @QueryParam("filter") String filter,
-            @QueryParam("pageSize") int pageSize, @QueryParam("pageToken") String pageToken);
+    RestResponse<String> reconcile(
+            @PathParam("dataType") String dataType,
+            @QueryParam("filter") String filter,
+            @QueryParam("pageSize") int pageSize,
+            @QueryParam("pageToken") String pageToken);
 
     /** {@code users.dataTypes.dataPoints.rollUp}: a {@code RollUpDataPointsRequest} (physical time windows). */
     @POST

@@ -13,8 +13,7 @@ import java.io.IOException;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode parse(String body, String what) {
         try {
@@ -74,7 +73,9 @@ public final class Json {
     }
 
     public static FbxException malformed(String what, String problem, Throwable cause) {
-        return FbxException.badData("The API's answer for " + what + " cannot be read (" + problem
-                + "). Try again; if it persists, report it with the output of -v.", cause);
+        return FbxException.badData(
+                "The API's answer for " + what + " cannot be read (" + problem
+                        + "). Try again; if it persists, report it with the output of -v.",
+                cause);
     }
 }

@@ -26,7 +26,8 @@ public final class RateLimitedException extends FbxException {
             return apiName + " rate limit reached; progress is saved: try again in a minute.";
         }
         long seconds = Math.max(0, Duration.between(now, resetAt).getSeconds());
-        String at = DateTimeFormatter.ISO_LOCAL_TIME.format(resetAt.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
+        String at = DateTimeFormatter.ISO_LOCAL_TIME.format(
+                resetAt.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
         return apiName + " rate limit reached; the quota resets in " + seconds + " s (at " + at
                 + " local time): try again then (fbx sync --wait waits by itself).";
     }

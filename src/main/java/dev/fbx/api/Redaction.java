@@ -10,8 +10,7 @@ public final class Redaction {
     private static final Pattern TOKENS = Pattern.compile(
             "eyJ[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){0,2}|ya29\\.[A-Za-z0-9._-]+|1//[A-Za-z0-9._-]+|[A-Fa-f0-9]{40,}");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static String apply(String text) {
         return text == null ? null : TOKENS.matcher(text).replaceAll("[redacted]");

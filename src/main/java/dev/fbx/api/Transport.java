@@ -50,8 +50,7 @@ public final class Transport {
     }
 
     /** @param attempts how many times one request is sent before a network failure or 5xx is final */
-    public record Retry(int attempts, Duration initialDelay, Duration maxDelay) {
-    }
+    public record Retry(int attempts, Duration initialDelay, Duration maxDelay) {}
 
     private final ApiDialect dialect;
     private final Retry retry;
@@ -96,7 +95,8 @@ public final class Transport {
         String date = ApiDialect.header(response, "Date");
         if (date != null) {
             try {
-                Instant server = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant server = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 serverClockAhead = Duration.between(clock.instant(), server);
             } catch (DateTimeParseException e) {
                 LOG.debugf("unreadable Date header: %s", date);
@@ -116,7 +116,8 @@ public final class Transport {
             Instant now = clock.instant();
             if (quota.exhaustedAt(now)) {
                 // The server said it would refuse this request: do not send it.
-                sleep(rateLimitPolicy.onLimited(new RateLimitedException(dialect.name(), quota.resetAt(), now), ++limitedInARow));
+                sleep(rateLimitPolicy.onLimited(
+                        new RateLimitedException(dialect.name(), quota.resetAt(), now), ++limitedInARow));
                 quota = Quota.UNKNOWN;
                 continue;
             }
@@ -131,8 +132,11 @@ public final class Transport {
                 failures++;
                 LOG.debugf("%s: %s (attempt %d)", what, rootMessage(e), failures);
                 if (failures >= retry.attempts()) {
-                    throw new FbxException(FbxException.UNAVAILABLE, "Cannot reach " + dialect.name() + " for " + what + " after "
-                            + failures + " attempts (" + rootMessage(e) + "): check the network and try again.", e);
+                    throw new FbxException(
+                            FbxException.UNAVAILABLE,
+                            "Cannot reach " + dialect.name() + " for " + what + " after " + failures + " attempts ("
+                                    + rootMessage(e) + "): check the network and try again.",
+                            e);
                 }
                 sleep(backoff(retry.initialDelay(), retry.maxDelay(), failures));
                 continue;
@@ -159,12 +163,17 @@ public final class Transport {
             if (status >= 500) {
                 failures++;
                 if (failures >= retry.attempts()) {
-                    throw new FbxException(FbxException.UNAVAILABLE, dialect.name() + " kept failing for " + what + ": HTTP " + status
-                            + error.describe() + " after " + failures + " attempts. Try again later.");
+                    throw new FbxException(
+                            FbxException.UNAVAILABLE,
+                            dialect.name() + " kept failing for " + what + ": HTTP " + status + error.describe()
+                                    + " after " + failures + " attempts. Try again later.");
                 }
                 Long retryAfter = ApiDialect.longHeader(response, "Retry-After");
-                sleep(retryAfter != null ? Duration.ofSeconds(Math.min(retryAfter, retry.maxDelay().getSeconds()))
-                        : backoff(retry.initialDelay(), retry.maxDelay(), failures));
+                sleep(
+                        retryAfter != null
+                                ? Duration.ofSeconds(
+                                        Math.min(retryAfter, retry.maxDelay().getSeconds()))
+                                : backoff(retry.initialDelay(), retry.maxDelay(), failures));
                 continue;
             }
             throw dialect.refusal(status, error, what);

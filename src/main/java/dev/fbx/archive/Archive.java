@@ -70,7 +70,9 @@ public final class Archive implements AutoCloseable {
                 if (dates.isEmpty()) {
                     undated.computeIfAbsent(family, f -> new ArrayList<>()).add(entry);
                 } else {
-                    dated.computeIfAbsent(family, f -> new TreeMap<>()).computeIfAbsent(entry.date(), d -> new ArrayList<>()).add(entry);
+                    dated.computeIfAbsent(family, f -> new TreeMap<>())
+                            .computeIfAbsent(entry.date(), d -> new ArrayList<>())
+                            .add(entry);
                     for (LocalDate date : dates) {
                         min = min == null || date.isBefore(min) ? date : min;
                         max = max == null || date.isAfter(max) ? date : max;
@@ -80,12 +82,16 @@ public final class Archive implements AutoCloseable {
         }
         if (found == null) {
             String what = describe(containers);
-            throw FbxException.badData(unknownLayout
-                    ? what + " holds Fitbit files in a layout fbx does not know (neither Takeout/Fitbit/, Takeout/Google Health/ nor an"
-                            + " account archive's Physical Activity/, Sleep/ and Personal & Account/ folders): give the archive as Google or"
-                            + " fitbit.com made it."
-                    : what + " is not a Fitbit archive: none of its entries is a Fitbit data file (TAKEOUT.md lists them). Give the"
-                            + " Google Takeout export of Fitbit data (all its parts), or a fitbit.com account archive.", null);
+            throw FbxException.badData(
+                    unknownLayout
+                            ? what
+                                    + " holds Fitbit files in a layout fbx does not know (neither Takeout/Fitbit/, Takeout/Google Health/ nor an"
+                                    + " account archive's Physical Activity/, Sleep/ and Personal & Account/ folders): give the archive as Google or"
+                                    + " fitbit.com made it."
+                            : what
+                                    + " is not a Fitbit archive: none of its entries is a Fitbit data file (TAKEOUT.md lists them). Give the"
+                                    + " Google Takeout export of Fitbit data (all its parts), or a fitbit.com account archive.",
+                    null);
         }
         this.layout = found;
         this.first = min;
@@ -132,7 +138,8 @@ public final class Archive implements AutoCloseable {
             return all;
         }
         if (!Files.isRegularFile(path)) {
-            throw FbxException.usage("The archive " + path + " does not exist: give the path of the Takeout zip (or tgz, or its unpacked folder).");
+            throw FbxException.usage("The archive " + path
+                    + " does not exist: give the path of the Takeout zip (or tgz, or its unpacked folder).");
         }
         return List.of(file(path));
     }
@@ -153,19 +160,27 @@ public final class Archive implements AutoCloseable {
                 return new TarGzContainer(path);
             }
         } catch (IOException e) {
-            throw FbxException.badData(path + " is a damaged or truncated archive (" + e.getMessage() + "): download it again.", e);
+            throw FbxException.badData(
+                    path + " is a damaged or truncated archive (" + e.getMessage() + "): download it again.", e);
         }
-        throw FbxException.badData(path + " is not an archive (neither a zip nor a tgz): give the Takeout export's zip or tgz, or its"
-                + " unpacked folder.", null);
+        throw FbxException.badData(
+                path + " is not an archive (neither a zip nor a tgz): give the Takeout export's zip or tgz, or its"
+                        + " unpacked folder.",
+                null);
     }
 
     private static FbxException unreadable(String what, IOException e) {
-        return FbxException.io("Cannot read the archive " + what + " (" + e.getMessage() + "): check the path and permissions.", e);
+        return FbxException.io(
+                "Cannot read the archive " + what + " (" + e.getMessage() + "): check the path and permissions.", e);
     }
 
     private static String describe(List<Container> containers) {
-        return containers.size() == 1 ? containers.get(0).describe()
-                : "The archive (" + String.join(", ", containers.stream().map(Container::describe).toList()) + ")";
+        return containers.size() == 1
+                ? containers.get(0).describe()
+                : "The archive ("
+                        + String.join(
+                                ", ",
+                                containers.stream().map(Container::describe).toList()) + ")";
     }
 
     public Layout layout() {
@@ -179,7 +194,10 @@ public final class Archive implements AutoCloseable {
 
     /** How many of its entries are data files fbx reads. */
     public int dataFiles() {
-        return dated.values().stream().mapToInt(days -> days.values().stream().mapToInt(List::size).sum()).sum()
+        return dated.values().stream()
+                        .mapToInt(days ->
+                                days.values().stream().mapToInt(List::size).sum())
+                        .sum()
                 + undated.values().stream().mapToInt(List::size).sum();
     }
 
@@ -223,8 +241,10 @@ public final class Archive implements AutoCloseable {
 
     /** The message for an entry fbx cannot read: which entry, what is wrong with it, what to do. */
     static FbxException broken(Entry entry, String problem, Throwable cause) {
-        return FbxException.badData("The archive entry " + entry.describe() + " " + problem
-                + ". Download the export again; the data read before it is kept.", cause);
+        return FbxException.badData(
+                "The archive entry " + entry.describe() + " " + problem
+                        + ". Download the export again; the data read before it is kept.",
+                cause);
     }
 
     @Override

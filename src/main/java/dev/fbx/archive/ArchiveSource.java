@@ -1,21 +1,21 @@
 package dev.fbx.archive;
 
-import dev.fbx.record.BreathingRateDay;
-import dev.fbx.record.Spo2Day;
-import dev.fbx.record.Spo2Sample;
-import dev.fbx.record.Sleep;
-import dev.fbx.record.HeartRateDay;
-import dev.fbx.record.SkinTemperatureDay;
-import dev.fbx.record.HrvDay;
-import dev.fbx.record.HrvSample;
-import dev.fbx.source.LocalTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
 import dev.fbx.record.Row;
-import dev.fbx.dataset.DateRange;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
+import dev.fbx.source.LocalTimes;
 import dev.fbx.source.Source;
 import dev.fbx.source.Stream;
 import dev.fbx.source.Streams;
@@ -56,6 +56,7 @@ public final class ArchiveSource implements Source {
      * holds a week of rows at most. Nightly values are a row a day, read a year at a time.
      */
     private static final int HEART_RATE_DAYS = 7;
+
     private static final int HRV_WINDOW_DAYS = 30;
     private static final int NIGHTLY_DAYS = 366;
 
@@ -70,19 +71,41 @@ public final class ArchiveSource implements Source {
         this.archive = archive;
         this.heartRates = new HeartRates(archive);
         this.zoneOption = zoneOption;
-        serve(Dataset.HR_DAY, "resting heart rate or heart-rate zone", Stream.local(NIGHTLY_DAYS, this::heartRateDays),
-                Family.RESTING_HEART_RATE, Family.HEART_RATE_ZONES);
+        serve(
+                Dataset.HR_DAY,
+                "resting heart rate or heart-rate zone",
+                Stream.local(NIGHTLY_DAYS, this::heartRateDays),
+                Family.RESTING_HEART_RATE,
+                Family.HEART_RATE_ZONES);
         serve(Dataset.HRV_DAY, "nightly HRV", Stream.local(NIGHTLY_DAYS, this::hrvDays), Family.HRV_SUMMARY);
         serve(Dataset.SPO2, "nightly SpO2", Stream.local(NIGHTLY_DAYS, this::spo2Days), Family.SPO2);
         serve(Dataset.BR, "breathing rate", Stream.local(NIGHTLY_DAYS, this::breathingRateDays), Family.BREATHING_RATE);
-        serve(Dataset.TEMP, "skin temperature", Stream.local(NIGHTLY_DAYS, this::skinTemperatureDays), Family.TEMPERATURE);
+        serve(
+                Dataset.TEMP,
+                "skin temperature",
+                Stream.local(NIGHTLY_DAYS, this::skinTemperatureDays),
+                Family.TEMPERATURE);
         serve(Dataset.SLEEP, "sleep", Stream.local(NIGHTLY_DAYS, this::sleeps), Family.SLEEP);
-        serve(Dataset.HRV_INTRADAY, "5-minute HRV", Stream.local(HRV_WINDOW_DAYS, this::hrvSamples), Family.HRV_DETAILS);
-        serve(Dataset.SPO2_MINUTE, "SpO2 reading", Stream.local(HRV_WINDOW_DAYS, this::spo2Samples), Family.SPO2_MINUTE,
+        serve(
+                Dataset.HRV_INTRADAY,
+                "5-minute HRV",
+                Stream.local(HRV_WINDOW_DAYS, this::hrvSamples),
+                Family.HRV_DETAILS);
+        serve(
+                Dataset.SPO2_MINUTE,
+                "SpO2 reading",
+                Stream.local(HRV_WINDOW_DAYS, this::spo2Samples),
+                Family.SPO2_MINUTE,
                 Family.SPO2_MINUTE_GOOGLE);
-        for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
-            serve(samples, "heart-rate sample", Stream.local(HEART_RATE_DAYS,
-                    (range, out) -> heartRates.read(range, samples.resolution(), zone(), out)), Family.HEART_RATE, Family.HEART_RATE_CSV);
+        for (Dataset<HeartRateSample> samples :
+                List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
+            serve(
+                    samples,
+                    "heart-rate sample",
+                    Stream.local(
+                            HEART_RATE_DAYS, (range, out) -> heartRates.read(range, samples.resolution(), zone(), out)),
+                    Family.HEART_RATE,
+                    Family.HEART_RATE_CSV);
         }
     }
 
@@ -91,8 +114,14 @@ public final class ArchiveSource implements Source {
         if (Arrays.stream(families).anyMatch(archive::has)) {
             streams.with(dataset, stream);
         } else {
-            streams.without(dataset, "the archive holds no " + what + " files ("
-                    + String.join(" or ", Arrays.stream(families).map(Family::describe).toList()) + ")");
+            streams.without(
+                    dataset,
+                    "the archive holds no " + what + " files ("
+                            + String.join(
+                                    " or ",
+                                    Arrays.stream(families)
+                                            .map(Family::describe)
+                                            .toList()) + ")");
         }
     }
 
@@ -115,7 +144,9 @@ public final class ArchiveSource implements Source {
     /** The days the archive's dated files name; sync starts at the first by default and leaves the last open. */
     @Override
     public Optional<DateRange> coverage() {
-        return archive.firstDay() == null ? Optional.empty() : Optional.of(new DateRange(archive.firstDay(), archive.lastDay()));
+        return archive.firstDay() == null
+                ? Optional.empty()
+                : Optional.of(new DateRange(archive.firstDay(), archive.lastDay()));
     }
 
     /** The account's zone: {@code --zone} when given, else the profile's. */
@@ -127,13 +158,17 @@ public final class ArchiveSource implements Source {
             } else {
                 String id = profileFields().get("timezone");
                 if (id == null || id.isBlank()) {
-                    throw FbxException.usage("The archive names no time zone (Profile.csv has none): give the account's zone with --zone"
-                            + " (an IANA id such as Europe/Berlin).");
+                    throw FbxException.usage(
+                            "The archive names no time zone (Profile.csv has none): give the account's zone with --zone"
+                                    + " (an IANA id such as Europe/Berlin).");
                 }
                 try {
                     zone = ZoneId.of(id.trim());
                 } catch (DateTimeException e) {
-                    throw Archive.broken(profileEntry(), "names the time zone '" + id + "', which is not a known IANA zone: give one with --zone", e);
+                    throw Archive.broken(
+                            profileEntry(),
+                            "names the time zone '" + id + "', which is not a known IANA zone: give one with --zone",
+                            e);
                 }
             }
         }
@@ -142,7 +177,9 @@ public final class ArchiveSource implements Source {
 
     /** Where the zone came from, for people: {@code --zone}, or the profile entry that names it. */
     public String zoneOrigin() {
-        return zoneOption != null ? "--zone" : profileEntry() == null ? "none" : profileEntry().describe();
+        return zoneOption != null
+                ? "--zone"
+                : profileEntry() == null ? "none" : profileEntry().describe();
     }
 
     private Archive.Entry profileEntry() {
@@ -203,8 +240,12 @@ public final class ArchiveSource implements Source {
                     }
                     LocalDate date = Readers.slashDate(element.path("dateTime").asText(), entry);
                     if (range.contains(date)) {
-                        zones.put(date, new Integer[] {minutes(minutes, "BELOW_DEFAULT_ZONE_1"), minutes(minutes, "IN_DEFAULT_ZONE_1"),
-                            minutes(minutes, "IN_DEFAULT_ZONE_2"), minutes(minutes, "IN_DEFAULT_ZONE_3")});
+                        zones.put(date, new Integer[] {
+                            minutes(minutes, "BELOW_DEFAULT_ZONE_1"),
+                            minutes(minutes, "IN_DEFAULT_ZONE_1"),
+                            minutes(minutes, "IN_DEFAULT_ZONE_2"),
+                            minutes(minutes, "IN_DEFAULT_ZONE_3")
+                        });
                     }
                 });
             }
@@ -212,7 +253,8 @@ public final class ArchiveSource implements Source {
         TreeMap<LocalDate, HeartRateDay> rows = new TreeMap<>();
         for (LocalDate day : union(resting.keySet(), zones.keySet())) {
             Integer[] z = zones.getOrDefault(day, new Integer[4]);
-            boolean worn = resting.containsKey(day) || java.util.Arrays.stream(z).anyMatch(m -> m != null && m > 0);
+            boolean worn =
+                    resting.containsKey(day) || java.util.Arrays.stream(z).anyMatch(m -> m != null && m > 0);
             if (worn) {
                 rows.put(day, new HeartRateDay(day, resting.get(day), z[0], z[1], z[2], z[3]));
             }
@@ -242,11 +284,15 @@ public final class ArchiveSource implements Source {
     // ---- the nights ------------------------------------------------------------------------------
 
     private void hrvDays(DateRange range, Consumer<HrvDay> out) {
-        byDayLabel(all(Family.HRV_SUMMARY), range, (day, row, entry) -> {
-            Double rmssd = Readers.number(row.get("rmssd"), row, entry);
-            // Archives do not carry the deep-sleep RMSSD: empty, never invented.
-            return rmssd == null ? null : new HrvDay(day, rmssd, null);
-        }, out);
+        byDayLabel(
+                all(Family.HRV_SUMMARY),
+                range,
+                (day, row, entry) -> {
+                    Double rmssd = Readers.number(row.get("rmssd"), row, entry);
+                    // Archives do not carry the deep-sleep RMSSD: empty, never invented.
+                    return rmssd == null ? null : new HrvDay(day, rmssd, null);
+                },
+                out);
     }
 
     /** A row of a CSV file whose timestamp is a day label, or null when the row holds no value. */
@@ -259,7 +305,8 @@ public final class ArchiveSource implements Source {
      * The rows of CSV files dated by a day label in their {@code timestamp} column (the date as
      * written, never moved into the local zone), one per day in {@code range}, in date order.
      */
-    private <R> void byDayLabel(List<Archive.Entry> entries, DateRange range, LabelledRow<R> toRow, Consumer<? super R> out) {
+    private <R> void byDayLabel(
+            List<Archive.Entry> entries, DateRange range, LabelledRow<R> toRow, Consumer<? super R> out) {
         TreeMap<LocalDate, R> rows = new TreeMap<>();
         for (Archive.Entry entry : entries) {
             Readers.csv(archive, entry, row -> {
@@ -279,7 +326,9 @@ public final class ArchiveSource implements Source {
 
     private void hrvSamples(DateRange range, Consumer<HrvSample> out) {
         ZoneId zone = zone();
-        for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
+        for (LocalDate file = range.start().minusDays(1);
+                !file.isAfter(range.end().plusDays(1));
+                file = file.plusDays(1)) {
             for (Archive.Entry entry : archive.on(Family.HRV_DETAILS, file)) {
                 LocalTimes times = new LocalTimes(zone);
                 List<HrvSample> windows = new ArrayList<>();
@@ -291,10 +340,16 @@ public final class ArchiveSource implements Source {
                     LocalDateTime local = Readers.localTime(timestamp, row.line(), entry);
                     OffsetDateTime time = times.at(local);
                     // A window before noon belongs to that day's night, after noon to the next day's.
-                    LocalDate night = local.getHour() < 12 ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+                    LocalDate night = local.getHour() < 12
+                            ? local.toLocalDate()
+                            : local.toLocalDate().plusDays(1);
                     if (range.contains(night)) {
-                        windows.add(new HrvSample(night, time, Readers.number(row.get("rmssd"), row, entry),
-                                Readers.number(row.get("coverage"), row, entry), Readers.number(row.get("high_frequency"), row, entry),
+                        windows.add(new HrvSample(
+                                night,
+                                time,
+                                Readers.number(row.get("rmssd"), row, entry),
+                                Readers.number(row.get("coverage"), row, entry),
+                                Readers.number(row.get("high_frequency"), row, entry),
                                 Readers.number(row.get("low_frequency"), row, entry)));
                     }
                 });
@@ -313,14 +368,18 @@ public final class ArchiveSource implements Source {
         ZoneId zone = zone();
         TreeMap<Instant, Double> readings = new TreeMap<>();
         List<Archive.Entry> legacy = new ArrayList<>();
-        for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
+        for (LocalDate file = range.start().minusDays(1);
+                !file.isAfter(range.end().plusDays(1));
+                file = file.plusDays(1)) {
             legacy.addAll(archive.on(Family.SPO2_MINUTE, file));
         }
         readings(legacy, "value", readings);
         readings(covering(Family.SPO2_MINUTE_GOOGLE, range), "oxygen saturation percentage", readings);
         readings.forEach((instant, percentage) -> {
             OffsetDateTime time = instant.atZone(zone).toOffsetDateTime();
-            LocalDate night = time.getHour() < 12 ? time.toLocalDate() : time.toLocalDate().plusDays(1);
+            LocalDate night = time.getHour() < 12
+                    ? time.toLocalDate()
+                    : time.toLocalDate().plusDays(1);
             if (range.contains(night) && Spo2Sample.isReading(percentage)) {
                 out.accept(new Spo2Sample(night, time, percentage));
             }
@@ -342,21 +401,30 @@ public final class ArchiveSource implements Source {
 
     private void spo2Days(DateRange range, Consumer<Spo2Day> out) {
         List<Archive.Entry> entries = new ArrayList<>(all(Family.SPO2));
-        entries.removeIf(e -> e.dates().size() == 2 && (e.dates().get(0).isAfter(range.end()) || e.dates().get(1).isBefore(range.start())));
+        entries.removeIf(e -> e.dates().size() == 2
+                && (e.dates().get(0).isAfter(range.end()) || e.dates().get(1).isBefore(range.start())));
         // Midnight UTC is a day label here too.
-        byDayLabel(entries, range, (day, row, entry) -> {
-            Double avg = Readers.number(row.get("average_value"), row, entry);
-            Double min = Readers.number(row.get("lower_bound"), row, entry);
-            Double max = Readers.number(row.get("upper_bound"), row, entry);
-            return avg == null && min == null && max == null ? null : new Spo2Day(day, avg, min, max);
-        }, out);
+        byDayLabel(
+                entries,
+                range,
+                (day, row, entry) -> {
+                    Double avg = Readers.number(row.get("average_value"), row, entry);
+                    Double min = Readers.number(row.get("lower_bound"), row, entry);
+                    Double max = Readers.number(row.get("upper_bound"), row, entry);
+                    return avg == null && min == null && max == null ? null : new Spo2Day(day, avg, min, max);
+                },
+                out);
     }
 
     private void breathingRateDays(DateRange range, Consumer<BreathingRateDay> out) {
-        byDayLabel(all(Family.BREATHING_RATE), range, (day, row, entry) -> {
-            Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
-            return rate == null ? null : new BreathingRateDay(day, rate);
-        }, out);
+        byDayLabel(
+                all(Family.BREATHING_RATE),
+                range,
+                (day, row, entry) -> {
+                    Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
+                    return rate == null ? null : new BreathingRateDay(day, rate);
+                },
+                out);
     }
 
     private void skinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
@@ -374,12 +442,18 @@ public final class ArchiveSource implements Source {
                 LocalDateTime endTime = Readers.localTime(end, row.line(), entry);
                 LocalDate night = endTime.toLocalDate();
                 Duration length = Duration.between(Readers.localTime(start, row.line(), entry), endTime);
-                if (range.contains(night) && (!longest.containsKey(night) || length.compareTo(longest.get(night)) > 0)) {
+                if (range.contains(night)
+                        && (!longest.containsKey(night) || length.compareTo(longest.get(night)) > 0)) {
                     Double samples = Readers.number(row.get("temperature_samples"), row, entry);
                     Double sum = Readers.number(row.get("baseline_relative_sample_sum"), row, entry);
                     longest.put(night, length);
-                    relative.put(night, samples == null || sum == null || samples <= 0 ? null
-                            : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(samples), 3, RoundingMode.HALF_UP).doubleValue());
+                    relative.put(
+                            night,
+                            samples == null || sum == null || samples <= 0
+                                    ? null
+                                    : BigDecimal.valueOf(sum)
+                                            .divide(BigDecimal.valueOf(samples), 3, RoundingMode.HALF_UP)
+                                            .doubleValue());
                 }
             });
         }
@@ -399,19 +473,33 @@ public final class ArchiveSource implements Source {
                 if (!log.path("dateOfSleep").isTextual()) {
                     throw Readers.malformed(entry, "has a sleep without dateOfSleep");
                 }
-                LocalDate date = Readers.labelDay(log.path("dateOfSleep").asText(), new Readers.CsvRow(Map.of(), 0), entry);
+                LocalDate date =
+                        Readers.labelDay(log.path("dateOfSleep").asText(), new Readers.CsvRow(Map.of(), 0), entry);
                 String id = log.path("logId").asText(log.path("startTime").asText());
                 if (!range.contains(date) || !seen.add(id)) {
                     return;
                 }
                 Double millis = number(log.path("duration"));
-                LocalTimes.Interval span = LocalTimes.interval(zone, Readers.localTime(log.path("startTime").asText(null), 0, entry),
-                        Readers.localTime(log.path("endTime").asText(null), 0, entry), millis == null ? null : Duration.ofMillis(millis.longValue()));
-                JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
+                LocalTimes.Interval span = LocalTimes.interval(
+                        zone,
+                        Readers.localTime(log.path("startTime").asText(null), 0, entry),
+                        Readers.localTime(log.path("endTime").asText(null), 0, entry),
+                        millis == null ? null : Duration.ofMillis(millis.longValue()));
+                JsonNode stages = "stages".equals(log.path("type").asText())
+                        ? log.path("levels").path("summary")
+                        : null;
                 JsonNode main = log.has("mainSleep") ? log.path("mainSleep") : log.path("isMainSleep");
-                sleeps.add(new Sleep(date, span.start(), span.end(), main.isBoolean() ? main.asBoolean() : null,
-                        integer(log.path("minutesAsleep")), integer(log.path("minutesAwake")), stage(stages, "deep"), stage(stages, "light"),
-                        stage(stages, "rem"), stage(stages, "wake")));
+                sleeps.add(new Sleep(
+                        date,
+                        span.start(),
+                        span.end(),
+                        main.isBoolean() ? main.asBoolean() : null,
+                        integer(log.path("minutesAsleep")),
+                        integer(log.path("minutesAwake")),
+                        stage(stages, "deep"),
+                        stage(stages, "light"),
+                        stage(stages, "rem"),
+                        stage(stages, "wake")));
             });
         }
         sleeps.sort(Comparator.comparing(s -> s.start().toInstant()));
@@ -439,7 +527,9 @@ public final class ArchiveSource implements Source {
         LocalDate from = files.floorKey(range.start());
         LocalDate to = files.ceilingKey(range.end());
         List<Archive.Entry> entries = new ArrayList<>();
-        files.subMap(from == null ? LocalDate.MIN : from, true, to == null ? LocalDate.MAX : to, true).values().forEach(entries::addAll);
+        files.subMap(from == null ? LocalDate.MIN : from, true, to == null ? LocalDate.MAX : to, true)
+                .values()
+                .forEach(entries::addAll);
         entries.addAll(archive.undated(family));
         return entries;
     }

@@ -16,7 +16,8 @@ enum Family {
     HEART_RATE_CSV("heart_rate_(\\d{4}-\\d{2}-\\d{2})\\.csv", "Physical Activity_GoogleData"),
     /** About a year of resting heart rate from the date in its name. */
     RESTING_HEART_RATE("resting_heart_rate-(\\d{4}-\\d{2}-\\d{2})\\.json", "Global Export Data", "Physical Activity"),
-    HEART_RATE_ZONES("time_in_heart_rate_zones-(\\d{4}-\\d{2}-\\d{2})\\.json", "Global Export Data", "Physical Activity"),
+    HEART_RATE_ZONES(
+            "time_in_heart_rate_zones-(\\d{4}-\\d{2}-\\d{2})\\.json", "Global Export Data", "Physical Activity"),
     /** About 30 days of sleep logs. */
     SLEEP("sleep-(\\d{4}-\\d{2}-\\d{2})\\.json", "Global Export Data", "Sleep"),
     /** One night; irregular names, so the date is read from the rows. */
@@ -43,8 +44,11 @@ enum Family {
 
     /** Where its files are, for messages: {@code Heart Rate Variability/Daily Heart Rate Variability Summary…csv}. */
     String describe() {
-        return folders.get(0) + "/" + name.pattern().replace("(\\d{4}-\\d{2}-\\d{2})", "YYYY-MM-DD").replace(".*", "…")
-                .replace("\\.", ".");
+        return folders.get(0) + "/"
+                + name.pattern()
+                        .replace("(\\d{4}-\\d{2}-\\d{2})", "YYYY-MM-DD")
+                        .replace(".*", "…")
+                        .replace("\\.", ".");
     }
 
     /** The family of the file {@code file} in the folder {@code folder}, or null. */

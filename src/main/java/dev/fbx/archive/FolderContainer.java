@@ -15,7 +15,10 @@ final class FolderContainer implements Container {
     FolderContainer(Path root) throws IOException {
         this.root = root;
         try (Stream<Path> files = Files.walk(root)) {
-            this.names = files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            this.names = files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -35,6 +38,5 @@ final class FolderContainer implements Container {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,8 +1,8 @@
 package dev.fbx.archive;
 
+import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Resolution;
 import dev.fbx.record.HeartRateSample;
-import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -30,6 +30,7 @@ final class HeartRates {
     private static final long DAY = 86_400;
     /** Packs a sample as epoch seconds above its bpm, so that a day's samples sort as plain longs. */
     private static final int BPM_BITS = 10;
+
     private static final int BPM_MASK = (1 << BPM_BITS) - 1;
 
     /**
@@ -54,7 +55,8 @@ final class HeartRates {
         Offsets offsets = new Offsets(zone);
         Emitter emitter = new Emitter(resolution, new Offsets(offsets.zone), out);
         // The files are inflated and parsed on a second thread while this one writes the days already read.
-        try (ReadAhead<Samples> days = new ReadAhead<>("fbx-archive-reader", 8, complete -> readDays(range, offsets, complete))) {
+        try (ReadAhead<Samples> days =
+                new ReadAhead<>("fbx-archive-reader", 8, complete -> readDays(range, offsets, complete))) {
             for (Samples day = days.next(); day != null; day = days.next()) {
                 emitter.day(day);
             }
@@ -65,8 +67,11 @@ final class HeartRates {
     private void readDays(DateRange range, Offsets offsets, Consumer<Samples> complete) {
         boolean json = archive.has(Family.HEART_RATE);
         Family family = json ? Family.HEART_RATE : Family.HEART_RATE_CSV;
-        Collector days = new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay(), complete);
-        for (LocalDate file = range.start().minusDays(1); !file.isAfter(range.end().plusDays(1)); file = file.plusDays(1)) {
+        Collector days =
+                new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay(), complete);
+        for (LocalDate file = range.start().minusDays(1);
+                !file.isAfter(range.end().plusDays(1));
+                file = file.plusDays(1)) {
             for (Archive.Entry entry : archive.on(family, file)) {
                 long[] read = edges.remove(entry.name());
                 if (read != null) {
@@ -76,7 +81,8 @@ final class HeartRates {
                 } else if (file.isBefore(range.end())) {
                     parse(entry, json, days);
                 } else {
-                    // The last two files are the first two of the next range (sync reads a week at a time): kept, read once.
+                    // The last two files are the first two of the next range (sync reads a week at a time): kept, read
+                    // once.
                     Samples kept = new Samples();
                     parse(entry, json, (epochSecond, bpm) -> {
                         kept.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
@@ -109,6 +115,7 @@ final class HeartRates {
         private final Consumer<Samples> complete;
         /** The day the previous sample went to: samples come in runs of one day. */
         private long currentDay = Long.MIN_VALUE;
+
         private Samples current;
 
         Collector(Offsets offsets, long first, long last, Consumer<Samples> complete) {
@@ -204,6 +211,7 @@ final class HeartRates {
 
         /** The local date of the previous time: a day's millions of times share a few dates. */
         private long localDay = Long.MIN_VALUE;
+
         private LocalDate date;
 
         private OffsetDateTime time(long epochSecond, int offset) {
@@ -232,6 +240,7 @@ final class HeartRates {
         private int offset;
         /** The offsets met so far: ZoneOffset.ofTotalSeconds looks each up in a shared map. */
         private final Map<Integer, ZoneOffset> zoneOffsets = new HashMap<>();
+
         private ZoneOffset last = ZoneOffset.UTC;
 
         Offsets(ZoneId zone) {

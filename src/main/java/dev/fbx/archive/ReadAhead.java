@@ -14,8 +14,7 @@ import java.util.function.Consumer;
  */
 final class ReadAhead<T> implements AutoCloseable {
     /** The end of the items, or the reader's failure. */
-    private record End(Throwable failure) {
-    }
+    private record End(Throwable failure) {}
 
     private final BlockingQueue<Object> queue;
     private final Thread thread;
@@ -25,21 +24,23 @@ final class ReadAhead<T> implements AutoCloseable {
     /** @param reader hands its items, in order, to the consumer it is given */
     ReadAhead(String name, int capacity, Consumer<Consumer<T>> reader) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(() -> {
-            Throwable failure = null;
-            try {
-                reader.accept(this::put);
-            } catch (Stopped e) {
-                return;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            try {
-                put(new End(failure));
-            } catch (Stopped e) {
-                // Closed already: nobody waits for the end.
-            }
-        }, name);
+        this.thread = new Thread(
+                () -> {
+                    Throwable failure = null;
+                    try {
+                        reader.accept(this::put);
+                    } catch (Stopped e) {
+                        return;
+                    } catch (RuntimeException | Error e) {
+                        failure = e;
+                    }
+                    try {
+                        put(new End(failure));
+                    } catch (Stopped e) {
+                        // Closed already: nobody waits for the end.
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

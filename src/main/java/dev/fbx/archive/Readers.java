@@ -28,8 +28,7 @@ final class Readers {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory JSON = MAPPER.getFactory();
 
-    private Readers() {
-    }
+    private Readers() {}
 
     /** Receives one heart-rate sample: its UTC instant in epoch seconds, and beats per minute. */
     @FunctionalInterface
@@ -39,7 +38,8 @@ final class Readers {
 
     /** {@code [{"dateTime" : "01/15/24 05:00:04","value" : {"bpm" : 64,"confidence" : 3}},…]}, times in UTC. */
     static void heartRateJson(Archive archive, Archive.Entry entry, Samples out) {
-        try (InputStream in = archive.open(entry); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = archive.open(entry);
+                JsonParser parser = JSON.createParser(in)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return;
@@ -55,7 +55,12 @@ final class Readers {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
                     if (field.equals("dateTime") && value == JsonToken.VALUE_STRING) {
-                        time = slashTime(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), entry, dates);
+                        time = slashTime(
+                                parser.getTextCharacters(),
+                                parser.getTextOffset(),
+                                parser.getTextLength(),
+                                entry,
+                                dates);
                     } else if (field.equals("value") && value == JsonToken.START_OBJECT) {
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
                             String inner = parser.currentName();
@@ -91,7 +96,10 @@ final class Readers {
             int at = message.indexOf(cut);
             message = at > 0 ? message.substring(0, at) : message;
         }
-        return e.getLocation() == null ? message : message + ", line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? message
+                : message + ", line " + e.getLocation().getLineNr() + " column "
+                        + e.getLocation().getColumnNr();
     }
 
     /** {@code timestamp,beats per minute[,data source]} with {@code Z} times. */
@@ -113,7 +121,10 @@ final class Readers {
     static long slashTime(char[] text, int offset, int length, Archive.Entry entry, Dates dates) {
         int yearDigits = length - 15;
         if (yearDigits != 2 && yearDigits != 4 || text[offset + 2] != '/' || text[offset + 5] != '/') {
-            throw Archive.broken(entry, "has a dateTime that is not MM/dd/yy HH:mm:ss ('" + new String(text, offset, length) + "')", null);
+            throw Archive.broken(
+                    entry,
+                    "has a dateTime that is not MM/dd/yy HH:mm:ss ('" + new String(text, offset, length) + "')",
+                    null);
         }
         int month = digits(text, offset, 2, entry);
         int day = digits(text, offset + 3, 2, entry);
@@ -126,9 +137,13 @@ final class Readers {
             year += 2000;
         }
         if (hour > 23 || minute > 59 || second > 59) {
-            throw Archive.broken(entry, "has a dateTime that is not a time ('" + new String(text, offset, length) + "')", null);
+            throw Archive.broken(
+                    entry, "has a dateTime that is not a time ('" + new String(text, offset, length) + "')", null);
         }
-        return epochDay(dates, year, month, day, entry, text, offset, length) * 86_400 + hour * 3600L + minute * 60L + second;
+        return epochDay(dates, year, month, day, entry, text, offset, length) * 86_400
+                + hour * 3600L
+                + minute * 60L
+                + second;
     }
 
     /** The last date a file's reader converted: samples come a day at a time. */
@@ -137,13 +152,15 @@ final class Readers {
         private long epochDay;
     }
 
-    private static long epochDay(Dates dates, int year, int month, int day, Archive.Entry entry, char[] text, int offset, int length) {
+    private static long epochDay(
+            Dates dates, int year, int month, int day, Archive.Entry entry, char[] text, int offset, int length) {
         int key = (year * 13 + month) * 32 + day;
         if (key != dates.key) {
             try {
                 dates.epochDay = LocalDate.of(year, month, day).toEpochDay();
             } catch (java.time.DateTimeException e) {
-                throw Archive.broken(entry, "has a dateTime that is not a date ('" + new String(text, offset, length) + "')", e);
+                throw Archive.broken(
+                        entry, "has a dateTime that is not a date ('" + new String(text, offset, length) + "')", e);
             }
             dates.key = key;
         }
@@ -173,7 +190,8 @@ final class Readers {
 
     /** Each element of a JSON list, as a tree: the list is streamed, one element in memory at a time. */
     static void jsonElements(Archive archive, Archive.Entry entry, Consumer<JsonNode> out) {
-        try (InputStream in = archive.open(entry); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = archive.open(entry);
+                JsonParser parser = JSON.createParser(in)) {
             parser.setCodec(MAPPER);
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -210,7 +228,8 @@ final class Readers {
      * no rows. A row with more fields than the header is malformed.
      */
     static void csv(Archive archive, Archive.Entry entry, Consumer<CsvRow> out) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(archive.open(entry), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(archive.open(entry), StandardCharsets.UTF_8))) {
             String line = reader.readLine();
             if (line == null) {
                 return;
@@ -227,7 +246,11 @@ final class Readers {
                 }
                 List<String> fields = fields(line, entry, number);
                 if (fields.size() > header.size()) {
-                    throw Archive.broken(entry, "has " + fields.size() + " fields on line " + number + " under a header of " + header.size(), null);
+                    throw Archive.broken(
+                            entry,
+                            "has " + fields.size() + " fields on line " + number + " under a header of "
+                                    + header.size(),
+                            null);
                 }
                 Map<String, String> row = new HashMap<>();
                 for (int i = 0; i < fields.size(); i++) {
@@ -243,7 +266,9 @@ final class Readers {
     /** A line's fields, trimmed, an empty one as "". */
     private static List<String> fields(String line, Archive.Entry entry, int number) {
         try {
-            return CsvLine.fields(line).stream().map(field -> field == null ? "" : field.trim()).toList();
+            return CsvLine.fields(line).stream()
+                    .map(field -> field == null ? "" : field.trim())
+                    .toList();
         } catch (IllegalArgumentException e) {
             throw Archive.broken(entry, "has an unclosed quote on line " + number, null);
         }
@@ -267,7 +292,8 @@ final class Readers {
         try {
             return java.time.Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw Archive.broken(entry, "has a timestamp that is not a time ('" + text + "', line " + row.line() + ")", e);
+            throw Archive.broken(
+                    entry, "has a timestamp that is not a time ('" + text + "', line " + row.line() + ")", e);
         }
     }
 
@@ -276,7 +302,8 @@ final class Readers {
         try {
             return LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw Archive.broken(entry, "has a timestamp that is not a date ('" + text + "', line " + row.line() + ")", e);
+            throw Archive.broken(
+                    entry, "has a timestamp that is not a date ('" + text + "', line " + row.line() + ")", e);
         }
     }
 
@@ -285,7 +312,11 @@ final class Readers {
         try {
             return java.time.LocalDateTime.parse(text);
         } catch (java.time.format.DateTimeParseException | NullPointerException e) {
-            throw Archive.broken(entry, "has a time that is not yyyy-MM-ddTHH:mm[:ss] ('" + text + "'" + (line > 0 ? ", line " + line : "") + ")", e);
+            throw Archive.broken(
+                    entry,
+                    "has a time that is not yyyy-MM-ddTHH:mm[:ss] ('" + text + "'" + (line > 0 ? ", line " + line : "")
+                            + ")",
+                    e);
         }
     }
 

@@ -84,6 +84,7 @@ final class TarGzContainer implements Container {
         private final byte[] header = new byte[BLOCK];
         /** Bytes of the current entry's data (and padding) not read yet. */
         private long remaining;
+
         private long size;
         int index = -1;
         boolean regularFile;

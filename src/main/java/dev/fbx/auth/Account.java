@@ -12,7 +12,11 @@ public final class Account {
      * @param refreshed whether the access token had expired (or was rejected) and was renewed to answer
      * @param problem   why the session is not usable, or null when the provider accepts the token
      */
-    public record Status(Optional<String> userId, Optional<String> scope, Optional<Instant> expiresAt, boolean refreshed,
+    public record Status(
+            Optional<String> userId,
+            Optional<String> scope,
+            Optional<Instant> expiresAt,
+            boolean refreshed,
             FbxException problem) {
         public boolean usable() {
             return problem == null;
@@ -57,7 +61,12 @@ public final class Account {
         }
         TokenFile now = tokens.current();
         boolean refreshed = !Objects.equals(file.accessToken(), now.accessToken());
-        return new Status(userId.or(() -> now.get(TokenFile.USER_ID)), now.get(TokenFile.SCOPE), now.expiresAt(), refreshed, problem);
+        return new Status(
+                userId.or(() -> now.get(TokenFile.USER_ID)),
+                now.get(TokenFile.SCOPE),
+                now.expiresAt(),
+                refreshed,
+                problem);
     }
 
     /** Spends the refresh token now and saves the new pair; returns the file as saved. */
@@ -76,7 +85,8 @@ public final class Account {
     public Logout logout() {
         return store.locked(() -> {
             TokenFile file = store.require();
-            // Revoking either token ends the whole grant on both providers; the refresh token outlives the access token.
+            // Revoking either token ends the whole grant on both providers; the refresh token outlives the access
+            // token.
             Optional<String> token = file.refreshToken().or(file::accessToken);
             Logout outcome = Logout.NO_TOKENS;
             if (token.isPresent()) {
@@ -90,7 +100,9 @@ public final class Account {
                     outcome = Logout.ALREADY_INVALID;
                 }
             }
-            store.write(file.with(TokenFile.ACCESS_TOKEN, null).with(TokenFile.REFRESH_TOKEN, null).with(TokenFile.EXPIRES_AT, null)
+            store.write(file.with(TokenFile.ACCESS_TOKEN, null)
+                    .with(TokenFile.REFRESH_TOKEN, null)
+                    .with(TokenFile.EXPIRES_AT, null)
                     .with(TokenFile.REFRESH_TOKEN_EXPIRES_AT, null));
             return outcome;
         });

@@ -11,8 +11,7 @@ import java.util.Locale;
  * there is no desktop (a server reached over SSH) nothing happens, and the printed URL is the way in.
  */
 public final class Browser {
-    private Browser() {
-    }
+    private Browser() {}
 
     public static void open(URI url) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -28,7 +27,10 @@ public final class Browser {
             return;
         }
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException | RuntimeException e) {
             // No opener here: the URL on stderr is enough.
         }

@@ -46,10 +46,13 @@ public final class CallbackServer implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException e) {
-            throw FbxException.config("Port " + port + " on this machine is in use, so fbx cannot receive the sign-in there: stop"
-                    + " what uses it, or pass --port N (for Fitbit, also add http://localhost:N as a redirect URL of your app).");
+            throw FbxException.config(
+                    "Port " + port + " on this machine is in use, so fbx cannot receive the sign-in there: stop"
+                            + " what uses it, or pass --port N (for Fitbit, also add http://localhost:N as a redirect URL of your app).");
         } catch (IOException e) {
-            throw FbxException.config("Cannot listen on port " + port + " for the sign-in (" + e.getMessage() + "): try another --port.", e);
+            throw FbxException.config(
+                    "Cannot listen on port " + port + " for the sign-in (" + e.getMessage() + "): try another --port.",
+                    e);
         }
         CallbackServer callback = new CallbackServer(http, state);
         http.createContext("/", callback::handle);
@@ -66,8 +69,9 @@ public final class CallbackServer implements AutoCloseable {
         try {
             return code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw FbxException.notAuthorised("No sign-in arrived within " + timeout.toSeconds() + " seconds: run 'fbx auth login' again,"
-                    + " open the printed URL and approve (give more time with --timeout SECONDS).");
+            throw FbxException.notAuthorised(
+                    "No sign-in arrived within " + timeout.toSeconds() + " seconds: run 'fbx auth login' again,"
+                            + " open the printed URL and approve (give more time with --timeout SECONDS).");
         } catch (ExecutionException e) {
             throw (FbxException) e.getCause();
         } catch (InterruptedException e) {
@@ -89,31 +93,54 @@ public final class CallbackServer implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String given = query.get("state");
             if (given == null || !MessageDigest.isEqual(state, given.getBytes(StandardCharsets.UTF_8))) {
-                respond(exchange, 400, "Not signed in", "This link does not belong to the sign-in fbx is waiting for (its state"
-                        + " does not match), so it was ignored. Open the URL that 'fbx auth login' printed.");
+                respond(
+                        exchange,
+                        400,
+                        "Not signed in",
+                        "This link does not belong to the sign-in fbx is waiting for (its state"
+                                + " does not match), so it was ignored. Open the URL that 'fbx auth login' printed.");
                 return;
             }
             if (!answered.compareAndSet(false, true)) {
-                respond(exchange, 409, "Already used", "This sign-in was already answered; a link can be used only once."
-                        + " Run 'fbx auth login' again for a new one.");
+                respond(
+                        exchange,
+                        409,
+                        "Already used",
+                        "This sign-in was already answered; a link can be used only once."
+                                + " Run 'fbx auth login' again for a new one.");
                 return;
             }
             String error = query.get("error");
             String received = query.get("code");
             if (error != null) {
-                respond(exchange, 400, "Not signed in", "Access was not granted, so fbx is not signed in. Run 'fbx auth login' to try again.");
-                code.completeExceptionally(FbxException.notAuthorised(error.equals("access_denied")
-                        ? "Access was not granted in the browser (access_denied): run 'fbx auth login' again and approve."
-                        : "The sign-in was refused (" + describe(error, query.get("error_description"))
-                                + "): check the client id and the app's redirect URL, then run 'fbx auth login' again."));
+                respond(
+                        exchange,
+                        400,
+                        "Not signed in",
+                        "Access was not granted, so fbx is not signed in. Run 'fbx auth login' to try again.");
+                code.completeExceptionally(
+                        FbxException.notAuthorised(
+                                error.equals("access_denied")
+                                        ? "Access was not granted in the browser (access_denied): run 'fbx auth login' again and approve."
+                                        : "The sign-in was refused (" + describe(error, query.get("error_description"))
+                                                + "): check the client id and the app's redirect URL, then run 'fbx auth login' again."));
             } else if (received == null || received.isBlank()) {
-                respond(exchange, 400, "Not signed in", "The answer carried no authorization code, so fbx is not signed in."
-                        + " Run 'fbx auth login' to try again.");
-                code.completeExceptionally(FbxException.notAuthorised(
-                        "The provider sent the browser back without an authorization code: run 'fbx auth login' again."));
+                respond(
+                        exchange,
+                        400,
+                        "Not signed in",
+                        "The answer carried no authorization code, so fbx is not signed in."
+                                + " Run 'fbx auth login' to try again.");
+                code.completeExceptionally(
+                        FbxException.notAuthorised(
+                                "The provider sent the browser back without an authorization code: run 'fbx auth login' again."));
             } else {
-                respond(exchange, 200, "fbx got the authorization", "fbx got the authorization and finishes the sign-in in your"
-                        + " terminal. You can close this tab.");
+                respond(
+                        exchange,
+                        200,
+                        "fbx got the authorization",
+                        "fbx got the authorization and finishes the sign-in in your"
+                                + " terminal. You can close this tab.");
                 code.complete(received);
             }
         } finally {
@@ -142,7 +169,8 @@ public final class CallbackServer implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, int status, String title, String text) throws IOException {
         byte[] page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>fbx: " + title + "</title></head>"
-                + "<body style=\"font-family:sans-serif;margin:3em\"><h1>" + title + "</h1><p>" + text + "</p></body></html>")
+                        + "<body style=\"font-family:sans-serif;margin:3em\"><h1>" + title + "</h1><p>" + text
+                        + "</p></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

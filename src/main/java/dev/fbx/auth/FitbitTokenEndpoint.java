@@ -64,13 +64,15 @@ public final class FitbitTokenEndpoint implements TokenEndpoint {
     /** Basic authentication with a secret, else client_id in the form; returns the Authorization header or null. */
     private String authenticate(MultivaluedMap<String, String> form) {
         if (clientId == null) {
-            throw FbxException.config("No client id: set FBX_CLIENT_ID (or fbx.client-id), or put \"client_id\" in the token file.");
+            throw FbxException.config(
+                    "No client id: set FBX_CLIENT_ID (or fbx.client-id), or put \"client_id\" in the token file.");
         }
         if (clientSecret == null) {
             form.putSingle("client_id", clientId);
             return null;
         }
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
     static TokenGrant parse(String body) {
@@ -78,14 +80,19 @@ public final class FitbitTokenEndpoint implements TokenEndpoint {
             JsonNode node = JSON.readTree(body);
             String access = node.path("access_token").asText(null);
             if (access == null) {
-                throw FbxException.badData("The token endpoint answered without an access token: try again later.", null);
+                throw FbxException.badData(
+                        "The token endpoint answered without an access token: try again later.", null);
             }
-            return new TokenGrant(access, node.path("refresh_token").asText(null), node.path("expires_in").asLong(0),
-                    node.path("scope").asText(null), node.path("user_id").asText(null), node.path("token_type").asText(null),
+            return new TokenGrant(
+                    access,
+                    node.path("refresh_token").asText(null),
+                    node.path("expires_in").asLong(0),
+                    node.path("scope").asText(null),
+                    node.path("user_id").asText(null),
+                    node.path("token_type").asText(null),
                     node.path("refresh_token_expires_in").asLong(0));
         } catch (java.io.IOException e) {
             throw FbxException.badData("The token endpoint answered with a body that is not JSON: try again later.", e);
         }
     }
-
 }

@@ -18,7 +18,8 @@ public final class GoogleTokenEndpoint implements TokenEndpoint {
     private final String clientId;
     private final String clientSecret;
 
-    public GoogleTokenEndpoint(GoogleOAuth token, GoogleOAuth revoke, Transport transport, String clientId, String clientSecret) {
+    public GoogleTokenEndpoint(
+            GoogleOAuth token, GoogleOAuth revoke, Transport transport, String clientId, String clientSecret) {
         this.token = token;
         this.revoke = revoke;
         this.transport = transport;
@@ -58,8 +59,9 @@ public final class GoogleTokenEndpoint implements TokenEndpoint {
 
     private MultivaluedMap<String, String> client() {
         if (clientId == null || clientSecret == null) {
-            throw FbxException.config("The google provider needs a client id and secret: set FBX_CLIENT_ID and FBX_CLIENT_SECRET"
-                    + " (or client_id / client_secret in the token file) from your Google Cloud Desktop OAuth client.");
+            throw FbxException.config(
+                    "The google provider needs a client id and secret: set FBX_CLIENT_ID and FBX_CLIENT_SECRET"
+                            + " (or client_id / client_secret in the token file) from your Google Cloud Desktop OAuth client.");
         }
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("client_id", clientId);

@@ -36,9 +36,15 @@ public final class LoginFlow {
      * @param scopePrefix         what a short scope name ({@code sleep.readonly}) stands for in full; null when names are short
      * @param authorizeParameters added to the authorize URL
      */
-    public record SignIn(String name, String clientHint, boolean secretRequired, String redirectBase, int defaultPort,
-            List<String> defaultScopes, String scopePrefix, Map<String, String> authorizeParameters) {
-    }
+    public record SignIn(
+            String name,
+            String clientHint,
+            boolean secretRequired,
+            String redirectBase,
+            int defaultPort,
+            List<String> defaultScopes,
+            String scopePrefix,
+            Map<String, String> authorizeParameters) {}
 
     /** The OAuth client to sign in with, and the secret to keep in the token file (null: keep none). */
     public record Client(String id, String secret, String secretToSave) {
@@ -53,15 +59,20 @@ public final class LoginFlow {
      * @param port      where the callback server listens; null for the provider's default (Fitbit 8000, Google any free port)
      * @param scopes    empty for the provider's defaults
      */
-    public record Options(String provider, SignIn signIn, URI authorizeUrl, Client client, List<String> scopes, Integer port, Duration timeout,
-            boolean openBrowser) {
-    }
+    public record Options(
+            String provider,
+            SignIn signIn,
+            URI authorizeUrl,
+            Client client,
+            List<String> scopes,
+            Integer port,
+            Duration timeout,
+            boolean openBrowser) {}
 
     /**
      * @param missingScopes asked for but not granted (Fitbit lets the user untick scopes)
      */
-    public record Result(TokenFile saved, List<String> missingScopes) {
-    }
+    public record Result(TokenFile saved, List<String> missingScopes) {}
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
@@ -82,12 +93,16 @@ public final class LoginFlow {
      * (environment, properties, token file). A token file's client belongs to its own provider and
      * its secret to its own client id, so they are not reused for another one.
      */
-    public static Client client(Settings settings, String provider, SignIn signIn, String idOption, String secretOption) {
+    public static Client client(
+            Settings settings, String provider, SignIn signIn, String idOption, String secretOption) {
         TokenFile file = settings.tokenFile().orElse(TokenFile.empty());
         boolean sameProvider = file.get(TokenFile.PROVIDER).orElse("fitbit").equals(provider);
         Optional<String> fileId = file.get(TokenFile.CLIENT_ID);
-        String id = idOption != null ? idOption
-                : settings.get(Settings.CLIENT_ID).filter(v -> sameProvider || !fileId.equals(Optional.of(v))).orElse(null);
+        String id = idOption != null
+                ? idOption
+                : settings.get(Settings.CLIENT_ID)
+                        .filter(v -> sameProvider || !fileId.equals(Optional.of(v)))
+                        .orElse(null);
         if (id == null || id.isBlank()) {
             throw FbxException.config("No client id: pass --client-id (the OAuth 2.0 Client ID of your "
                     + signIn.clientHint()
@@ -95,13 +110,18 @@ public final class LoginFlow {
         }
         boolean sameClient = sameProvider && fileId.equals(Optional.of(id));
         Optional<String> fileSecret = file.get(TokenFile.CLIENT_SECRET);
-        String secret = secretOption != null ? secretOption
-                : settings.get(Settings.CLIENT_SECRET).filter(v -> sameClient || !fileSecret.equals(Optional.of(v))).orElse(null);
+        String secret = secretOption != null
+                ? secretOption
+                : settings.get(Settings.CLIENT_SECRET)
+                        .filter(v -> sameClient || !fileSecret.equals(Optional.of(v)))
+                        .orElse(null);
         if (signIn.secretRequired() && secret == null) {
-            throw FbxException.config("The " + provider + " provider needs the client secret too: pass --client-secret (from your "
-                    + signIn.clientHint() + "), or set FBX_CLIENT_SECRET.");
+            throw FbxException.config(
+                    "The " + provider + " provider needs the client secret too: pass --client-secret (from your "
+                            + signIn.clientHint() + "), or set FBX_CLIENT_SECRET.");
         }
-        return new Client(id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
+        return new Client(
+                id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
     }
 
     /** Signs in and saves the tokens. */
@@ -116,8 +136,9 @@ public final class LoginFlow {
         try (CallbackServer callback = CallbackServer.start(port, state)) {
             redirectUri = signIn.redirectBase() + callback.port();
             URI url = authorizeUrl(options, scopes, redirectUri, state, pkce);
-            err.println("Sign in to " + signIn.name() + " and allow fbx access: open this URL in a browser"
-                    + " (fbx waits " + options.timeout().toSeconds() + " seconds for the answer on " + redirectUri + "):");
+            err.println(
+                    "Sign in to " + signIn.name() + " and allow fbx access: open this URL in a browser" + " (fbx waits "
+                            + options.timeout().toSeconds() + " seconds for the answer on " + redirectUri + "):");
             err.println();
             err.println("  " + url);
             err.println();
@@ -133,8 +154,10 @@ public final class LoginFlow {
             store.write(merged);
             return merged;
         });
-        List<String> granted = grant.scope() == null ? scopes : List.of(grant.scope().split("[,\\s]+"));
-        return new Result(saved, scopes.stream().filter(s -> !granted.contains(s)).toList());
+        List<String> granted =
+                grant.scope() == null ? scopes : List.of(grant.scope().split("[,\\s]+"));
+        return new Result(
+                saved, scopes.stream().filter(s -> !granted.contains(s)).toList());
     }
 
     /** The scopes asked for: the defaults, or the given ones (Google's may be short: {@code sleep.readonly}). */
@@ -164,9 +187,13 @@ public final class LoginFlow {
         query.put("code_challenge_method", "S256");
         query.putAll(new TreeMap<>(options.signIn().authorizeParameters()));
         String base = options.authorizeUrl().toString();
-        return URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .collect(Collectors.joining("&")));
+        return URI.create(base
+                + (base.contains("?") ? "&" : "?")
+                + query.entrySet().stream()
+                        .map(e -> e.getKey() + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                        .collect(Collectors.joining("&")));
     }
 
     /**
@@ -175,10 +202,18 @@ public final class LoginFlow {
      */
     static TokenFile merge(TokenFile existing, TokenGrant grant, Options options, Instant now) {
         boolean sameProvider = existing.get(TokenFile.PROVIDER).orElse("fitbit").equals(options.provider());
-        boolean sameUser = sameProvider && grant.userId() != null && Objects.equals(existing.get(TokenFile.USER_ID).orElse(null), grant.userId());
+        boolean sameUser = sameProvider
+                && grant.userId() != null
+                && Objects.equals(existing.get(TokenFile.USER_ID).orElse(null), grant.userId());
         TokenFile file = existing;
-        for (String field : List.of(TokenFile.ACCESS_TOKEN, TokenFile.REFRESH_TOKEN, TokenFile.REFRESH_TOKEN_EXPIRES_AT, TokenFile.EXPIRES_AT, TokenFile.SCOPE,
-                TokenFile.USER_ID, TokenFile.TOKEN_TYPE)) {
+        for (String field : List.of(
+                TokenFile.ACCESS_TOKEN,
+                TokenFile.REFRESH_TOKEN,
+                TokenFile.REFRESH_TOKEN_EXPIRES_AT,
+                TokenFile.EXPIRES_AT,
+                TokenFile.SCOPE,
+                TokenFile.USER_ID,
+                TokenFile.TOKEN_TYPE)) {
             file = file.with(field, null);
         }
         file = file.with(TokenFile.PROVIDER, options.provider())

@@ -12,11 +12,12 @@ import java.util.Optional;
 public final class RefreshTokenLife {
     /** Every command warns when less than this is left. */
     public static final Duration WARN_BELOW = Duration.ofDays(2);
-    public static final String PUBLISH = "publish the OAuth app (Google Auth Platform > Audience > Publish app) so its refresh tokens"
-            + " stop expiring, then run 'fbx auth login' once more";
 
-    private RefreshTokenLife() {
-    }
+    public static final String PUBLISH =
+            "publish the OAuth app (Google Auth Platform > Audience > Publish app) so its refresh tokens"
+                    + " stop expiring, then run 'fbx auth login' once more";
+
+    private RefreshTokenLife() {}
 
     /** The time left (negative when already over); empty when no end was announced. */
     public static Optional<Duration> left(TokenFile tokens, Instant now) {
@@ -25,9 +26,13 @@ public final class RefreshTokenLife {
 
     /** The warning every command prints when the end is near; empty when it is not (or unknown). */
     public static Optional<String> warning(TokenFile tokens, Instant now) {
-        return left(tokens, now).filter(left -> left.compareTo(WARN_BELOW) < 0)
-                .map(left -> "fbx: warning: " + (left.isNegative() ? "the refresh token has expired"
-                        : "the refresh token expires in " + describe(left)) + " (the OAuth app is in 'Testing'): " + PUBLISH + ".");
+        return left(tokens, now)
+                .filter(left -> left.compareTo(WARN_BELOW) < 0)
+                .map(left -> "fbx: warning: "
+                        + (left.isNegative()
+                                ? "the refresh token has expired"
+                                : "the refresh token expires in " + describe(left))
+                        + " (the OAuth app is in 'Testing'): " + PUBLISH + ".");
     }
 
     /** "6 days 23 h", "1 day 2 h", "5 h 3 min", "12 min". */

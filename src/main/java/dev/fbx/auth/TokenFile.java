@@ -43,7 +43,9 @@ public final class TokenFile {
 
     public Optional<String> get(String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() || value.asText().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.asText());
     }
 
     public TokenFile with(String field, String value) {
@@ -96,15 +98,22 @@ public final class TokenFile {
     /** Applies a token endpoint's answer: a grant without a new refresh token keeps the old one. */
     public TokenFile withGrant(TokenGrant grant, Instant now) {
         TokenFile updated = with(ACCESS_TOKEN, grant.accessToken())
-                .with(EXPIRES_AT, grant.expiresIn() > 0 ? now.plusSeconds(grant.expiresIn()).toString() : null);
+                .with(
+                        EXPIRES_AT,
+                        grant.expiresIn() > 0
+                                ? now.plusSeconds(grant.expiresIn()).toString()
+                                : null);
         if (grant.refreshToken() != null) {
             // A new refresh token's life is what this answer says, or unknown.
             updated = updated.with(REFRESH_TOKEN, grant.refreshToken()).with(REFRESH_TOKEN_EXPIRES_AT, null);
         }
         if (grant.refreshTokenExpiresIn() > 0) {
-            updated = updated.with(REFRESH_TOKEN_EXPIRES_AT, now.plusSeconds(grant.refreshTokenExpiresIn()).toString());
+            updated = updated.with(
+                    REFRESH_TOKEN_EXPIRES_AT,
+                    now.plusSeconds(grant.refreshTokenExpiresIn()).toString());
         }
-        for (String[] field : new String[][] {{SCOPE, grant.scope()}, {USER_ID, grant.userId()}, {TOKEN_TYPE, grant.tokenType()}}) {
+        for (String[] field :
+                new String[][] {{SCOPE, grant.scope()}, {USER_ID, grant.userId()}, {TOKEN_TYPE, grant.tokenType()}}) {
             if (field[1] != null) {
                 updated = updated.with(field[0], field[1]);
             }

@@ -60,7 +60,8 @@ public final class TokenProvider {
 
     private boolean needsRefresh(TokenFile tokens) {
         Instant expiresAt = tokens.expiresAt().orElse(null);
-        return tokens.accessToken().isEmpty() || expiresAt != null && !clock.instant().plus(EARLY).isBefore(expiresAt);
+        return tokens.accessToken().isEmpty()
+                || expiresAt != null && !clock.instant().plus(EARLY).isBefore(expiresAt);
     }
 
     /**
@@ -83,8 +84,11 @@ public final class TokenProvider {
                 store.write(renewed);
             } catch (FbxException e) {
                 // The old refresh token may be spent already; Fitbit answers a repeat within two minutes.
-                throw new FbxException(e.exitCode(), e.getMessage() + " The provider already issued new tokens: fix this and run fbx"
-                        + " again within two minutes to get them once more, else run 'fbx auth login'.", e);
+                throw new FbxException(
+                        e.exitCode(),
+                        e.getMessage() + " The provider already issued new tokens: fix this and run fbx"
+                                + " again within two minutes to get them once more, else run 'fbx auth login'.",
+                        e);
             }
             LOG.debug("access token refreshed and saved");
             return renewed;

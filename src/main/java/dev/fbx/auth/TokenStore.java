@@ -58,7 +58,8 @@ public final class TokenStore implements TokenStorage {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (AccessDeniedException e) {
-            throw FbxException.config("Cannot read the token file " + path + ": permission denied. Check its owner and mode (it should be 0600 and yours).");
+            throw FbxException.config("Cannot read the token file " + path
+                    + ": permission denied. Check its owner and mode (it should be 0600 and yours).");
         } catch (IOException e) {
             throw FbxException.config("Cannot read the token file " + path + ": " + e.getMessage(), e);
         }
@@ -76,15 +77,21 @@ public final class TokenStore implements TokenStorage {
         try {
             node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw FbxException.config("The token file " + path + " is not valid JSON" + where
-                    + ": fix it by hand or move it away and run 'fbx auth login'. It was left unchanged.", e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw FbxException.config(
+                    "The token file " + path + " is not valid JSON" + where
+                            + ": fix it by hand or move it away and run 'fbx auth login'. It was left unchanged.",
+                    e);
         } catch (IOException e) {
             throw FbxException.config("Cannot read the token file " + path + ": " + e.getMessage(), e);
         }
         if (!(node instanceof ObjectNode object)) {
-            throw FbxException.config("The token file " + path
-                    + " is not a JSON object: fix it by hand or move it away and run 'fbx auth login'. It was left unchanged.");
+            throw FbxException.config(
+                    "The token file " + path
+                            + " is not a JSON object: fix it by hand or move it away and run 'fbx auth login'. It was left unchanged.");
         }
         return new TokenFile(object);
     }
@@ -96,8 +103,10 @@ public final class TokenStore implements TokenStorage {
             Files.createDirectories(path.getParent());
             AtomicFile.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tokens.json()), true);
         } catch (IOException e) {
-            throw FbxException.config("Cannot write the token file " + path + " (" + e.getMessage()
-                    + "): its directory must be writable, because fbx stores renewed tokens there. The old file is unchanged.", e);
+            throw FbxException.config(
+                    "Cannot write the token file " + path + " (" + e.getMessage()
+                            + "): its directory must be writable, because fbx stores renewed tokens there. The old file is unchanged.",
+                    e);
         }
     }
 
@@ -106,10 +115,13 @@ public final class TokenStore implements TokenStorage {
     public <T> T locked(Supplier<T> action) {
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(path, p -> new ReentrantLock());
         lock.lock();
-        try (FileChannel channel = openLockFile(); FileLock ignored = channel.lock()) {
+        try (FileChannel channel = openLockFile();
+                FileLock ignored = channel.lock()) {
             return action.get();
         } catch (IOException e) {
-            throw FbxException.config("Cannot lock the token file " + path + " (" + e.getMessage() + "): its directory must be writable.", e);
+            throw FbxException.config(
+                    "Cannot lock the token file " + path + " (" + e.getMessage() + "): its directory must be writable.",
+                    e);
         } finally {
             lock.unlock();
         }

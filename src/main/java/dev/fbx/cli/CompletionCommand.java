@@ -8,10 +8,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for fbx's commands and options.",
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script for fbx's commands and options.",
             "bash: source <(fbx completion bash)   (or save it under /etc/bash_completion.d/)",
-            "zsh:  source <(fbx completion zsh)    (in ~/.zshrc; it loads zsh's bashcompinit itself)"})
+            "zsh:  source <(fbx completion zsh)    (in ~/.zshrc; it loads zsh's bashcompinit itself)"
+        })
 public class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,7 +25,8 @@ public class CompletionCommand implements Callable<Integer> {
 
     /** zsh runs the bash script through bashcompinit, which picocli's script enables when it finds zsh. */
     enum Shell {
-        bash, zsh
+        bash,
+        zsh
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.fbx.cli;
 
-import dev.fbx.origin.Connection;
-import dev.fbx.dataset.DateRange;
-import dev.fbx.record.Row;
-import dev.fbx.output.RowWriter;
-import dev.fbx.source.Stream;
-import dev.fbx.source.Streams;
-import dev.fbx.config.Settings;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.origin.Connection;
+import dev.fbx.output.RowWriter;
+import dev.fbx.record.Row;
+import dev.fbx.source.Stream;
+import dev.fbx.source.Streams;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -45,8 +44,10 @@ abstract class DataCommand implements Callable<Integer> {
     }
 
     private <R extends Row> void write(Streams streams, Dataset<R> dataset, DateRange days) {
-        Stream<R> stream = streams.get(dataset).orElseThrow(() -> new FbxException(FbxException.UNAVAILABLE,
-                "This source does not serve " + dataset.id() + ": " + streams.whyNot(dataset) + "."));
+        Stream<R> stream = streams.get(dataset)
+                .orElseThrow(() -> new FbxException(
+                        FbxException.UNAVAILABLE,
+                        "This source does not serve " + dataset.id() + ": " + streams.whyNot(dataset) + "."));
         try (RowWriter writer = output.open(dataset, spec.commandLine().getOut())) {
             stream.fetch(days, writer);
             writer.finish();

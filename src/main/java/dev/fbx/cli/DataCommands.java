@@ -20,8 +20,7 @@ final class DataCommands {
     static final String DETAIL = "--detail";
     private static final String COLUMNS = "fbxColumns";
 
-    private DataCommands() {
-    }
+    private DataCommands() {}
 
     /** Adds {@code --detail} and the columns section to every data command under {@code root}. */
     static void install(CommandLine root) {
@@ -30,12 +29,23 @@ final class DataCommands {
                 String type = command.getCommandName();
                 List<String> details = details(type);
                 if (details.size() > 1) {
-                    command.getCommandSpec().addOption(OptionSpec.builder(DETAIL).paramLabel(String.join("|", details)).type(String.class)
-                            .defaultValue("day").completionCandidates(details).converters(new Choices(details))
-                            .description("day (the default) or " + String.join(", ", details.subList(1, details.size()))
-                                    + ": the columns of each are listed above.").build());
+                    command.getCommandSpec()
+                            .addOption(OptionSpec.builder(DETAIL)
+                                    .paramLabel(String.join("|", details))
+                                    .type(String.class)
+                                    .defaultValue("day")
+                                    .completionCandidates(details)
+                                    .converters(new Choices(details))
+                                    .description("day (the default) or "
+                                            + String.join(", ", details.subList(1, details.size()))
+                                            + ": the columns of each are listed above.")
+                                    .build());
                 }
-                command.getHelpSectionMap().put(COLUMNS, help -> columns(type, help.commandSpec().usageMessage().width()));
+                command.getHelpSectionMap()
+                        .put(
+                                COLUMNS,
+                                help -> columns(
+                                        type, help.commandSpec().usageMessage().width()));
                 List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
                 keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, COLUMNS);
                 command.setHelpSectionKeys(keys);
@@ -45,7 +55,10 @@ final class DataCommands {
 
     /** The {@code --detail} values of a command: {@code day} first, then the finest first (the registry lists them coarsest first). */
     static List<String> details(String type) {
-        List<String> details = new ArrayList<>(Dataset.ofType(type).stream().map(Dataset::detail).filter(d -> !d.equals("day")).toList());
+        List<String> details = new ArrayList<>(Dataset.ofType(type).stream()
+                .map(Dataset::detail)
+                .filter(d -> !d.equals("day"))
+                .toList());
         Collections.reverse(details);
         details.add(0, "day");
         return details;
@@ -54,11 +67,13 @@ final class DataCommands {
     static String columns(String type, int width) {
         Map<String, List<String>> details = new LinkedHashMap<>();
         for (Dataset<?> dataset : Dataset.ofType(type)) {
-            details.computeIfAbsent(dataset.columnsLine(), columns -> new ArrayList<>()).add(dataset.detail());
+            details.computeIfAbsent(dataset.columnsLine(), columns -> new ArrayList<>())
+                    .add(dataset.detail());
         }
         StringBuilder text = new StringBuilder();
         details.forEach((columns, detail) -> {
-            String heading = details.size() == 1 ? "Columns: " : "Columns with --detail " + String.join("|", detail) + ": ";
+            String heading =
+                    details.size() == 1 ? "Columns: " : "Columns with --detail " + String.join("|", detail) + ": ";
             text.append(wrap(heading, columns, width));
         });
         return text.toString();

@@ -62,7 +62,8 @@ public class ExitHandling {
     static int onUsageError(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("fbx: " + e.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
+        err.println("fbx: " + e.getMessage() + " (see '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return FbxException.USAGE;
     }

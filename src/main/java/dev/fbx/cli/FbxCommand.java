@@ -1,19 +1,19 @@
 package dev.fbx.cli;
 
 import dev.fbx.archive.ArchiveSource;
-import dev.fbx.origin.Provider;
-import dev.fbx.origin.AuthConnection;
-import dev.fbx.origin.Origin;
-import dev.fbx.origin.Connection;
 import dev.fbx.auth.RefreshTokenLife;
 import dev.fbx.config.Settings;
+import dev.fbx.origin.AuthConnection;
+import dev.fbx.origin.Connection;
+import dev.fbx.origin.Origin;
+import dev.fbx.origin.Provider;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -25,12 +25,27 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @TopCommand
-@Command(name = "fbx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit data"
-                + " (through the Google Health API), as CSV or JSON.",
-        subcommands = {HeartRateCommand.class, HrvCommand.class, Spo2Command.class, BreathingRateCommand.class, SkinTemperatureCommand.class,
-            SleepCommand.class, ProfileCommand.class, SyncCommand.class, ReportCommand.class, DoctorCommand.class, AuthCommand.class,
-            CompletionCommand.class},
+@Command(
+        name = "fbx",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "Heart rate and heart-rate variability (and the sleep-time physiology around them) out of your Fitbit data"
+                        + " (through the Google Health API), as CSV or JSON.",
+        subcommands = {
+            HeartRateCommand.class,
+            HrvCommand.class,
+            Spo2Command.class,
+            BreathingRateCommand.class,
+            SkinTemperatureCommand.class,
+            SleepCommand.class,
+            ProfileCommand.class,
+            SyncCommand.class,
+            ReportCommand.class,
+            DoctorCommand.class,
+            AuthCommand.class,
+            CompletionCommand.class
+        },
         footerHeading = "%nEnvironment (each also a property in config/application.properties):%n",
         footer = {
             "  FBX_TOKEN_FILE            the token file (default ./fb_conf.json)",
@@ -57,36 +72,61 @@ public class FbxCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The token file (default: $FBX_TOKEN_FILE, else ./fb_conf.json).")
     String tokenFile;
 
-    @Option(names = "--provider", paramLabel = "google|fitbit", scope = ScopeType.INHERIT, completionCandidates = ProviderIds.class,
-            description = "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit for an existing token file;"
-                    + " 'fbx auth login' creating a new one signs in with google, and --demo serves google's).")
+    @Option(
+            names = "--provider",
+            paramLabel = "google|fitbit",
+            scope = ScopeType.INHERIT,
+            completionCandidates = ProviderIds.class,
+            description =
+                    "The API to use (default: $FBX_PROVIDER, else the token file's, else fitbit for an existing token file;"
+                            + " 'fbx auth login' creating a new one signs in with google, and --demo serves google's).")
     Provider provider;
 
-    @Option(names = "--demo", scope = ScopeType.INHERIT,
-            description = "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
-                    + " yours, as the Google Health API (with --provider fitbit: as the legacy Fitbit Web API): no account and no token"
-                    + " file needed, none read or written. Also $FBX_DEMO=1.")
+    @Option(
+            names = "--demo",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Use a built-in synthetic account served inside fbx (plausible, deterministic data for any date) instead of"
+                            + " yours, as the Google Health API (with --provider fitbit: as the legacy Fitbit Web API): no account and no token"
+                            + " file needed, none read or written. Also $FBX_DEMO=1.")
     boolean demo;
 
-    @Option(names = "--archive", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Read a Fitbit archive instead of an API: a Google Takeout export of Fitbit (or Google Health) data, or a"
-                    + " fitbit.com account archive; a zip, a tgz or the unpacked folder. Give it again for each part of a split export"
-                    + " (or a folder of the parts). No token file, no network. Also $FBX_ARCHIVE.")
+    @Option(
+            names = "--archive",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Read a Fitbit archive instead of an API: a Google Takeout export of Fitbit (or Google Health) data, or a"
+                            + " fitbit.com account archive; a zip, a tgz or the unpacked folder. Give it again for each part of a split export"
+                            + " (or a folder of the parts). No token file, no network. Also $FBX_ARCHIVE.")
     List<Path> archive;
 
-    @Option(names = "--zone", paramLabel = "ZONE", scope = ScopeType.INHERIT,
-            description = "The account's time zone (IANA id, e.g. Europe/Berlin): local times and today are the account's in it. Default:"
-                    + " the one the token file caches, else the account's own (asked of the API once, or an archive's profile). Also $FBX_ZONE.")
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            scope = ScopeType.INHERIT,
+            description =
+                    "The account's time zone (IANA id, e.g. Europe/Berlin): local times and today are the account's in it. Default:"
+                            + " the one the token file caches, else the account's own (asked of the API once, or an archive's profile). Also $FBX_ZONE.")
     String zone;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print each request and retry on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Print each request and retry on stderr.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print nothing on stderr but errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Print nothing on stderr but errors.")
     boolean quiet;
 
     /** The providers' names, for shell completion. */
@@ -116,8 +156,11 @@ public class FbxCommand {
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.id());
         options.put(Settings.DEMO, demo ? "true" : null);
-        options.put(Settings.ARCHIVE, archive == null || archive.isEmpty() ? null
-                : String.join(",", archive.stream().map(Path::toString).toList()));
+        options.put(
+                Settings.ARCHIVE,
+                archive == null || archive.isEmpty()
+                        ? null
+                        : String.join(",", archive.stream().map(Path::toString).toList()));
         options.put(Settings.ZONE, zone);
         return Settings.resolve(options, true);
     }
@@ -133,14 +176,22 @@ public class FbxCommand {
     }
 
     Connection connect(Settings settings) {
-        settings.tokenFile().flatMap(file -> RefreshTokenLife.warning(file, clock().instant())).ifPresent(this::note);
+        settings.tokenFile()
+                .flatMap(file -> RefreshTokenLife.warning(file, clock().instant()))
+                .ifPresent(this::note);
         Connection connection = Connection.open(settings, clock());
-        connection.demo().ifPresent(demo -> note("fbx: demo mode: synthetic data of a built-in account, served as the "
-                + ((Origin.Demo) connection.origin()).shapes().api() + " on " + demo.uri() + ", not anyone's real data."
-                + " No token file is read or written."));
+        connection
+                .demo()
+                .ifPresent(demo -> note("fbx: demo mode: synthetic data of a built-in account, served as the "
+                        + ((Origin.Demo) connection.origin()).shapes().api() + " on " + demo.uri()
+                        + ", not anyone's real data."
+                        + " No token file is read or written."));
         if (connection.source() instanceof ArchiveSource archive) {
             note("fbx: reading the " + archive.archive().layout().label() + " archive "
-                    + String.join(", ", settings.archive().stream().map(Path::toString).toList()) + " (no token file, no network).");
+                    + String.join(
+                            ", ",
+                            settings.archive().stream().map(Path::toString).toList())
+                    + " (no token file, no network).");
         }
         return connection;
     }

@@ -8,8 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "The account's user id, time zone and devices. Also refreshes the time zone cached in the token file.")
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        description =
+                "The account's user id, time zone and devices. Also refreshes the time zone cached in the token file.")
 public class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

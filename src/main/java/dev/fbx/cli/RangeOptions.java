@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /** The days a data command covers: {@code --date}, {@code --from/--to} or {@code --days}; today by default. */
 public class RangeOptions {
-    @Option(names = "--date", paramLabel = "D", description = "One day: yyyy-MM-dd, today or yesterday (default: today).")
+    @Option(
+            names = "--date",
+            paramLabel = "D",
+            description = "One day: yyyy-MM-dd, today or yesterday (default: today).")
     String date;
 
     @Option(names = "--from", paramLabel = "D", description = "First day of the range (inclusive).")
@@ -49,11 +52,13 @@ public class RangeOptions {
             LocalDate start = day(from, "--from", today);
             LocalDate end = to == null ? today : day(to, "--to", today);
             if (end.isBefore(start) && to == null) {
-                throw FbxException.usage("--from " + start + " is after today (" + end + "), where the range ends without --to:"
-                        + " give a first day up to today, or an end with --to.");
+                throw FbxException.usage(
+                        "--from " + start + " is after today (" + end + "), where the range ends without --to:"
+                                + " give a first day up to today, or an end with --to.");
             }
             if (end.isBefore(start)) {
-                throw FbxException.usage("The range ends (" + end + ") before it starts (" + start + "): swap --from and --to.");
+                throw FbxException.usage(
+                        "The range ends (" + end + ") before it starts (" + start + "): swap --from and --to.");
             }
             return new DateRange(start, end);
         }
@@ -70,7 +75,8 @@ public class RangeOptions {
                 try {
                     return LocalDate.parse(text.trim());
                 } catch (DateTimeParseException e) {
-                    throw FbxException.usage(option + " '" + text + "' is not a date: use yyyy-MM-dd (e.g. 2024-05-10), today or yesterday.");
+                    throw FbxException.usage(option + " '" + text
+                            + "' is not a date: use yyyy-MM-dd (e.g. 2024-05-10), today or yesterday.");
                 }
         }
     }

@@ -1,16 +1,15 @@
 package dev.fbx.cli;
 
-import dev.fbx.origin.Connection;
+import dev.fbx.config.Settings;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
-import dev.fbx.sync.SyncEngine;
-import dev.fbx.sync.Reporter;
-import dev.fbx.sink.Sinks;
+import dev.fbx.origin.Connection;
 import dev.fbx.sink.Sink;
-import dev.fbx.config.Settings;
+import dev.fbx.sink.Sinks;
+import dev.fbx.sync.Reporter;
+import dev.fbx.sync.SyncEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,18 +18,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Incremental, resumable download of every day from --since up to today into DIR/<dataset>/<yyyy-MM-dd>.csv:"
-                + " one file per dataset and day, with the columns of the matching command (the header only on a day without data).",
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Incremental, resumable download of every day from --since up to today into DIR/<dataset>/<yyyy-MM-dd>.csv:"
+                    + " one file per dataset and day, with the columns of the matching command (the header only on a day without data).",
             "",
             "Progress lives in DIR/.fbx-sync.json. A run stopped at any moment continues where it stopped; days before yesterday"
-                + " are never fetched twice, today's and yesterday's files are fetched again by the next run.",
+                    + " are never fetched twice, today's and yesterday's files are fetched again by the next run.",
             "",
             "With --db URL (or FBX_DB_URL) instead: a PostgreSQL database, one table per dataset (fbx_hr_day, fbx_hr_1min, ...) keyed by"
-                + " account, each day written in one transaction with its progress row; many accounts can share it.",
+                    + " account, each day written in one transaction with its progress row; many accounts can share it.",
             "",
             "Datasets: hr-day, hr-1sec, hr-1min, hr-5min, hr-15min, hrv-day, hrv-intraday, spo2, br, temp, sleep.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every day up to today is written",
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
             "74:cannot write DIR, or the database is unreachable or refused a write (what was committed stays)",
             "75:rate limited (progress saved: run again after the printed time, or use --wait), or another sync holds DIR or the account",
             "77:not authorised: run 'fbx auth login'",
-            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is); the database refused the login, or has a table of another shape"})
+            "78:token file, or DIR/.fbx-sync.json corrupt (it is left as it is); the database refused the login, or has a table of another shape"
+        })
 public class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,35 +52,58 @@ public class SyncCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The directory to keep in sync (created if missing).")
     Path out;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Instead of --out: a PostgreSQL database, postgresql://user@host:port/database[?sslmode=...] (env FBX_DB_URL),"
-                    + " one table per dataset (fbx_hr_day, ...) shared by many accounts. The password comes from FBX_DB_PASSWORD,"
-                    + " PGPASSWORD or ~/.pgpass, never from the URL.")
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description =
+                    "Instead of --out: a PostgreSQL database, postgresql://user@host:port/database[?sslmode=...] (env FBX_DB_URL),"
+                            + " one table per dataset (fbx_hr_day, ...) shared by many accounts. The password comes from FBX_DB_PASSWORD,"
+                            + " PGPASSWORD or ~/.pgpass, never from the URL.")
     String db;
 
-    @Option(names = "--since", paramLabel = "D",
-            description = "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
-                    + " first day); later runs continue from the saved progress,"
-                    + " and a --since given again moves the start (an earlier day fills in the days before).")
+    @Option(
+            names = "--since",
+            paramLabel = "D",
+            description =
+                    "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
+                            + " first day); later runs continue from the saved progress,"
+                            + " and a --since given again moves the start (an earlier day fills in the days before).")
     String since;
 
-    @Option(names = "--types", paramLabel = "TYPE", split = ",", defaultValue = "hr,hrv",
-            description = "Types (hr, hrv, spo2, br, temp, sleep: each one's daily dataset) or dataset names (hr-1min, hrv-intraday, ...)."
-                    + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--types",
+            paramLabel = "TYPE",
+            split = ",",
+            defaultValue = "hr,hrv",
+            description =
+                    "Types (hr, hrv, spo2, br, temp, sleep: each one's daily dataset) or dataset names (hr-1min, hrv-intraday, ...)."
+                            + " Default: ${DEFAULT-VALUE}.")
     List<String> types;
 
-    @Option(names = "--hr-detail", paramLabel = "day|1sec|1min|5min|15min", defaultValue = "day",
-            completionCandidates = HrDetails.class, converter = HrDetails.class,
-            description = "With an intraday resolution, the hr type also keeps hr-<detail> (one request per day on fitbit). Default: day (summary only).")
+    @Option(
+            names = "--hr-detail",
+            paramLabel = "day|1sec|1min|5min|15min",
+            defaultValue = "day",
+            completionCandidates = HrDetails.class,
+            converter = HrDetails.class,
+            description =
+                    "With an intraday resolution, the hr type also keeps hr-<detail> (one request per day on fitbit). Default: day (summary only).")
     String hrDetail;
 
-    @Option(names = "--hrv-detail", paramLabel = "day|intraday", defaultValue = "day",
-            completionCandidates = HrvDetails.class, converter = HrvDetails.class,
-            description = "intraday: the hrv type also keeps hrv-intraday (5-minute windows). Default: day (summary only).")
+    @Option(
+            names = "--hrv-detail",
+            paramLabel = "day|intraday",
+            defaultValue = "day",
+            completionCandidates = HrvDetails.class,
+            converter = HrvDetails.class,
+            description =
+                    "intraday: the hrv type also keeps hrv-intraday (5-minute windows). Default: day (summary only).")
     String hrvDetail;
 
-    @Option(names = "--wait", description = "When the rate limit is reached, sleep until the quota resets and carry on, instead of saving"
-            + " progress and exiting 75.")
+    @Option(
+            names = "--wait",
+            description = "When the rate limit is reached, sleep until the quota resets and carry on, instead of saving"
+                    + " progress and exiting 75.")
     boolean waitForQuota;
 
     @Override
@@ -90,13 +117,23 @@ public class SyncCommand implements Callable<Integer> {
         Settings settings = root.settings();
         Sinks.Target target = Sinks.Target.of(out, db, settings);
         PrintWriter err = spec.commandLine().getErr();
-        Reporter reporter = root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
+        Reporter reporter =
+                root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
         try (Connection connection = root.connect(settings)) {
             LocalDate today = connection.today();
             LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
             // An archive's first day is the first sync's default start.
-            try (Sink sink = Sinks.open(target, first != null ? first : connection.source().coverage().map(DateRange::start).orElse(null),
-                    settings, () -> connection.source().profile().userId())) {
+            try (Sink sink = Sinks.open(
+                    target,
+                    first != null
+                            ? first
+                            : connection
+                                    .source()
+                                    .coverage()
+                                    .map(DateRange::start)
+                                    .orElse(null),
+                    settings,
+                    () -> connection.source().profile().userId())) {
                 new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, root.clock())
                         .run(sink, new SyncEngine.Options(first, today, connection.zone(), datasets, waitForQuota));
             }

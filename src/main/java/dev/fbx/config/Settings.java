@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -47,7 +47,12 @@ public final class Settings {
     private final boolean demo;
     private final List<Path> archive;
 
-    private Settings(SmallRyeConfig config, TokenStore tokenStore, Optional<TokenFile> tokenFile, boolean demo, List<Path> archive) {
+    private Settings(
+            SmallRyeConfig config,
+            TokenStore tokenStore,
+            Optional<TokenFile> tokenFile,
+            boolean demo,
+            List<Path> archive) {
         this.config = config;
         this.tokenStore = tokenStore;
         this.tokenFile = tokenFile;
@@ -69,18 +74,30 @@ public final class Settings {
         List<ConfigSource> base = new ArrayList<>();
         ConfigProvider.getConfig().getConfigSources().forEach(base::add);
         PropertiesConfigSource optionSource = new PropertiesConfigSource(given, "command line", OPTIONS_ORDINAL);
-        SmallRyeConfig withOptions = new SmallRyeConfigBuilder().withSources(base).withSources(optionSource).build();
-        TokenStore store = new TokenStore(Path.of(withOptions.getOptionalValue(TOKEN_FILE, String.class).orElse("fb_conf.json")));
+        SmallRyeConfig withOptions = new SmallRyeConfigBuilder()
+                .withSources(base)
+                .withSources(optionSource)
+                .build();
+        TokenStore store = new TokenStore(
+                Path.of(withOptions.getOptionalValue(TOKEN_FILE, String.class).orElse("fb_conf.json")));
         boolean demo = withOptions.getOptionalValue(DEMO, Boolean.class).orElse(false);
         List<Path> archive = withOptions.getOptionalValue(ARCHIVE, String.class).stream()
-                .flatMap(paths -> java.util.Arrays.stream(paths.split(","))).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
+                .flatMap(paths -> java.util.Arrays.stream(paths.split(",")))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .map(Path::of)
+                .toList();
         if (demo && !archive.isEmpty()) {
             throw FbxException.usage("--demo and --archive name two sources: give one of them.");
         }
         Optional<TokenFile> file = readTokenFile && !demo && archive.isEmpty() ? store.read() : Optional.empty();
-        SmallRyeConfig all = file.isEmpty() ? withOptions
-                : new SmallRyeConfigBuilder().withSources(base).withSources(optionSource)
-                        .withSources(new TokenFileConfigSource(file.get())).build();
+        SmallRyeConfig all = file.isEmpty()
+                ? withOptions
+                : new SmallRyeConfigBuilder()
+                        .withSources(base)
+                        .withSources(optionSource)
+                        .withSources(new TokenFileConfigSource(file.get()))
+                        .build();
         return new Settings(all, store, file, demo, archive);
     }
 
@@ -91,8 +108,10 @@ public final class Settings {
     public Settings with(Map<String, String> values) {
         List<ConfigSource> sources = new ArrayList<>();
         config.getConfigSources().forEach(sources::add);
-        SmallRyeConfig overridden = new SmallRyeConfigBuilder().withSources(sources)
-                .withSources(new PropertiesConfigSource(values, "fbx itself", OPTIONS_ORDINAL + 1)).build();
+        SmallRyeConfig overridden = new SmallRyeConfigBuilder()
+                .withSources(sources)
+                .withSources(new PropertiesConfigSource(values, "fbx itself", OPTIONS_ORDINAL + 1))
+                .build();
         return new Settings(overridden, tokenStore, tokenFile, demo, archive);
     }
 
@@ -132,16 +151,18 @@ public final class Settings {
             try {
                 return ZoneId.of(id.trim());
             } catch (DateTimeException e) {
-                throw FbxException.usage("--zone '" + id + "' is not a time zone: give an IANA id such as Europe/Berlin or America/New_York.");
+                throw FbxException.usage("--zone '" + id
+                        + "' is not a time zone: give an IANA id such as Europe/Berlin or America/New_York.");
             }
         });
     }
 
-
     public Transport.Retry retry() {
         return new Transport.Retry(
                 config.getOptionalValue("fbx.retry.attempts", Integer.class).orElse(4),
-                Duration.ofMillis(config.getOptionalValue("fbx.retry.initial-delay-ms", Long.class).orElse(1000L)),
-                Duration.ofMillis(config.getOptionalValue("fbx.retry.max-delay-ms", Long.class).orElse(30_000L)));
+                Duration.ofMillis(config.getOptionalValue("fbx.retry.initial-delay-ms", Long.class)
+                        .orElse(1000L)),
+                Duration.ofMillis(config.getOptionalValue("fbx.retry.max-delay-ms", Long.class)
+                        .orElse(30_000L)));
     }
 }

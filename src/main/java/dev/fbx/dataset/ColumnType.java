@@ -86,7 +86,11 @@ public enum ColumnType {
     }
 
     static OffsetDateTime time(String text) {
-        if (text.length() == 25 && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(22) == ':'
+        if (text.length() == 25
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(22) == ':'
                 && (text.charAt(19) == '+' || text.charAt(19) == '-')) {
             int hour = digits(text, 11, 13);
             int minute = digits(text, 14, 16);
@@ -95,7 +99,9 @@ public enum ColumnType {
             int offsetMinutes = digits(text, 23, 25);
             if (hour >= 0 && minute >= 0 && second >= 0 && offsetHours >= 0 && offsetMinutes >= 0) {
                 int sign = text.charAt(19) == '-' ? -1 : 1;
-                return OffsetDateTime.of(date(text.substring(0, 10)), LocalTime.of(hour, minute, second),
+                return OffsetDateTime.of(
+                        date(text.substring(0, 10)),
+                        LocalTime.of(hour, minute, second),
                         ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
             }
         }

@@ -32,45 +32,112 @@ import java.util.function.Function;
  * @param <R> the record a row of the dataset is
  */
 public final class Dataset<R extends Row> {
-    public static final Dataset<HeartRateDay> HR_DAY = new Dataset<>("hr-day", "hr", "day", "date",
+    public static final Dataset<HeartRateDay> HR_DAY = new Dataset<>(
+            "hr-day",
+            "hr",
+            "day",
+            "date",
             v -> new HeartRateDay(v.date(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer()),
-            List.of(date("date", HeartRateDay::date), integer("resting_heart_rate", HeartRateDay::restingHeartRate),
-                    integer("out_of_range_minutes", HeartRateDay::outOfRangeMinutes), integer("fat_burn_minutes", HeartRateDay::fatBurnMinutes),
-                    integer("cardio_minutes", HeartRateDay::cardioMinutes), integer("peak_minutes", HeartRateDay::peakMinutes)));
-    public static final Dataset<HrvDay> HRV_DAY = new Dataset<>("hrv-day", "hrv", "day", "date",
+            List.of(
+                    date("date", HeartRateDay::date), integer("resting_heart_rate", HeartRateDay::restingHeartRate),
+                    integer("out_of_range_minutes", HeartRateDay::outOfRangeMinutes),
+                            integer("fat_burn_minutes", HeartRateDay::fatBurnMinutes),
+                    integer("cardio_minutes", HeartRateDay::cardioMinutes),
+                            integer("peak_minutes", HeartRateDay::peakMinutes)));
+    public static final Dataset<HrvDay> HRV_DAY = new Dataset<>(
+            "hrv-day",
+            "hrv",
+            "day",
+            "date",
             v -> new HrvDay(v.date(), v.decimal(), v.decimal()),
-            List.of(date("date", HrvDay::date), decimal("daily_rmssd", HrvDay::dailyRmssd), decimal("deep_rmssd", HrvDay::deepRmssd)));
-    public static final Dataset<Spo2Day> SPO2 = new Dataset<>("spo2", "spo2", "day", "date",
+            List.of(
+                    date("date", HrvDay::date),
+                    decimal("daily_rmssd", HrvDay::dailyRmssd),
+                    decimal("deep_rmssd", HrvDay::deepRmssd)));
+    public static final Dataset<Spo2Day> SPO2 = new Dataset<>(
+            "spo2",
+            "spo2",
+            "day",
+            "date",
             v -> new Spo2Day(v.date(), v.decimal(), v.decimal(), v.decimal()),
-            List.of(date("date", Spo2Day::date), decimal("avg", Spo2Day::avg), decimal("min", Spo2Day::min), decimal("max", Spo2Day::max)));
-    public static final Dataset<BreathingRateDay> BR = new Dataset<>("br", "br", "day", "date",
+            List.of(
+                    date("date", Spo2Day::date),
+                    decimal("avg", Spo2Day::avg),
+                    decimal("min", Spo2Day::min),
+                    decimal("max", Spo2Day::max)));
+    public static final Dataset<BreathingRateDay> BR = new Dataset<>(
+            "br",
+            "br",
+            "day",
+            "date",
             v -> new BreathingRateDay(v.date(), v.decimal()),
             List.of(date("date", BreathingRateDay::date), decimal("breathing_rate", BreathingRateDay::breathingRate)));
-    public static final Dataset<SkinTemperatureDay> TEMP = new Dataset<>("temp", "temp", "day", "date",
+    public static final Dataset<SkinTemperatureDay> TEMP = new Dataset<>(
+            "temp",
+            "temp",
+            "day",
+            "date",
             v -> new SkinTemperatureDay(v.date(), v.decimal()),
-            List.of(date("date", SkinTemperatureDay::date), decimal("nightly_relative", SkinTemperatureDay::nightlyRelative)));
+            List.of(
+                    date("date", SkinTemperatureDay::date),
+                    decimal("nightly_relative", SkinTemperatureDay::nightlyRelative)));
     /** Keyed by its start: a day can hold a night and naps. */
-    public static final Dataset<Sleep> SLEEP = new Dataset<>("sleep", "sleep", "day", "start",
-            v -> new Sleep(v.date(), v.time(), v.time(), v.bool(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer(), v.integer()),
-            List.of(date("date", Sleep::date), time("start", Sleep::start), time("end", Sleep::end), bool("main_sleep", Sleep::mainSleep),
-                    integer("minutes_asleep", Sleep::minutesAsleep), integer("minutes_awake", Sleep::minutesAwake),
-                    integer("deep_minutes", Sleep::deepMinutes), integer("light_minutes", Sleep::lightMinutes),
-                    integer("rem_minutes", Sleep::remMinutes), integer("wake_minutes", Sleep::wakeMinutes)));
+    public static final Dataset<Sleep> SLEEP = new Dataset<>(
+            "sleep",
+            "sleep",
+            "day",
+            "start",
+            v -> new Sleep(
+                    v.date(),
+                    v.time(),
+                    v.time(),
+                    v.bool(),
+                    v.integer(),
+                    v.integer(),
+                    v.integer(),
+                    v.integer(),
+                    v.integer(),
+                    v.integer()),
+            List.of(
+                    date("date", Sleep::date),
+                    time("start", Sleep::start),
+                    time("end", Sleep::end),
+                    bool("main_sleep", Sleep::mainSleep),
+                    integer("minutes_asleep", Sleep::minutesAsleep),
+                    integer("minutes_awake", Sleep::minutesAwake),
+                    integer("deep_minutes", Sleep::deepMinutes),
+                    integer("light_minutes", Sleep::lightMinutes),
+                    integer("rem_minutes", Sleep::remMinutes),
+                    integer("wake_minutes", Sleep::wakeMinutes)));
     /** A window belongs to the night it measures, which its time may precede by an evening: the file's day is that night. */
-    public static final Dataset<HrvSample> HRV_INTRADAY = new Dataset<>("hrv-intraday", "hrv", "intraday", "time",
+    public static final Dataset<HrvSample> HRV_INTRADAY = new Dataset<>(
+            "hrv-intraday",
+            "hrv",
+            "intraday",
+            "time",
             v -> new HrvSample(v.day(), v.time(), v.decimal(), v.decimal(), v.decimal(), v.decimal()),
-            List.of(time("time", HrvSample::time), decimal("rmssd", HrvSample::rmssd), decimal("coverage", HrvSample::coverage),
-                    decimal("hf", HrvSample::hf), decimal("lf", HrvSample::lf)));
+            List.of(
+                    time("time", HrvSample::time),
+                    decimal("rmssd", HrvSample::rmssd),
+                    decimal("coverage", HrvSample::coverage),
+                    decimal("hf", HrvSample::hf),
+                    decimal("lf", HrvSample::lf)));
     /** A reading belongs to the night it measures, as an HRV window does. */
-    public static final Dataset<Spo2Sample> SPO2_MINUTE = new Dataset<>("spo2-minute", "spo2", "minute", "time",
-            v -> new Spo2Sample(v.day(), v.time(), v.decimal()), List.of(time("time", Spo2Sample::time), decimal("spo2", Spo2Sample::spo2)));
+    public static final Dataset<Spo2Sample> SPO2_MINUTE = new Dataset<>(
+            "spo2-minute",
+            "spo2",
+            "minute",
+            "time",
+            v -> new Spo2Sample(v.day(), v.time(), v.decimal()),
+            List.of(time("time", Spo2Sample::time), decimal("spo2", Spo2Sample::spo2)));
+
     public static final Dataset<HeartRateSample> HR_15MIN = heartRate(Resolution.FIFTEEN_MINUTES);
     public static final Dataset<HeartRateSample> HR_5MIN = heartRate(Resolution.FIVE_MINUTES);
     public static final Dataset<HeartRateSample> HR_1MIN = heartRate(Resolution.MINUTE);
     public static final Dataset<HeartRateSample> HR_1SEC = heartRate(Resolution.SECOND);
 
-    private static final List<Dataset<?>> ALL = List.of(HR_DAY, HRV_DAY, SPO2, BR, TEMP, SLEEP, HRV_INTRADAY, SPO2_MINUTE, HR_15MIN, HR_5MIN,
-            HR_1MIN, HR_1SEC);
+    private static final List<Dataset<?>> ALL = List.of(
+            HR_DAY, HRV_DAY, SPO2, BR, TEMP, SLEEP, HRV_INTRADAY, SPO2_MINUTE, HR_15MIN, HR_5MIN, HR_1MIN, HR_1SEC);
 
     private final String id;
     private final String type;
@@ -81,11 +148,18 @@ public final class Dataset<R extends Row> {
     private final List<String> columnNames;
     private final Resolution resolution;
 
-    private Dataset(String id, String type, String detail, String key, Function<Values, R> record, List<Column<R>> columns) {
+    private Dataset(
+            String id, String type, String detail, String key, Function<Values, R> record, List<Column<R>> columns) {
         this(id, type, detail, key, record, columns, null);
     }
 
-    private Dataset(String id, String type, String detail, String key, Function<Values, R> record, List<Column<R>> columns,
+    private Dataset(
+            String id,
+            String type,
+            String detail,
+            String key,
+            Function<Values, R> record,
+            List<Column<R>> columns,
             Resolution resolution) {
         this.id = id;
         this.type = type;
@@ -98,8 +172,14 @@ public final class Dataset<R extends Row> {
     }
 
     private static Dataset<HeartRateSample> heartRate(Resolution resolution) {
-        return new Dataset<>("hr-" + resolution.label(), "hr", resolution.label(), "time", v -> new HeartRateSample(v.time(), v.decimal()),
-                List.of(time("time", HeartRateSample::time), decimal("heart_rate", HeartRateSample::heartRate)), resolution);
+        return new Dataset<>(
+                "hr-" + resolution.label(),
+                "hr",
+                resolution.label(),
+                "time",
+                v -> new HeartRateSample(v.time(), v.decimal()),
+                List.of(time("time", HeartRateSample::time), decimal("heart_rate", HeartRateSample::heartRate)),
+                resolution);
     }
 
     private static <R> Column<R> date(String name, Function<? super R, ?> value) {
@@ -182,12 +262,14 @@ public final class Dataset<R extends Row> {
         for (int i = 0; i < header.size(); i++) {
             positions[i] = columnNames.indexOf(header.get(i));
             if (positions[i] < 0) {
-                throw new IllegalArgumentException("'" + header.get(i) + "' is not a column of " + id + " (" + String.join(",", columnNames) + ")");
+                throw new IllegalArgumentException("'" + header.get(i) + "' is not a column of " + id + " ("
+                        + String.join(",", columnNames) + ")");
             }
         }
         return (day, fields) -> {
             if (fields.size() != positions.length) {
-                throw new IllegalArgumentException("it has " + fields.size() + " fields under a header of " + positions.length);
+                throw new IllegalArgumentException(
+                        "it has " + fields.size() + " fields under a header of " + positions.length);
             }
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < positions.length; i++) {
@@ -202,7 +284,8 @@ public final class Dataset<R extends Row> {
                 try {
                     values[positions[i]] = column.type().parse(field);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(column.name() + " '" + field + "' is not " + column.type().description());
+                    throw new IllegalArgumentException(column.name() + " '" + field + "' is not "
+                            + column.type().description());
                 }
             }
             return record.apply(new Values(day, values));
@@ -232,7 +315,9 @@ public final class Dataset<R extends Row> {
 
     /** The dataset that {@code fbx <type> --detail <detail>} prints. */
     public static Dataset<?> of(String type, String detail) {
-        return ALL.stream().filter(d -> d.type.equals(type) && d.detail.equals(detail)).findFirst()
+        return ALL.stream()
+                .filter(d -> d.type.equals(type) && d.detail.equals(detail))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no dataset for " + type + " --detail " + detail));
     }
 
@@ -264,7 +349,10 @@ public final class Dataset<R extends Row> {
      * @param hrvDetail {@code day} or {@code intraday}
      */
     public static List<Dataset<?>> select(List<String> given, String hrDetail, String hrvDetail) {
-        List<String> types = given.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
+        List<String> types = given.stream()
+                .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .toList();
         Map<String, String> details = Map.of(HR_DAY.type, hrDetail, HRV_DAY.type, hrvDetail);
         Set<Dataset<?>> chosen = new LinkedHashSet<>();
         for (String type : types) {
@@ -275,19 +363,21 @@ public final class Dataset<R extends Row> {
                 chosen.add(of(type, "day"));
                 chosen.add(of(type, details.getOrDefault(type, "day")));
             } else {
-                throw FbxException.usage("--types: '" + type + "' is neither a type (" + String.join(", ", types()) + ") nor a dataset ("
-                        + String.join(", ", ids()) + ").");
+                throw FbxException.usage("--types: '" + type + "' is neither a type (" + String.join(", ", types())
+                        + ") nor a dataset (" + String.join(", ", ids()) + ").");
             }
         }
         if (chosen.isEmpty()) {
-            throw FbxException.usage("--types names no dataset: give at least one of " + String.join(", ", types()) + ".");
+            throw FbxException.usage(
+                    "--types names no dataset: give at least one of " + String.join(", ", types()) + ".");
         }
         details.forEach((type, detail) -> {
             String option = type.equals(HR_DAY.type) ? "--hr-detail" : "--hrv-detail";
             if (!detail.equals("day") && !types.contains(type)) {
                 String id = of(type, detail).id;
-                throw FbxException.usage(option + " " + detail + " adds " + id + " to the '" + type + "' type, which --types leaves out:"
-                        + " add " + type + " to --types, or name the dataset (--types " + id + ").");
+                throw FbxException.usage(
+                        option + " " + detail + " adds " + id + " to the '" + type + "' type, which --types leaves out:"
+                                + " add " + type + " to --types, or name the dataset (--types " + id + ").");
             }
         });
         List<Dataset<?>> ordered = new ArrayList<>(chosen);

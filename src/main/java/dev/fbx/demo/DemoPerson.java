@@ -1,19 +1,13 @@
 package dev.fbx.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -31,6 +25,7 @@ final class DemoPerson {
     static final String USER_ID = "DEMO01";
     /** Zone boundaries (bpm) of Fitbit's default zones for a 35-year-old. */
     static final int FAT_BURN = 94;
+
     static final int CARDIO = 131;
     static final int PEAK = 159;
     /** Trackers record every few seconds, not every second. */
@@ -41,7 +36,16 @@ final class DemoPerson {
      * ordinal is part of the seed: add new streams at the end.
      */
     private enum Stream {
-        NIGHT, NAP, RESTING, HEART, HEART_SECONDS, HRV, SPO2, BREATHING, TEMPERATURE, SPO2_READINGS
+        NIGHT,
+        NAP,
+        RESTING,
+        HEART,
+        HEART_SECONDS,
+        HRV,
+        SPO2,
+        BREATHING,
+        TEMPERATURE,
+        SPO2_READINGS
     }
 
     private final ZoneId zone;
@@ -55,13 +59,19 @@ final class DemoPerson {
      *
      * @param recorded false on the odd night the tracker was charging: the person slept, nothing was measured
      */
-    record Night(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean recorded, int asleep, int awake, int deep, int light,
-            int rem) {
-    }
+    record Night(
+            LocalDate date,
+            ZonedDateTime start,
+            ZonedDateTime end,
+            boolean recorded,
+            int asleep,
+            int awake,
+            int deep,
+            int light,
+            int rem) {}
 
     /** A short afternoon sleep, recorded without stages as Fitbit does for naps. */
-    record Nap(LocalDate date, ZonedDateTime start, ZonedDateTime end, int asleep, int restless, int awake) {
-    }
+    record Nap(LocalDate date, ZonedDateTime start, ZonedDateTime end, int asleep, int restless, int awake) {}
 
     Night night(LocalDate date) {
         Random r = random(date, Stream.NIGHT);
@@ -73,7 +83,8 @@ final class DemoPerson {
         int rem = (int) Math.round(asleep * (0.19 + 0.06 * r.nextDouble()));
         boolean recorded = r.nextDouble() >= 0.04;
         ZonedDateTime start = bedtime.atZone(zone);
-        return new Night(date, start, start.plusMinutes(inBed), recorded, asleep, awake, deep, asleep - deep - rem, rem);
+        return new Night(
+                date, start, start.plusMinutes(inBed), recorded, asleep, awake, deep, asleep - deep - rem, rem);
     }
 
     Nap nap(LocalDate date) {
@@ -94,7 +105,9 @@ final class DemoPerson {
     }
 
     int restingHeartRate(LocalDate date) {
-        return (int) Math.round(58 - 3 * rhythm(date, 23, 0) + 1.2 * random(date, Stream.RESTING).nextGaussian());
+        return (int) Math.round(58
+                - 3 * rhythm(date, 23, 0)
+                + 1.2 * random(date, Stream.RESTING).nextGaussian());
     }
 
     /**
@@ -158,8 +171,7 @@ final class DemoPerson {
     }
 
     /** The 5-minute HRV windows of the main sleep that ends on {@code date}; none on an unrecorded night. */
-    record Window(LocalDateTime minute, double rmssd, double coverage, double hf, double lf) {
-    }
+    record Window(LocalDateTime minute, double rmssd, double coverage, double hf, double lf) {}
 
     List<Window> hrvWindows(LocalDate date) {
         Night night = night(date);
@@ -175,11 +187,18 @@ final class DemoPerson {
         for (int i = 0; i < count; i++) {
             double progress = i / (double) count;
             // Higher early in the night, when deep sleep is most common.
-            double rmssd = Math.max(8, level * (1.15 - 0.35 * progress + 0.12 * StrictMath.sin(progress * 6 * Math.PI)) + 5 * r.nextGaussian());
+            double rmssd = Math.max(
+                    8,
+                    level * (1.15 - 0.35 * progress + 0.12 * StrictMath.sin(progress * 6 * Math.PI))
+                            + 5 * r.nextGaussian());
             double hf = rmssd * rmssd * (0.15 + 0.1 * r.nextDouble());
             double lf = hf * (1.5 + 2.5 * r.nextDouble());
-            windows.add(new Window(first.plusMinutes(5L * i).toLocalDateTime(), round(rmssd, 3), round(0.82 + 0.17 * r.nextDouble(), 3),
-                    round(hf, 3), round(lf, 3)));
+            windows.add(new Window(
+                    first.plusMinutes(5L * i).toLocalDateTime(),
+                    round(rmssd, 3),
+                    round(0.82 + 0.17 * r.nextDouble(), 3),
+                    round(hf, 3),
+                    round(lf, 3)));
         }
         return windows;
     }
@@ -213,8 +232,7 @@ final class DemoPerson {
     }
 
     /** The night's HRV summary: the mean RMSSD of its windows, and of the first third's (where deep sleep gathers). */
-    record HrvNight(double daily, double deep) {
-    }
+    record HrvNight(double daily, double deep) {}
 
     HrvNight hrvNight(LocalDate date) {
         List<Window> windows = hrvWindows(date);
@@ -222,12 +240,14 @@ final class DemoPerson {
             return null;
         }
         double daily = windows.stream().mapToDouble(Window::rmssd).average().orElseThrow();
-        double deep = windows.subList(0, Math.max(1, windows.size() / 3)).stream().mapToDouble(Window::rmssd).average().orElseThrow();
+        double deep = windows.subList(0, Math.max(1, windows.size() / 3)).stream()
+                .mapToDouble(Window::rmssd)
+                .average()
+                .orElseThrow();
         return new HrvNight(round(daily, 3), round(deep, 3));
     }
 
-    record Spo2Night(double average, double min, double max) {
-    }
+    record Spo2Night(double average, double min, double max) {}
 
     Spo2Night spo2Night(LocalDate date) {
         if (!night(date).recorded()) {
@@ -241,8 +261,7 @@ final class DemoPerson {
     }
 
     /** One SpO2 reading of the main sleep: its time, and the percentage ({@link #SPO2_FLOOR} where the sensor read nothing). */
-    record Spo2Reading(ZonedDateTime time, double percentage) {
-    }
+    record Spo2Reading(ZonedDateTime time, double percentage) {}
 
     /** What the sensor reports for a minute it read nothing: its floor, which both APIs and archives pass on. */
     static final double SPO2_FLOOR = 50.0;
@@ -260,8 +279,11 @@ final class DemoPerson {
             return readings;
         }
         Random r = random(date, Stream.SPO2_READINGS);
-        for (ZonedDateTime at = night.start().plusMinutes(15).plusSeconds(r.nextInt(60)); at.isBefore(night.end()); at = at.plusMinutes(1)) {
-            double value = r.nextDouble() < 0.01 ? SPO2_FLOOR
+        for (ZonedDateTime at = night.start().plusMinutes(15).plusSeconds(r.nextInt(60));
+                at.isBefore(night.end());
+                at = at.plusMinutes(1)) {
+            double value = r.nextDouble() < 0.01
+                    ? SPO2_FLOOR
                     : Math.min(summary.max(), Math.max(summary.min(), summary.average() + 0.9 * r.nextGaussian()));
             readings.add(new Spo2Reading(at, round(value, 1)));
         }
@@ -273,7 +295,11 @@ final class DemoPerson {
         if (!night(date).recorded()) {
             return null;
         }
-        return round(14.8 + 0.6 * rhythm(date, 9, 0.3) + 0.5 * random(date, Stream.BREATHING).nextGaussian(), 1);
+        return round(
+                14.8
+                        + 0.6 * rhythm(date, 9, 0.3)
+                        + 0.5 * random(date, Stream.BREATHING).nextGaussian(),
+                1);
     }
 
     /** The night's skin temperature relative to the person's baseline (°C); null when it was not recorded. */
@@ -281,7 +307,10 @@ final class DemoPerson {
         if (!night(date).recorded()) {
             return null;
         }
-        return round(0.35 * rhythm(date, 28, 0) + 0.2 * random(date, Stream.TEMPERATURE).nextGaussian(), 2);
+        return round(
+                0.35 * rhythm(date, 28, 0)
+                        + 0.2 * random(date, Stream.TEMPERATURE).nextGaussian(),
+                2);
     }
 
     ZoneId zone() {

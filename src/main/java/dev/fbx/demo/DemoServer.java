@@ -1,6 +1,5 @@
 package dev.fbx.demo;
 
-import dev.fbx.api.Endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fbx.FbxException;
+import dev.fbx.api.Endpoint;
 import dev.fbx.auth.TokenFile;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,19 +44,20 @@ public final class DemoServer implements AutoCloseable {
     /** Google's Desktop clients have a secret that is not one; the demo's is public too. */
     public static final String CLIENT_SECRET = "fbx-demo-not-a-secret";
     /** What Google grants a sign-in with fbx's scopes. */
-    private static final String GOOGLE_SCOPES = "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly"
-            + " https://www.googleapis.com/auth/googlehealth.sleep.readonly https://www.googleapis.com/auth/googlehealth.settings.readonly"
-            + " https://www.googleapis.com/auth/googlehealth.profile.readonly";
+    private static final String GOOGLE_SCOPES =
+            "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly"
+                    + " https://www.googleapis.com/auth/googlehealth.sleep.readonly https://www.googleapis.com/auth/googlehealth.settings.readonly"
+                    + " https://www.googleapis.com/auth/googlehealth.profile.readonly";
     /** Where Google's token endpoint is served (Fitbit's is /oauth2/token, on its API's host). */
     private static final String GOOGLE_TOKEN_PATH = "/google/token";
+
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
     private static final String RANGE = DATE + "/" + DATE;
 
     /** A Fitbit data endpoint: its path, the most days one request may span, and the answer for a range. */
-    private record Route(Pattern path, int maxDays, RangeAnswer answer) {
-    }
+    private record Route(Pattern path, int maxDays, RangeAnswer answer) {}
 
     @FunctionalInterface
     private interface RangeAnswer {
@@ -69,7 +70,8 @@ public final class DemoServer implements AutoCloseable {
     private final Clock clock;
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
-    private final Pattern intraday = Pattern.compile("/1/user/-/activities/heart/date/" + DATE + "/1d/(1sec|1min|5min|15min)\\.json");
+    private final Pattern intraday =
+            Pattern.compile("/1/user/-/activities/heart/date/" + DATE + "/1d/(1sec|1min|5min|15min)\\.json");
     private final AtomicInteger refreshes = new AtomicInteger();
     private String accessToken = "demo-access-0";
     private String refreshToken = "demo-refresh-0";
@@ -106,7 +108,8 @@ public final class DemoServer implements AutoCloseable {
 
     /** The base URL of the account's APIs (and of Fitbit's token endpoint, as on api.fitbit.com). */
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort());
     }
 
     /**
@@ -115,7 +118,13 @@ public final class DemoServer implements AutoCloseable {
      */
     public Map<Endpoint, URI> endpoints() {
         String base = uri().toString();
-        return Map.of(Endpoint.API, uri(), Endpoint.TOKEN, URI.create(base + GOOGLE_TOKEN_PATH), Endpoint.REVOKE, URI.create(base + "/google/revoke"));
+        return Map.of(
+                Endpoint.API,
+                uri(),
+                Endpoint.TOKEN,
+                URI.create(base + GOOGLE_TOKEN_PATH),
+                Endpoint.REVOKE,
+                URI.create(base + "/google/revoke"));
     }
 
     /**
@@ -130,7 +139,9 @@ public final class DemoServer implements AutoCloseable {
                 .with(TokenFile.USER_ID, DemoPerson.USER_ID)
                 .with(TokenFile.ACCESS_TOKEN, accessToken)
                 .with(TokenFile.REFRESH_TOKEN, refreshToken)
-                .with(TokenFile.EXPIRES_AT, clock.instant().minus(1, ChronoUnit.HOURS).toString());
+                .with(
+                        TokenFile.EXPIRES_AT,
+                        clock.instant().minus(1, ChronoUnit.HOURS).toString());
     }
 
     /** How many times the token endpoint handed out a new pair. */
@@ -164,7 +175,12 @@ public final class DemoServer implements AutoCloseable {
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (!acceptsAccessToken(authorization)) {
-                fitbitError(exchange, 401, authorization != null && authorization.startsWith("Bearer demo-access-") ? "expired_token" : "invalid_token",
+                fitbitError(
+                        exchange,
+                        401,
+                        authorization != null && authorization.startsWith("Bearer demo-access-")
+                                ? "expired_token"
+                                : "invalid_token",
                         "Access token expired or invalid. Visit https://dev.fitbit.com/docs/oauth2 for more information on the Fitbit Web API authorization process.");
                 return;
             }
@@ -204,7 +220,11 @@ public final class DemoServer implements AutoCloseable {
         LocalDate end = LocalDate.parse(to);
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         if (days < 1 || days > endpoint.maxDays()) {
-            fitbitError(exchange, 400, "validation", "The date range must span 1 to " + endpoint.maxDays() + " days, not " + days + ".");
+            fitbitError(
+                    exchange,
+                    400,
+                    "validation",
+                    "The date range must span 1 to " + endpoint.maxDays() + " days, not " + days + ".");
             return;
         }
         send(exchange, 200, endpoint.answer().answer(start, end));
@@ -214,12 +234,21 @@ public final class DemoServer implements AutoCloseable {
     private void googleApi(HttpExchange exchange, String path) throws IOException {
         GoogleAnswers.Answer answer;
         if (!acceptsAccessToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            answer = GoogleAnswers.error(401, "UNAUTHENTICATED",
+            answer = GoogleAnswers.error(
+                    401,
+                    "UNAUTHENTICATED",
                     "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
         } else {
-            String body = exchange.getRequestMethod().equals("POST") ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : null;
+            String body = exchange.getRequestMethod().equals("POST")
+                    ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    : null;
             String query = exchange.getRequestURI().getRawQuery();
-            answer = google.answer(exchange.getRequestMethod(), path, form(query == null ? "" : query), body, LocalDate.now(clock.withZone(ZONE)));
+            answer = google.answer(
+                    exchange.getRequestMethod(),
+                    path,
+                    form(query == null ? "" : query),
+                    body,
+                    LocalDate.now(clock.withZone(ZONE)));
         }
         send(exchange, answer.status(), answer.body());
     }
@@ -229,7 +258,10 @@ public final class DemoServer implements AutoCloseable {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         ObjectNode grant = JsonNodeFactory.instance.objectNode();
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            send(exchange, 401, grant.put("error", "invalid_client").put("error_description", "The OAuth client was not found."));
+            send(
+                    exchange,
+                    401,
+                    grant.put("error", "invalid_client").put("error_description", "The OAuth client was not found."));
             return;
         }
         synchronized (this) {
@@ -255,8 +287,11 @@ public final class DemoServer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String basic = exchange.getRequestHeaders().getFirst("Authorization");
-        boolean knownClient = basic == null ? CLIENT_ID.equals(form.get("client_id"))
-                : basic.equals("Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        boolean knownClient = basic == null
+                ? CLIENT_ID.equals(form.get("client_id"))
+                : basic.equals("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
         if (!knownClient) {
             fitbitError(exchange, 401, "invalid_client", "Invalid authorization header format or client id.");
             return;
@@ -271,7 +306,8 @@ public final class DemoServer implements AutoCloseable {
             accessToken = "demo-access-" + n;
             refreshToken = "demo-refresh-" + n;
             accessTokenValid = true;
-            grant = JsonNodeFactory.instance.objectNode()
+            grant = JsonNodeFactory.instance
+                    .objectNode()
                     .put("access_token", accessToken)
                     .put("expires_in", 28800)
                     .put("refresh_token", refreshToken)
@@ -292,7 +328,9 @@ public final class DemoServer implements AutoCloseable {
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return form;

@@ -35,7 +35,15 @@ final class FitbitAnswers {
                 .put("displayName", "Demo")
                 .put("fullName", "Demo Account (synthetic)")
                 .put("timezone", person.zone().getId())
-                .put("offsetFromUTCMillis", person.zone().getRules().getOffset(today.atTime(12, 0).atZone(person.zone()).toInstant()).getTotalSeconds() * 1000L);
+                .put(
+                        "offsetFromUTCMillis",
+                        person.zone()
+                                        .getRules()
+                                        .getOffset(today.atTime(12, 0)
+                                                .atZone(person.zone())
+                                                .toInstant())
+                                        .getTotalSeconds()
+                                * 1000L);
         return JSON.objectNode().set("user", user);
     }
 
@@ -83,7 +91,9 @@ final class FitbitAnswers {
             int[] samples = person.heartRateBySample(date);
             for (int i = 0; i < samples.length; i++) {
                 if (samples[i] >= 0) {
-                    dataset.addObject().put("time", CLOCK.format(LocalTime.ofSecondOfDay((long) i * DemoPerson.SAMPLE_SECONDS))).put("value", samples[i]);
+                    dataset.addObject()
+                            .put("time", CLOCK.format(LocalTime.ofSecondOfDay((long) i * DemoPerson.SAMPLE_SECONDS)))
+                            .put("value", samples[i]);
                 }
             }
         } else {
@@ -99,7 +109,9 @@ final class FitbitAnswers {
                     }
                 }
                 if (n > 0) {
-                    dataset.addObject().put("time", CLOCK.format(LocalTime.of(m / 60, m % 60))).put("value", Math.round(sum / (double) n));
+                    dataset.addObject()
+                            .put("time", CLOCK.format(LocalTime.of(m / 60, m % 60)))
+                            .put("value", Math.round(sum / (double) n));
                 }
             }
         }
@@ -119,7 +131,8 @@ final class FitbitAnswers {
             if (night == null) {
                 continue;
             }
-            ObjectNode value = JSON.objectNode().put("dailyRmssd", night.daily()).put("deepRmssd", night.deep());
+            ObjectNode value =
+                    JSON.objectNode().put("dailyRmssd", night.daily()).put("deepRmssd", night.deep());
             days.addObject().<ObjectNode>set("value", value).put("dateTime", date.toString());
         }
         return JSON.objectNode().set("hrv", days);
@@ -134,8 +147,14 @@ final class FitbitAnswers {
             }
             ArrayNode minutes = JSON.arrayNode();
             for (DemoPerson.Window w : windows) {
-                ObjectNode value = JSON.objectNode().put("rmssd", w.rmssd()).put("coverage", w.coverage()).put("hf", w.hf()).put("lf", w.lf());
-                minutes.addObject().put("minute", FITBIT_TIME.format(w.minute())).set("value", value);
+                ObjectNode value = JSON.objectNode()
+                        .put("rmssd", w.rmssd())
+                        .put("coverage", w.coverage())
+                        .put("hf", w.hf())
+                        .put("lf", w.lf());
+                minutes.addObject()
+                        .put("minute", FITBIT_TIME.format(w.minute()))
+                        .set("value", value);
             }
             days.addObject().<ObjectNode>set("minutes", minutes).put("dateTime", date.toString());
         }
@@ -148,7 +167,10 @@ final class FitbitAnswers {
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
             DemoPerson.Spo2Night night = person.spo2Night(date);
             if (night != null) {
-                ObjectNode value = JSON.objectNode().put("avg", night.average()).put("min", night.min()).put("max", night.max());
+                ObjectNode value = JSON.objectNode()
+                        .put("avg", night.average())
+                        .put("min", night.min())
+                        .put("max", night.max());
                 days.addObject().put("dateTime", date.toString()).set("value", value);
             }
         }
@@ -162,7 +184,8 @@ final class FitbitAnswers {
             List<DemoPerson.Spo2Reading> readings = person.spo2Readings(date);
             if (!readings.isEmpty()) {
                 ArrayNode minutes = JSON.arrayNode();
-                readings.forEach(reading -> minutes.addObject().put("value", reading.percentage())
+                readings.forEach(reading -> minutes.addObject()
+                        .put("value", reading.percentage())
                         .put("minute", SECONDS.format(reading.time().toLocalDateTime())));
                 days.addObject().put("dateTime", date.toString()).set("minutes", minutes);
             }
@@ -175,7 +198,9 @@ final class FitbitAnswers {
         for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
             Double rate = person.breathingRate(date);
             if (rate != null) {
-                days.addObject().<ObjectNode>set("value", JSON.objectNode().put("breathingRate", rate)).put("dateTime", date.toString());
+                days.addObject()
+                        .<ObjectNode>set("value", JSON.objectNode().put("breathingRate", rate))
+                        .put("dateTime", date.toString());
             }
         }
         return JSON.objectNode().set("br", days);
@@ -205,7 +230,8 @@ final class FitbitAnswers {
                 stage(summary, "light", 27, night.light());
                 stage(summary, "rem", 6, night.rem());
                 stage(summary, "wake", 25, night.awake());
-                logs.add(log(date, night.start(), night.end(), true, night.asleep(), night.awake(), "stages", summary, 0));
+                logs.add(log(
+                        date, night.start(), night.end(), true, night.asleep(), night.awake(), "stages", summary, 0));
             }
             DemoPerson.Nap nap = person.nap(date);
             if (nap != null) {
@@ -213,7 +239,16 @@ final class FitbitAnswers {
                 stage(summary, "asleep", 0, nap.asleep());
                 stage(summary, "restless", 2, nap.restless());
                 stage(summary, "awake", 1, nap.awake());
-                logs.add(log(date, nap.start(), nap.end(), false, nap.asleep(), nap.restless() + nap.awake(), "classic", summary, 1));
+                logs.add(log(
+                        date,
+                        nap.start(),
+                        nap.end(),
+                        false,
+                        nap.asleep(),
+                        nap.restless() + nap.awake(),
+                        "classic",
+                        summary,
+                        1));
             }
         }
         // Fitbit lists the newest sleep first.
@@ -225,8 +260,16 @@ final class FitbitAnswers {
         summary.putObject(name).put("count", count).put("minutes", minutes).put("thirtyDayAvgMinutes", minutes);
     }
 
-    private static ObjectNode log(LocalDate date, ZonedDateTime start, ZonedDateTime end, boolean main, int asleep, int awake, String type,
-            ObjectNode summary, int index) {
+    private static ObjectNode log(
+            LocalDate date,
+            ZonedDateTime start,
+            ZonedDateTime end,
+            boolean main,
+            int asleep,
+            int awake,
+            String type,
+            ObjectNode summary,
+            int index) {
         int inBed = asleep + awake;
         ObjectNode log = JSON.objectNode()
                 .put("dateOfSleep", date.toString())

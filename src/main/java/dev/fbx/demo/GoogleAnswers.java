@@ -29,21 +29,22 @@ import java.util.regex.Pattern;
  */
 final class GoogleAnswers {
     /** A status and a body. */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     static final String HEALTH_USER_ID = DemoPerson.USER_ID;
     /** The person's baseline skin temperature: Google serves absolute nightly values. */
     private static final double BASELINE_CELSIUS = 33.9;
     /** The most points a page holds, whatever pageSize asks (Google has returned half of 10000). */
     private static final int PAGE_LIMIT = 5000;
+
     private static final int MAX_PAGE_SIZE = 10_000;
     private static final int MAX_SLEEP_PAGE_SIZE = 25;
     private static final long MAX_ROLL_UP_DAYS = 14;
     private static final long MAX_DAILY_ROLL_UP_DAYS = 90;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern DATA_POINTS = Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints(:reconcile|:rollUp|:dailyRollUp)?");
+    private static final Pattern DATA_POINTS =
+            Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints(:reconcile|:rollUp|:dailyRollUp)?");
     private static final Pattern FILTER = Pattern.compile("([a-z_.]+) >= \"([^\"]+)\" AND ([a-z_.]+) < \"([^\"]+)\"");
 
     private final DemoPerson person;
@@ -65,7 +66,9 @@ final class GoogleAnswers {
                 return ok(settings(today));
             }
             if (method.equals("GET") && path.equals("/v4/users/me/identity")) {
-                return ok(JSON.objectNode().put("name", "users/me/identity").put("healthUserId", HEALTH_USER_ID)
+                return ok(JSON.objectNode()
+                        .put("name", "users/me/identity")
+                        .put("healthUserId", HEALTH_USER_ID)
                         .put("legacyUserId", DemoPerson.USER_ID));
             }
             if (method.equals("GET") && path.equals("/v4/users/me/pairedDevices")) {
@@ -78,9 +81,14 @@ final class GoogleAnswers {
             String verb = m.group(2) == null ? "" : m.group(2);
             return switch (verb) {
                 case "", ":reconcile" -> method.equals("GET") ? list(type, query) : notAllowed(method, path);
-                case ":rollUp" -> method.equals("POST") && type.equals("heart-rate") ? rollUp(MAPPER.readTree(body)) : notAllowed(method, path);
-                default -> method.equals("POST") && type.equals("time-in-heart-rate-zone") ? dailyRollUp(MAPPER.readTree(body))
-                        : notAllowed(method, path);
+                case ":rollUp" ->
+                    method.equals("POST") && type.equals("heart-rate")
+                            ? rollUp(MAPPER.readTree(body))
+                            : notAllowed(method, path);
+                default ->
+                    method.equals("POST") && type.equals("time-in-heart-rate-zone")
+                            ? dailyRollUp(MAPPER.readTree(body))
+                            : notAllowed(method, path);
             };
         } catch (Refused e) {
             return error(400, "INVALID_ARGUMENT", e.getMessage());
@@ -94,18 +102,27 @@ final class GoogleAnswers {
     }
 
     private ObjectNode settings(LocalDate today) {
-        int offset = person.zone().getRules().getOffset(today.atTime(12, 0).atZone(person.zone()).toInstant()).getTotalSeconds();
-        return JSON.objectNode().put("name", "users/me/settings").put("timeZone", person.zone().getId()).put("utcOffset", offset + "s");
+        int offset = person.zone()
+                .getRules()
+                .getOffset(today.atTime(12, 0).atZone(person.zone()).toInstant())
+                .getTotalSeconds();
+        return JSON.objectNode()
+                .put("name", "users/me/settings")
+                .put("timeZone", person.zone().getId())
+                .put("utcOffset", offset + "s");
     }
 
     private static ObjectNode pairedDevices(LocalDate today) {
         ObjectNode body = JSON.objectNode();
-        body.putArray("pairedDevices").addObject()
+        body.putArray("pairedDevices")
+                .addObject()
                 .put("name", "users/me/pairedDevices/1000001")
                 .put("deviceVersion", "Charge 6")
                 .put("deviceType", "TRACKER")
                 .put("batteryLevel", 81)
-                .put("lastSyncTime", today.atTime(6, 42, 10).toInstant(ZoneOffset.UTC).toString());
+                .put(
+                        "lastSyncTime",
+                        today.atTime(6, 42, 10).toInstant(ZoneOffset.UTC).toString());
         return body;
     }
 
@@ -115,22 +132,29 @@ final class GoogleAnswers {
     private Answer list(String type, Map<String, String> query) {
         Matcher filter = FILTER.matcher(query.getOrDefault("filter", ""));
         if (!filter.matches() || !filter.group(1).equals(filter.group(3))) {
-            throw new Refused("INVALID_DATA_POINT_FILTER: the filter must read 'field >= \"…\" AND field < \"…\"', not '"
-                    + query.getOrDefault("filter", "") + "'.");
+            throw new Refused(
+                    "INVALID_DATA_POINT_FILTER: the filter must read 'field >= \"…\" AND field < \"…\"', not '"
+                            + query.getOrDefault("filter", "") + "'.");
         }
         String field = filter.group(1);
         String expected = switch (type) {
-            case "heart-rate", "heart-rate-variability", "oxygen-saturation" -> type.replace('-', '_') + ".sample_time.physical_time";
+            case "heart-rate", "heart-rate-variability", "oxygen-saturation" ->
+                type.replace('-', '_') + ".sample_time.physical_time";
             case "sleep" -> "sleep.interval.civil_end_time";
             default -> type.replace('-', '_') + ".date";
         };
         if (!field.equals(expected)) {
-            throw new Refused("INVALID_DATA_POINT_FILTER_FIELD: " + type + " is not filtered on " + field + "; use " + expected + ".");
+            throw new Refused("INVALID_DATA_POINT_FILTER_FIELD: " + type + " is not filtered on " + field + "; use "
+                    + expected + ".");
         }
         int pageSize = pageSize(query, type.equals("sleep") ? MAX_SLEEP_PAGE_SIZE : MAX_PAGE_SIZE);
         if (type.equals("heart-rate")) {
             // A day of samples is tens of thousands of points: only the page's become JSON.
-            return ok(page("dataPoints", samples(Instant.parse(filter.group(2)), Instant.parse(filter.group(4))), GoogleAnswers::sample, pageSize,
+            return ok(page(
+                    "dataPoints",
+                    samples(Instant.parse(filter.group(2)), Instant.parse(filter.group(4))),
+                    GoogleAnswers::sample,
+                    pageSize,
                     query.get("pageToken")));
         }
         List<ObjectNode> points = switch (type) {
@@ -148,26 +172,41 @@ final class GoogleAnswers {
     /** One point per day of a daily type, in {@code [from, to)}, newest first; null for a type the demo does not serve. */
     private List<ObjectNode> daily(String type, LocalDate from, LocalDate to) {
         Function<LocalDate, ObjectNode> value = switch (type) {
-            case "daily-resting-heart-rate" -> date -> JSON.objectNode().put("beatsPerMinute", Integer.toString(person.restingHeartRate(date)));
-            case "daily-heart-rate-variability" -> date -> {
-                DemoPerson.HrvNight night = person.hrvNight(date);
-                return night == null ? null : JSON.objectNode().put("averageHeartRateVariabilityMilliseconds", night.daily())
-                        .put("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds", night.deep());
-            };
-            case "daily-oxygen-saturation" -> date -> {
-                DemoPerson.Spo2Night night = person.spo2Night(date);
-                return night == null ? null : JSON.objectNode().put("averagePercentage", night.average())
-                        .put("lowerBoundPercentage", night.min()).put("upperBoundPercentage", night.max());
-            };
-            case "daily-respiratory-rate" -> date -> {
-                Double rate = person.breathingRate(date);
-                return rate == null ? null : JSON.objectNode().put("breathsPerMinute", rate);
-            };
-            case "daily-sleep-temperature-derivations" -> date -> {
-                Double relative = person.relativeSkinTemperature(date);
-                return relative == null ? null : JSON.objectNode().put("nightlyTemperatureCelsius", DemoPerson.round(BASELINE_CELSIUS + relative, 2))
-                        .put("baselineTemperatureCelsius", BASELINE_CELSIUS);
-            };
+            case "daily-resting-heart-rate" ->
+                date -> JSON.objectNode().put("beatsPerMinute", Integer.toString(person.restingHeartRate(date)));
+            case "daily-heart-rate-variability" ->
+                date -> {
+                    DemoPerson.HrvNight night = person.hrvNight(date);
+                    return night == null
+                            ? null
+                            : JSON.objectNode()
+                                    .put("averageHeartRateVariabilityMilliseconds", night.daily())
+                                    .put("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds", night.deep());
+                };
+            case "daily-oxygen-saturation" ->
+                date -> {
+                    DemoPerson.Spo2Night night = person.spo2Night(date);
+                    return night == null
+                            ? null
+                            : JSON.objectNode()
+                                    .put("averagePercentage", night.average())
+                                    .put("lowerBoundPercentage", night.min())
+                                    .put("upperBoundPercentage", night.max());
+                };
+            case "daily-respiratory-rate" ->
+                date -> {
+                    Double rate = person.breathingRate(date);
+                    return rate == null ? null : JSON.objectNode().put("breathsPerMinute", rate);
+                };
+            case "daily-sleep-temperature-derivations" ->
+                date -> {
+                    Double relative = person.relativeSkinTemperature(date);
+                    return relative == null
+                            ? null
+                            : JSON.objectNode()
+                                    .put("nightlyTemperatureCelsius", DemoPerson.round(BASELINE_CELSIUS + relative, 2))
+                                    .put("baselineTemperatureCelsius", BASELINE_CELSIUS);
+                };
             default -> null;
         };
         if (value == null) {
@@ -185,8 +224,7 @@ final class GoogleAnswers {
         return points;
     }
 
-    private record Sample(ZonedDateTime at, int bpm) {
-    }
+    private record Sample(ZonedDateTime at, int bpm) {}
 
     /** The heart-rate samples taken in {@code [from, to)}, newest first; the last range's are kept for its next pages. */
     private synchronized List<Sample> samples(Instant from, Instant to) {
@@ -221,7 +259,9 @@ final class GoogleAnswers {
                 if (samples[i] < 0) {
                     continue;
                 }
-                ZonedDateTime at = date.atStartOfDay().plusSeconds((long) i * DemoPerson.SAMPLE_SECONDS).atZone(person.zone());
+                ZonedDateTime at = date.atStartOfDay()
+                        .plusSeconds((long) i * DemoPerson.SAMPLE_SECONDS)
+                        .atZone(person.zone());
                 Instant instant = at.toInstant();
                 if (!instant.isBefore(from) && instant.isBefore(to)) {
                     out.accept(at, samples[i]);
@@ -241,7 +281,9 @@ final class GoogleAnswers {
                     ObjectNode hrv = JSON.objectNode();
                     hrv.set("sampleTime", sampleTime(at));
                     hrv.put("rootMeanSquareOfSuccessiveDifferencesMilliseconds", window.rmssd());
-                    hrv.putObject("metadata").put("highFrequencyPower", window.hf()).put("lowFrequencyPower", window.lf());
+                    hrv.putObject("metadata")
+                            .put("highFrequencyPower", window.hf())
+                            .put("lowFrequencyPower", window.lf());
                     points.add(JSON.objectNode().set("heartRateVariability", hrv));
                 }
             }
@@ -255,7 +297,8 @@ final class GoogleAnswers {
         LocalDate last = to.atZone(person.zone()).toLocalDate().plusDays(1);
         for (LocalDate date = from.atZone(person.zone()).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
             for (DemoPerson.Spo2Reading reading : person.spo2Readings(date)) {
-                if (!reading.time().toInstant().isBefore(from) && reading.time().toInstant().isBefore(to)) {
+                if (!reading.time().toInstant().isBefore(from)
+                        && reading.time().toInstant().isBefore(to)) {
                     ObjectNode spo2 = JSON.objectNode().put("percentage", reading.percentage());
                     spo2.set("sampleTime", sampleTime(reading.time()));
                     points.add(JSON.objectNode().set("oxygenSaturation", spo2));
@@ -271,24 +314,55 @@ final class GoogleAnswers {
         for (LocalDate date = from; date.isBefore(to); date = date.plusDays(1)) {
             DemoPerson.Night night = person.night(date);
             if (night.recorded()) {
-                points.add(sleep("night-" + date, night.start(), night.end(), "STAGES", true, night.asleep(), night.awake(),
-                        Map.of("DEEP", night.deep(), "LIGHT", night.light(), "REM", night.rem(), "AWAKE", night.awake())));
+                points.add(sleep(
+                        "night-" + date,
+                        night.start(),
+                        night.end(),
+                        "STAGES",
+                        true,
+                        night.asleep(),
+                        night.awake(),
+                        Map.of(
+                                "DEEP",
+                                night.deep(),
+                                "LIGHT",
+                                night.light(),
+                                "REM",
+                                night.rem(),
+                                "AWAKE",
+                                night.awake())));
             }
             DemoPerson.Nap nap = person.nap(date);
             if (nap != null) {
-                points.add(sleep("nap-" + date, nap.start(), nap.end(), "CLASSIC", false, nap.asleep(), nap.restless() + nap.awake(),
+                points.add(sleep(
+                        "nap-" + date,
+                        nap.start(),
+                        nap.end(),
+                        "CLASSIC",
+                        false,
+                        nap.asleep(),
+                        nap.restless() + nap.awake(),
                         Map.of("ASLEEP", nap.asleep(), "RESTLESS", nap.restless(), "AWAKE", nap.awake())));
             }
         }
         return reversed(points);
     }
 
-    private static ObjectNode sleep(String id, ZonedDateTime start, ZonedDateTime end, String type, boolean main, int asleep, int awake,
+    private static ObjectNode sleep(
+            String id,
+            ZonedDateTime start,
+            ZonedDateTime end,
+            String type,
+            boolean main,
+            int asleep,
+            int awake,
             Map<String, Integer> stages) {
         ObjectNode sleep = JSON.objectNode();
         ObjectNode interval = sleep.putObject("interval")
-                .put("startTime", start.toInstant().toString()).put("startUtcOffset", start.getOffset().getTotalSeconds() + "s")
-                .put("endTime", end.toInstant().toString()).put("endUtcOffset", end.getOffset().getTotalSeconds() + "s");
+                .put("startTime", start.toInstant().toString())
+                .put("startUtcOffset", start.getOffset().getTotalSeconds() + "s")
+                .put("endTime", end.toInstant().toString())
+                .put("endUtcOffset", end.getOffset().getTotalSeconds() + "s");
         interval.set("civilStartTime", civil(start.toLocalDateTime()));
         interval.set("civilEndTime", civil(end.toLocalDateTime()));
         sleep.put("type", type);
@@ -299,12 +373,22 @@ final class GoogleAnswers {
         } else {
             metadata.put("nap", true).put("stagesStatus", "REJECTED_NAP");
         }
-        ObjectNode summary = sleep.putObject("summary").put("minutesAsleep", Integer.toString(asleep)).put("minutesAwake", Integer.toString(awake))
-                .put("minutesInSleepPeriod", Long.toString(Duration.between(start, end).toMinutes()));
+        ObjectNode summary = sleep.putObject("summary")
+                .put("minutesAsleep", Integer.toString(asleep))
+                .put("minutesAwake", Integer.toString(awake))
+                .put(
+                        "minutesInSleepPeriod",
+                        Long.toString(Duration.between(start, end).toMinutes()));
         ArrayNode stagesSummary = summary.putArray("stagesSummary");
-        stages.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(stage -> stagesSummary.addObject().put("type", stage.getKey()).put("minutes", Integer.toString(stage.getValue())));
-        return JSON.objectNode().put("name", "users/me/dataTypes/sleep/dataPoints/" + id).set("sleep", sleep);
+        stages.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(stage -> stagesSummary
+                        .addObject()
+                        .put("type", stage.getKey())
+                        .put("minutes", Integer.toString(stage.getValue())));
+        return JSON.objectNode()
+                .put("name", "users/me/dataTypes/sleep/dataPoints/" + id)
+                .set("sleep", sleep);
     }
 
     // ---- roll-ups
@@ -318,7 +402,8 @@ final class GoogleAnswers {
             throw new Refused("range must span more than nothing and at most " + MAX_ROLL_UP_DAYS + " days.");
         }
         if (window < 60 || window > 86_400) {
-            throw new Refused("windowSize must be 60s to 86400s, not '" + request.path("windowSize").asText() + "'.");
+            throw new Refused("windowSize must be 60s to 86400s, not '"
+                    + request.path("windowSize").asText() + "'.");
         }
         int windows = (int) ((Duration.between(from, to).getSeconds() + window - 1) / window);
         long[] sum = new long[windows];
@@ -336,13 +421,21 @@ final class GoogleAnswers {
         for (int w = windows - 1; w >= 0; w--) {
             if (count[w] > 0) {
                 Instant start = from.plusSeconds(w * window);
-                ObjectNode point = JSON.objectNode().put("startTime", start.toString()).put("endTime", start.plusSeconds(window).toString());
-                point.putObject("heartRate").put("beatsPerMinuteAvg", DemoPerson.round(sum[w] / (double) count[w], 1))
-                        .put("beatsPerMinuteMin", min[w]).put("beatsPerMinuteMax", max[w]);
+                ObjectNode point = JSON.objectNode()
+                        .put("startTime", start.toString())
+                        .put("endTime", start.plusSeconds(window).toString());
+                point.putObject("heartRate")
+                        .put("beatsPerMinuteAvg", DemoPerson.round(sum[w] / (double) count[w], 1))
+                        .put("beatsPerMinuteMin", min[w])
+                        .put("beatsPerMinuteMax", max[w]);
                 points.add(point);
             }
         }
-        return ok(page("rollupDataPoints", points, Function.identity(), pageSize(request.path("pageSize").asInt(0), MAX_PAGE_SIZE),
+        return ok(page(
+                "rollupDataPoints",
+                points,
+                Function.identity(),
+                pageSize(request.path("pageSize").asInt(0), MAX_PAGE_SIZE),
                 request.path("pageToken").asText(null)));
     }
 
@@ -377,7 +470,11 @@ final class GoogleAnswers {
             }
             points.add(point);
         }
-        return ok(page("rollupDataPoints", points, Function.identity(), pageSize(request.path("pageSize").asInt(0), MAX_PAGE_SIZE),
+        return ok(page(
+                "rollupDataPoints",
+                points,
+                Function.identity(),
+                pageSize(request.path("pageSize").asInt(0), MAX_PAGE_SIZE),
                 request.path("pageToken").asText(null)));
     }
 
@@ -400,7 +497,8 @@ final class GoogleAnswers {
     }
 
     /** One page of {@code points}: at most {@link #PAGE_LIMIT} of them, whatever was asked for; the token is the next page's offset. */
-    private static <T> ObjectNode page(String field, List<T> points, Function<T, ObjectNode> json, int pageSize, String token) {
+    private static <T> ObjectNode page(
+            String field, List<T> points, Function<T, ObjectNode> json, int pageSize, String token) {
         int offset;
         try {
             offset = token == null || token.isEmpty() ? 0 : Integer.parseInt(token.substring("demo-page-".length()));
@@ -418,7 +516,9 @@ final class GoogleAnswers {
     }
 
     private static ObjectNode sampleTime(ZonedDateTime at) {
-        ObjectNode time = JSON.objectNode().put("physicalTime", at.toInstant().toString()).put("utcOffset", at.getOffset().getTotalSeconds() + "s");
+        ObjectNode time = JSON.objectNode()
+                .put("physicalTime", at.toInstant().toString())
+                .put("utcOffset", at.getOffset().getTotalSeconds() + "s");
         time.set("civilTime", civil(at.toLocalDateTime()));
         return time;
     }
@@ -441,11 +541,17 @@ final class GoogleAnswers {
     }
 
     private static ObjectNode date(LocalDate date) {
-        return JSON.objectNode().put("year", date.getYear()).put("month", date.getMonthValue()).put("day", date.getDayOfMonth());
+        return JSON.objectNode()
+                .put("year", date.getYear())
+                .put("month", date.getMonthValue())
+                .put("day", date.getDayOfMonth());
     }
 
     private static LocalDate civilDate(JsonNode date) {
-        return LocalDate.of(date.path("year").asInt(), date.path("month").asInt(), date.path("day").asInt());
+        return LocalDate.of(
+                date.path("year").asInt(),
+                date.path("month").asInt(),
+                date.path("day").asInt());
     }
 
     private static long durationSeconds(String text) {

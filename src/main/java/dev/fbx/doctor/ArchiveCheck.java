@@ -22,15 +22,18 @@ final class ArchiveCheck {
     /** Read once for all heart-rate resolutions: the same files. */
     private static final List<Dataset<?>> SAME_FILES = List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN);
 
-    private ArchiveCheck() {
-    }
+    private ArchiveCheck() {}
 
     static List<Finding> check(Connection connection) {
         ArchiveSource source = (ArchiveSource) connection.source();
         Archive archive = source.archive();
         List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.ok("archive", archive.layout().label() + ", " + archive.dataFiles() + " data files in "
-                + (archive.parts().size() == 1 ? archive.parts().get(0) : archive.parts().size() + " parts (" + String.join(", ", archive.parts()) + ")")));
+        findings.add(Finding.ok(
+                "archive",
+                archive.layout().label() + ", " + archive.dataFiles() + " data files in "
+                        + (archive.parts().size() == 1
+                                ? archive.parts().get(0)
+                                : archive.parts().size() + " parts (" + String.join(", ", archive.parts()) + ")")));
         try {
             findings.add(Finding.ok("time zone", connection.zone() + " (from " + source.zoneOrigin() + ")"));
         } catch (FbxException e) {
@@ -47,7 +50,10 @@ final class ArchiveCheck {
                 findings.add(Finding.warning(dataset.id(), "none: " + streams.whyNot(dataset), 0));
                 continue;
             }
-            findings.add(all == null ? Finding.warning(dataset.id(), "none: no data file of the archive is dated", 0) : covered(streams, dataset, all));
+            findings.add(
+                    all == null
+                            ? Finding.warning(dataset.id(), "none: no data file of the archive is dated", 0)
+                            : covered(streams, dataset, all));
         }
         return findings;
     }
@@ -63,7 +69,10 @@ final class ArchiveCheck {
         if (days.isEmpty()) {
             return Finding.warning(dataset.id(), "no rows in its files from " + all.start() + " to " + all.end(), 0);
         }
-        return Finding.ok(dataset.id(), days.first() + " to " + days.last() + ", " + days.size() + (days.size() == 1 ? " day" : " days")
-                + " with data" + (dataset == Dataset.HR_1SEC ? " (the same files give hr-1min, hr-5min and hr-15min)" : ""));
+        return Finding.ok(
+                dataset.id(),
+                days.first() + " to " + days.last() + ", " + days.size() + (days.size() == 1 ? " day" : " days")
+                        + " with data"
+                        + (dataset == Dataset.HR_1SEC ? " (the same files give hr-1min, hr-5min and hr-15min)" : ""));
     }
 }

@@ -1,21 +1,18 @@
 package dev.fbx.doctor;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.LocalDate;
-import dev.fbx.origin.Provider;
-import dev.fbx.origin.Origin;
-import dev.fbx.origin.Connection;
-import dev.fbx.origin.AuthConnection;
-import dev.fbx.api.Transport;
+import dev.fbx.FbxException;
 import dev.fbx.api.ApiDialect;
-import dev.fbx.sink.Sinks;
-import dev.fbx.auth.TokenStore;
-import dev.fbx.auth.TokenFile;
+import dev.fbx.api.Transport;
 import dev.fbx.auth.Account;
 import dev.fbx.auth.RefreshTokenLife;
-import dev.fbx.FbxException;
+import dev.fbx.auth.TokenFile;
+import dev.fbx.auth.TokenStore;
 import dev.fbx.config.Settings;
+import dev.fbx.origin.AuthConnection;
+import dev.fbx.origin.Connection;
+import dev.fbx.origin.Origin;
+import dev.fbx.origin.Provider;
+import dev.fbx.sink.Sinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,6 +45,7 @@ import java.util.function.Supplier;
 public final class Doctor {
     /** A clock this far off is worth fixing; expiry times and "today" are read by it. */
     static final Duration CLOCK_WARNING = Duration.ofMinutes(1);
+
     static final Duration CLOCK_PROBLEM = Duration.ofMinutes(5);
 
     private final Supplier<Settings> settings;
@@ -73,7 +73,8 @@ public final class Doctor {
             origin = Origin.of(resolved);
         } catch (FbxException e) {
             // A token file fbx cannot read or parse stops the settings themselves; so does an unknown provider.
-            findings.add(Finding.problem(e.exitCode() == FbxException.CONFIG ? "token file" : "settings", e.getMessage(), e.exitCode()));
+            findings.add(Finding.problem(
+                    e.exitCode() == FbxException.CONFIG ? "token file" : "settings", e.getMessage(), e.exitCode()));
             return findings;
         }
         Supplier<String> account;
@@ -82,15 +83,21 @@ public final class Doctor {
             TokenStore store = resolved.tokenStore();
             findings.addAll(account(resolved, api.provider()));
             // A database keeps many accounts apart by the provider's user id, which the token file holds after sign-in.
-            account = () -> store.read().flatMap(t -> t.get(TokenFile.USER_ID)).orElseThrow(() -> FbxException.config(
-                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
-            zone = () -> resolved.zone().or(() -> store.read().flatMap(TokenFile::zone)).orElse(ZoneOffset.UTC);
+            account = () -> store.read()
+                    .flatMap(t -> t.get(TokenFile.USER_ID))
+                    .orElseThrow(
+                            () -> FbxException.config(
+                                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
+            zone = () -> resolved.zone()
+                    .or(() -> store.read().flatMap(TokenFile::zone))
+                    .orElse(ZoneOffset.UTC);
         } else {
             Connection connection;
             try {
                 connection = Connection.open(resolved, clock);
             } catch (FbxException e) {
-                findings.add(Finding.problem(origin instanceof Origin.Archive ? "archive" : "demo account", e.getMessage(), e.exitCode()));
+                findings.add(Finding.problem(
+                        origin instanceof Origin.Archive ? "archive" : "demo account", e.getMessage(), e.exitCode()));
                 return findings;
             }
             try (connection) {
@@ -110,9 +117,14 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         TokenStore store = resolved.tokenStore();
         Optional<TokenFile> file = resolved.tokenFile();
-        findings.add(file.isPresent() ? tokenFileMode(store.path())
-                : Finding.problem("token file", "no " + store.path() + ": sign in with 'fbx auth login' (see the README), or point"
-                        + " --token-file or FBX_TOKEN_FILE at yours.", FbxException.CONFIG));
+        findings.add(
+                file.isPresent()
+                        ? tokenFileMode(store.path())
+                        : Finding.problem(
+                                "token file",
+                                "no " + store.path() + ": sign in with 'fbx auth login' (see the README), or point"
+                                        + " --token-file or FBX_TOKEN_FILE at yours.",
+                                FbxException.CONFIG));
         try (AuthConnection connection = AuthConnection.open(resolved, "fbx doctor", clock)) {
             ApiDialect dialect = connection.transport().dialect();
             findings.add(dialect.retired()
@@ -137,7 +149,9 @@ public final class Doctor {
         findings.add(Finding.ok("origin", connection.describe() + ": no token file is read or written"));
         try {
             String user = connection.source().profile().userId();
-            findings.add(Finding.ok("API and token", connection.transport().dialect().name() + " answered and accepts the token (user " + user + ")"));
+            findings.add(Finding.ok(
+                    "API and token",
+                    connection.transport().dialect().name() + " answered and accepts the token (user " + user + ")"));
             findings.add(clock(connection.transport()));
         } catch (FbxException e) {
             findings.add(Finding.problem("API and token", e.getMessage(), e.exitCode()));
@@ -166,14 +180,20 @@ public final class Doctor {
         } catch (UnsupportedOperationException e) {
             return Finding.ok("token file", path + " (this file system has no owner-only mode to check)");
         } catch (IOException e) {
-            return Finding.problem("token file", "cannot read the mode of " + path + " (" + e.getMessage() + ")", FbxException.CONFIG);
+            return Finding.problem(
+                    "token file", "cannot read the mode of " + path + " (" + e.getMessage() + ")", FbxException.CONFIG);
         }
-        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        Set<PosixFilePermission> others = EnumSet.of(
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE);
         others.retainAll(mode);
         if (!others.isEmpty()) {
-            return Finding.problem("token file", path + " can be read by others (mode " + PosixFilePermissions.toString(mode)
-                    + "): run 'chmod 600 " + path + "', and if others may have read it, 'fbx auth logout' and sign in again.",
+            return Finding.problem(
+                    "token file",
+                    path + " can be read by others (mode " + PosixFilePermissions.toString(mode) + "): run 'chmod 600 "
+                            + path + "', and if others may have read it, 'fbx auth logout' and sign in again.",
                     FbxException.CONFIG);
         }
         return Finding.ok("token file", path + " (readable by you only)");
@@ -190,14 +210,22 @@ public final class Doctor {
             Account account = connection.account();
             Account.Status status = account.status(connection.tokenCheck());
             if (!status.usable()) {
-                return Finding.problem("API and token", status.problem().getMessage(), status.problem().exitCode());
+                return Finding.problem(
+                        "API and token",
+                        status.problem().getMessage(),
+                        status.problem().exitCode());
             }
-            boolean lifeUnknown = store.read().map(t -> t.refreshToken().isPresent() && t.refreshTokenExpiresAt().isEmpty()).orElse(false);
+            boolean lifeUnknown = store.read()
+                    .map(t -> t.refreshToken().isPresent()
+                            && t.refreshTokenExpiresAt().isEmpty())
+                    .orElse(false);
             if (lifeUnknown && !status.refreshed() && connection.tokenEndpoint().refreshKeepsRefreshToken()) {
                 account.refresh();
             }
-            return Finding.ok("API and token", name + " answered and accepts the token"
-                    + status.userId().map(id -> " (user " + id + ")").orElse(""));
+            return Finding.ok(
+                    "API and token",
+                    name + " answered and accepts the token"
+                            + status.userId().map(id -> " (user " + id + ")").orElse(""));
         } catch (FbxException e) {
             return Finding.problem("API and token", e.getMessage(), e.exitCode());
         }
@@ -205,8 +233,10 @@ public final class Doctor {
 
     private Finding refreshToken(TokenFile tokens) {
         if (tokens.refreshToken().isEmpty()) {
-            return Finding.warning("refresh token", "none in the token file, so the session ends with the access token: run"
-                    + " 'fbx auth login'.", FbxException.NOT_AUTHORISED);
+            return Finding.warning(
+                    "refresh token",
+                    "none in the token file, so the session ends with the access token: run" + " 'fbx auth login'.",
+                    FbxException.NOT_AUTHORISED);
         }
         Instant now = clock.instant();
         Optional<Duration> left = RefreshTokenLife.left(tokens, now);
@@ -215,32 +245,52 @@ public final class Doctor {
         }
         Instant end = tokens.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS);
         if (left.get().isNegative()) {
-            return Finding.problem("refresh token", "expired at " + end + " (the OAuth app is in 'Testing', whose refresh tokens die"
-                    + " 7 days after sign-in): " + RefreshTokenLife.PUBLISH + ".", FbxException.NOT_AUTHORISED);
+            return Finding.problem(
+                    "refresh token",
+                    "expired at " + end + " (the OAuth app is in 'Testing', whose refresh tokens die"
+                            + " 7 days after sign-in): " + RefreshTokenLife.PUBLISH + ".",
+                    FbxException.NOT_AUTHORISED);
         }
-        return Finding.warning("refresh token", "the OAuth app is in 'Testing': its refresh token dies in "
-                + RefreshTokenLife.describe(left.get()) + " (" + end + "), 7 days after sign-in, and fbx then stops working: "
-                + RefreshTokenLife.PUBLISH + ".", FbxException.NOT_AUTHORISED);
+        return Finding.warning(
+                "refresh token",
+                "the OAuth app is in 'Testing': its refresh token dies in "
+                        + RefreshTokenLife.describe(left.get()) + " (" + end
+                        + "), 7 days after sign-in, and fbx then stops working: "
+                        + RefreshTokenLife.PUBLISH + ".",
+                FbxException.NOT_AUTHORISED);
     }
 
     /** The scopes the token file says were granted, against what each command needs on this API. */
     private static Finding scopes(Provider provider, TokenFile tokens) {
         Optional<String> scope = tokens.get(TokenFile.SCOPE);
         if (scope.isEmpty()) {
-            return Finding.warning("scopes", "the token file does not say which were granted (the seed's format); 'fbx auth login'"
-                    + " records them.", 0);
+            return Finding.warning(
+                    "scopes",
+                    "the token file does not say which were granted (the seed's format); 'fbx auth login'"
+                            + " records them.",
+                    0);
         }
         Set<String> granted = new TreeSet<>(List.of(scope.get().split("[,\\s]+")));
         Map<String, Set<String>> missing = new LinkedHashMap<>();
-        provider.scopesByCommand().forEach((command, needs) -> needs.stream().filter(s -> !granted.contains(s))
-                .forEach(s -> missing.computeIfAbsent(s, k -> new TreeSet<>()).add(command)));
+        provider.scopesByCommand()
+                .forEach((command, needs) -> needs.stream()
+                        .filter(s -> !granted.contains(s))
+                        .forEach(s ->
+                                missing.computeIfAbsent(s, k -> new TreeSet<>()).add(command)));
         if (missing.isEmpty()) {
-            return Finding.ok("scopes", "granted for " + String.join(", ", provider.scopesByCommand().keySet()));
+            return Finding.ok(
+                    "scopes",
+                    "granted for "
+                            + String.join(", ", provider.scopesByCommand().keySet()));
         }
         List<String> lacking = new ArrayList<>();
-        missing.forEach((s, commands) -> lacking.add(s.substring(s.lastIndexOf('/') + 1) + " (" + String.join(", ", commands) + ")"));
-        return Finding.problem("scopes", "not granted: " + String.join(", ", lacking) + ": run 'fbx auth login' and allow them (on"
-                + " Google, add them to the consent screen's Data access page first).", FbxException.NOT_AUTHORISED);
+        missing.forEach((s, commands) ->
+                lacking.add(s.substring(s.lastIndexOf('/') + 1) + " (" + String.join(", ", commands) + ")"));
+        return Finding.problem(
+                "scopes",
+                "not granted: " + String.join(", ", lacking) + ": run 'fbx auth login' and allow them (on"
+                        + " Google, add them to the consent screen's Data access page first).",
+                FbxException.NOT_AUTHORISED);
     }
 
     private static Finding clock(Transport transport) {
@@ -253,10 +303,13 @@ public final class Doctor {
         if (off.compareTo(CLOCK_WARNING) < 0) {
             return Finding.ok("clock", "within a minute of " + name + "'s");
         }
-        String text = "this machine's clock is " + RefreshTokenLife.describe(off) + (ahead.get().isNegative() ? " ahead of " : " behind ")
-                + name + "'s (its Date header): set it right (e.g. 'timedatectl set-ntp true'); fbx judges token expiry and"
+        String text = "this machine's clock is " + RefreshTokenLife.describe(off)
+                + (ahead.get().isNegative() ? " ahead of " : " behind ")
+                + name
+                + "'s (its Date header): set it right (e.g. 'timedatectl set-ntp true'); fbx judges token expiry and"
                 + " 'today' by it.";
-        return off.compareTo(CLOCK_PROBLEM) < 0 ? Finding.warning("clock", text, FbxException.CONFIG)
+        return off.compareTo(CLOCK_PROBLEM) < 0
+                ? Finding.warning("clock", text, FbxException.CONFIG)
                 : Finding.problem("clock", text, FbxException.CONFIG);
     }
 }

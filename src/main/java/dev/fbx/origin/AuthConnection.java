@@ -1,6 +1,5 @@
 package dev.fbx.origin;
 
-import dev.fbx.FbxException;
 import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.Account;
@@ -48,7 +47,9 @@ public final class AuthConnection implements AutoCloseable {
 
     /** The token endpoint for the client configured in the settings (option, environment, token file). */
     public TokenEndpoint tokenEndpoint() {
-        return tokenEndpoint(settings.get(Settings.CLIENT_ID).orElse(null), settings.get(Settings.CLIENT_SECRET).orElse(null));
+        return tokenEndpoint(
+                settings.get(Settings.CLIENT_ID).orElse(null),
+                settings.get(Settings.CLIENT_SECRET).orElse(null));
     }
 
     public TokenEndpoint tokenEndpoint(String clientId, String clientSecret) {

@@ -39,6 +39,7 @@ public final class Connection implements AutoCloseable {
     private final Transport transport;
     /** Null for an archive. */
     private final TokenProvider tokens;
+
     private final Source source;
     /** Null unless the origin is the demo. */
     private final DemoServer demo;
@@ -71,8 +72,12 @@ public final class Connection implements AutoCloseable {
             store = settings.tokenStore();
         }
         transport = provider.transport(settings, clock);
-        TokenEndpoint endpoint = provider.tokenEndpoint(settings, settings.get(Settings.CLIENT_ID).orElse(null),
-                settings.get(Settings.CLIENT_SECRET).orElse(null), transport, clients);
+        TokenEndpoint endpoint = provider.tokenEndpoint(
+                settings,
+                settings.get(Settings.CLIENT_ID).orElse(null),
+                settings.get(Settings.CLIENT_SECRET).orElse(null),
+                transport,
+                clients);
         tokens = new TokenProvider(store, initial, endpoint, clock);
         source = provider.source(settings, clients, transport, tokens, zone);
     }

@@ -47,7 +47,8 @@ public sealed interface Origin {
         if (!settings.archive().isEmpty()) {
             return new Archive(settings.archive());
         }
-        Provider provider = Provider.of(settings.get(Settings.PROVIDER).orElse(settings.demo() ? Provider.GOOGLE.id() : Provider.FITBIT.id()));
+        Provider provider = Provider.of(
+                settings.get(Settings.PROVIDER).orElse(settings.demo() ? Provider.GOOGLE.id() : Provider.FITBIT.id()));
         return settings.demo() ? new Demo(provider) : new Api(provider);
     }
 
@@ -56,8 +57,10 @@ public sealed interface Origin {
         if (this instanceof Api api) {
             return api;
         }
-        String what = this instanceof Archive ? "an archive (--archive, FBX_ARCHIVE), which needs no sign-in"
+        String what = this instanceof Archive
+                ? "an archive (--archive, FBX_ARCHIVE), which needs no sign-in"
                 : "the demo account (--demo, FBX_DEMO), which needs no sign-in";
-        throw FbxException.usage("'" + command + "' works on an account's token file, not on " + what + ": leave out --archive and --demo.");
+        throw FbxException.usage("'" + command + "' works on an account's token file, not on " + what
+                + ": leave out --archive and --demo.");
     }
 }

@@ -49,35 +49,60 @@ import java.util.Optional;
  * values; everything else asks the provider instead of comparing names.
  */
 public enum Provider {
-    GOOGLE("Google Health API", new Rate(300, Duration.ofMinutes(1), "300/min"),
-            urls("fbx.google", Map.of(Endpoint.API, "https://health.googleapis.com",
-                    Endpoint.AUTHORIZE, "https://accounts.google.com/o/oauth2/v2/auth",
-                    Endpoint.TOKEN, "https://oauth2.googleapis.com/token",
-                    Endpoint.REVOKE, "https://oauth2.googleapis.com/revoke")),
+    GOOGLE(
+            "Google Health API",
+            new Rate(300, Duration.ofMinutes(1), "300/min"),
+            urls(
+                    "fbx.google",
+                    Map.of(
+                            Endpoint.API,
+                            "https://health.googleapis.com",
+                            Endpoint.AUTHORIZE,
+                            "https://accounts.google.com/o/oauth2/v2/auth",
+                            Endpoint.TOKEN,
+                            "https://oauth2.googleapis.com/token",
+                            Endpoint.REVOKE,
+                            "https://oauth2.googleapis.com/revoke")),
             Scopes.GOOGLE_BY_COMMAND,
-            new LoginFlow.SignIn("Google", "Google Cloud Desktop OAuth client", true, "http://127.0.0.1:", 0, Scopes.GOOGLE,
+            new LoginFlow.SignIn(
+                    "Google",
+                    "Google Cloud Desktop OAuth client",
+                    true,
+                    "http://127.0.0.1:",
+                    0,
+                    Scopes.GOOGLE,
                     Scopes.GOOGLE_PREFIX,
-                    // A refresh token only comes with offline access, and on a repeated sign-in only with a fresh consent.
+                    // A refresh token only comes with offline access, and on a repeated sign-in only with a fresh
+                    // consent.
                     Map.of("access_type", "offline", "prompt", "consent"))) {
         @Override
         Transport transport(Settings settings, Clock clock) {
             Transport transport = new Transport(new GoogleDialect(), settings.retry(), clock);
             // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
             // minute in all (doubling, with jitter) before giving up with exit 75.
-            transport.rateLimitPolicy(Transport.waitUpTo(GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
+            transport.rateLimitPolicy(Transport.waitUpTo(
+                    GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
             return transport;
         }
 
         @Override
-        TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients) {
-            return new GoogleTokenEndpoint(clients.build(url(settings, Endpoint.TOKEN), GoogleOAuth.class, null),
-                    clients.build(url(settings, Endpoint.REVOKE), GoogleOAuth.class, null), transport, clientId, clientSecret);
+        TokenEndpoint tokenEndpoint(
+                Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients) {
+            return new GoogleTokenEndpoint(
+                    clients.build(url(settings, Endpoint.TOKEN), GoogleOAuth.class, null),
+                    clients.build(url(settings, Endpoint.REVOKE), GoogleOAuth.class, null),
+                    transport,
+                    clientId,
+                    clientSecret);
         }
 
         @Override
         Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens, ZoneId zone) {
-            return new GoogleSource(clients.build(url(settings, Endpoint.API), GoogleHealthApi.class, new BearerFilter(tokens)), transport,
-                    tokens, zone);
+            return new GoogleSource(
+                    clients.build(url(settings, Endpoint.API), GoogleHealthApi.class, new BearerFilter(tokens)),
+                    transport,
+                    tokens,
+                    zone);
         }
 
         /** The user's identity: the cheapest authenticated call. */
@@ -85,17 +110,34 @@ public enum Provider {
         TokenCheck tokenCheck(Settings settings, RestClients clients, Transport transport) {
             GoogleIdentityApi api = clients.build(url(settings, Endpoint.API), GoogleIdentityApi.class, null);
             return token -> {
-                JsonNode identity = Json.parse(transport.execute("the account's identity", () -> api.identity("Bearer " + token)), "identity");
+                JsonNode identity = Json.parse(
+                        transport.execute("the account's identity", () -> api.identity("Bearer " + token)), "identity");
                 return Optional.ofNullable(identity.path("healthUserId").asText(null));
             };
         }
     },
 
-    FITBIT("Fitbit Web API", new Rate(150, Duration.ofHours(1), "150/h"),
-            urls("fbx.fitbit", Map.of(Endpoint.API, "https://api.fitbit.com", Endpoint.AUTHORIZE, "https://www.fitbit.com/oauth2/authorize")),
+    FITBIT(
+            "Fitbit Web API",
+            new Rate(150, Duration.ofHours(1), "150/h"),
+            urls(
+                    "fbx.fitbit",
+                    Map.of(
+                            Endpoint.API,
+                            "https://api.fitbit.com",
+                            Endpoint.AUTHORIZE,
+                            "https://www.fitbit.com/oauth2/authorize")),
             Scopes.FITBIT_BY_COMMAND,
             // Fitbit wants the registered redirect URL exactly: the seed's users registered localhost:8000.
-            new LoginFlow.SignIn("Fitbit", "app at dev.fitbit.com/apps", false, "http://localhost:", 8000, Scopes.FITBIT, null, Map.of())) {
+            new LoginFlow.SignIn(
+                    "Fitbit",
+                    "app at dev.fitbit.com/apps",
+                    false,
+                    "http://localhost:",
+                    8000,
+                    Scopes.FITBIT,
+                    null,
+                    Map.of())) {
         @Override
         Transport transport(Settings settings, Clock clock) {
             return new Transport(new FitbitDialect(), settings.retry(), clock);
@@ -103,13 +145,21 @@ public enum Provider {
 
         /** The token, revoke and introspection endpoints live under the API's URL. */
         @Override
-        TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients) {
-            return new FitbitTokenEndpoint(clients.build(url(settings, Endpoint.API), FitbitOAuth.class, null), transport, clientId, clientSecret);
+        TokenEndpoint tokenEndpoint(
+                Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients) {
+            return new FitbitTokenEndpoint(
+                    clients.build(url(settings, Endpoint.API), FitbitOAuth.class, null),
+                    transport,
+                    clientId,
+                    clientSecret);
         }
 
         @Override
         Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens, ZoneId zone) {
-            return new FitbitSource(clients.build(url(settings, Endpoint.API), FitbitApi.class, new BearerFilter(tokens)), transport, tokens,
+            return new FitbitSource(
+                    clients.build(url(settings, Endpoint.API), FitbitApi.class, new BearerFilter(tokens)),
+                    transport,
+                    tokens,
                     zone);
         }
 
@@ -120,11 +170,13 @@ public enum Provider {
             return token -> {
                 MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
                 form.add("token", token);
-                JsonNode state = Json.parse(transport.execute("token introspection", () -> oauth.introspect("Bearer " + token, form)),
+                JsonNode state = Json.parse(
+                        transport.execute("token introspection", () -> oauth.introspect("Bearer " + token, form)),
                         "token introspection");
                 // Introspection 1.1 answers true/false; asBoolean also reads the 1/0 of the deprecated 1.0.
                 if (!state.path("active").asBoolean(false)) {
-                    throw new UnauthorizedException("Fitbit", new ApiError("inactive_token", "", "the token is no longer active"));
+                    throw new UnauthorizedException(
+                            "Fitbit", new ApiError("inactive_token", "", "the token is no longer active"));
                 }
                 return Optional.ofNullable(state.path("user_id").asText(null));
             };
@@ -148,7 +200,12 @@ public enum Provider {
     private final Map<String, List<String>> scopesByCommand;
     private final LoginFlow.SignIn signIn;
 
-    Provider(String api, Rate rate, Map<Endpoint, Url> urls, Map<String, List<String>> scopesByCommand, LoginFlow.SignIn signIn) {
+    Provider(
+            String api,
+            Rate rate,
+            Map<Endpoint, Url> urls,
+            Map<String, List<String>> scopesByCommand,
+            LoginFlow.SignIn signIn) {
         this.api = api;
         this.rate = rate;
         this.urls = urls;
@@ -193,22 +250,27 @@ public enum Provider {
     /** The provider called {@code id}; an unknown one is a configuration error. */
     public static Provider of(String id) {
         String name = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id().equals(name)).findFirst().orElseThrow(() -> FbxException.config(
-                "Unknown provider '" + id + "' (from --provider, FBX_PROVIDER or the token file): use google or fitbit."));
+        return Arrays.stream(values())
+                .filter(p -> p.id().equals(name))
+                .findFirst()
+                .orElseThrow(() -> FbxException.config("Unknown provider '" + id
+                        + "' (from --provider, FBX_PROVIDER or the token file): use google or fitbit."));
     }
 
     /** A transport that reads answers the way this API writes them, with its rate-limit policy. */
     abstract Transport transport(Settings settings, Clock clock);
 
     /** The token endpoint for an OAuth client; its clients are closed with {@code clients}. */
-    abstract TokenEndpoint tokenEndpoint(Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients);
+    abstract TokenEndpoint tokenEndpoint(
+            Settings settings, String clientId, String clientSecret, Transport transport, RestClients clients);
 
     /**
      * The data source, its client carrying the bearer filter (the only client that does).
      *
      * @param zone the account's zone from {@code --zone}; null to use the cached or asked one
      */
-    abstract Source source(Settings settings, RestClients clients, Transport transport, TokenProvider tokens, ZoneId zone);
+    abstract Source source(
+            Settings settings, RestClients clients, Transport transport, TokenProvider tokens, ZoneId zone);
 
     /** Asks the API whether it accepts an access token, without using it for anything else. */
     abstract TokenCheck tokenCheck(Settings settings, RestClients clients, Transport transport);
@@ -228,8 +290,8 @@ public enum Provider {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw FbxException.config("The URL '" + value + "' for " + url.property() + " (" + url.variable() + ") is not valid ("
-                    + e.getMessage() + "): fix it.");
+            throw FbxException.config("The URL '" + value + "' for " + url.property() + " (" + url.variable()
+                    + ") is not valid (" + e.getMessage() + "): fix it.");
         }
     }
 
@@ -237,7 +299,11 @@ public enum Provider {
         Map<Endpoint, Url> urls = new LinkedHashMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
             if (defaults.containsKey(endpoint)) {
-                urls.put(endpoint, new Url(prefix + "." + endpoint.name().toLowerCase(Locale.ROOT) + "-url", defaults.get(endpoint)));
+                urls.put(
+                        endpoint,
+                        new Url(
+                                prefix + "." + endpoint.name().toLowerCase(Locale.ROOT) + "-url",
+                                defaults.get(endpoint)));
             }
         }
         return Collections.unmodifiableMap(urls);
@@ -248,17 +314,46 @@ public enum Provider {
         static final String GOOGLE_PREFIX = "https://www.googleapis.com/auth/googlehealth.";
         private static final String METRICS = GOOGLE_PREFIX + "health_metrics_and_measurements.readonly";
         /** HR, HRV, SpO2, breathing rate and temperature; sleep; the time zone and devices (settings); the profile. */
-        static final List<String> GOOGLE = List.of(METRICS, GOOGLE_PREFIX + "sleep.readonly", GOOGLE_PREFIX + "settings.readonly",
+        static final List<String> GOOGLE = List.of(
+                METRICS,
+                GOOGLE_PREFIX + "sleep.readonly",
+                GOOGLE_PREFIX + "settings.readonly",
                 GOOGLE_PREFIX + "profile.readonly");
         /** HR, HRV, SpO2, breathing rate and temperature are "metrics and measurements"; the profile's time zone and devices are settings. */
-        static final Map<String, List<String>> GOOGLE_BY_COMMAND = byCommand("hr", METRICS, "hrv", METRICS, "spo2", METRICS, "br", METRICS,
-                "temp", METRICS, "sleep", GOOGLE_PREFIX + "sleep.readonly", "profile", GOOGLE_PREFIX + "settings.readonly");
+        static final Map<String, List<String>> GOOGLE_BY_COMMAND = byCommand(
+                "hr",
+                METRICS,
+                "hrv",
+                METRICS,
+                "spo2",
+                METRICS,
+                "br",
+                METRICS,
+                "temp",
+                METRICS,
+                "sleep",
+                GOOGLE_PREFIX + "sleep.readonly",
+                "profile",
+                GOOGLE_PREFIX + "settings.readonly");
         /** What hr, hrv, spo2, br, temp and sleep read, plus the profile (time zone) and settings (devices). */
-        static final List<String> FITBIT = List.of("heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile",
-                "settings");
+        static final List<String> FITBIT = List.of(
+                "heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings");
         /** Heart rate and HRV share one. */
-        static final Map<String, List<String>> FITBIT_BY_COMMAND = byCommand("hr", "heartrate", "hrv", "heartrate", "spo2",
-                "oxygen_saturation", "br", "respiratory_rate", "temp", "temperature", "sleep", "sleep", "profile", "profile");
+        static final Map<String, List<String>> FITBIT_BY_COMMAND = byCommand(
+                "hr",
+                "heartrate",
+                "hrv",
+                "heartrate",
+                "spo2",
+                "oxygen_saturation",
+                "br",
+                "respiratory_rate",
+                "temp",
+                "temperature",
+                "sleep",
+                "sleep",
+                "profile",
+                "profile");
 
         private static Map<String, List<String>> byCommand(String... commandAndScope) {
             Map<String, List<String>> scopes = new LinkedHashMap<>();

@@ -23,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFile implements Closeable {
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path target;
     private final Path temp;
@@ -34,9 +35,13 @@ public final class AtomicFile implements Closeable {
     /** @param permissions the new file's mode, or null for what the process's umask gives a new file */
     private AtomicFile(Path target, Set<PosixFilePermission> permissions) throws IOException {
         this.target = target.toAbsolutePath();
-        this.temp = this.target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        this.temp = this.target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         this.channel = POSIX && permissions != null
-                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(permissions))
+                ? FileChannel.open(
+                        temp,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(permissions))
                 : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (POSIX && permissions != null) {
             // The umask narrowed the mode given at creation; an existing target's mode is kept as it was.

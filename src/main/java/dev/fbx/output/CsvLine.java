@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reading back one line of CSV as {@link RowWriter} writes it, and as archives hold it (RFC 4180). */
 public final class CsvLine {
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     /**
      * The line's fields: quoted ones may hold commas and doubled quotes; an unquoted empty field is

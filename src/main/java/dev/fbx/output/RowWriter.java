@@ -1,15 +1,15 @@
 package dev.fbx.output;
 
-import dev.fbx.FbxException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.record.Row;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,9 @@ public final class RowWriter implements Consumer<Row>, Closeable {
     private static final JsonFactory JSON = new JsonFactory();
     /** ISO-8601 with the offset always as +HH:MM, so local times at UTC+0 read "+00:00", never the "Z" of --utc. */
     private static final DateTimeFormatter OFFSET_TIME = new java.time.format.DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HH:MM", "+00:00").toFormatter();
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter();
 
     private final Format format;
     private final Dataset<?> dataset;
@@ -41,15 +43,18 @@ public final class RowWriter implements Consumer<Row>, Closeable {
     private final Writer text;
     /** Standard output, whose errors a PrintWriter only reports when asked. */
     private final PrintWriter stdout;
+
     private final JsonGenerator json;
     private boolean first = true;
     /** Where a CSV line's times and numbers are put together (25 characters for a time, 11 for an int). */
     private final char[] scratch = new char[32];
+
     private long rows;
     /** How often (in rows) a write error on standard output is looked for: a reader that went away stops the fetching. */
     private static final int CHECK_STDOUT_EVERY = 4096;
 
-    private RowWriter(Format format, Dataset<?> dataset, boolean utc, Writer out, AtomicFile file, Path path) throws IOException {
+    private RowWriter(Format format, Dataset<?> dataset, boolean utc, Writer out, AtomicFile file, Path path)
+            throws IOException {
         this.format = format;
         this.dataset = dataset;
         this.columns = dataset.columnNames();
@@ -58,8 +63,11 @@ public final class RowWriter implements Consumer<Row>, Closeable {
         this.path = path;
         this.text = new BufferedWriter(out, 1 << 16);
         this.stdout = out instanceof PrintWriter p ? p : null;
-        this.json = format == Format.csv ? null
-                : JSON.createGenerator(text).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).setRootValueSeparator(null);
+        this.json = format == Format.csv
+                ? null
+                : JSON.createGenerator(text)
+                        .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+                        .setRootValueSeparator(null);
         if (format == Format.csv) {
             text.write(String.join(",", columns));
             text.write('\n');
@@ -79,7 +87,13 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             }
             AtomicFile file = AtomicFile.create(path);
             try {
-                return new RowWriter(format, dataset, utc, new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), file, path);
+                return new RowWriter(
+                        format,
+                        dataset,
+                        utc,
+                        new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8),
+                        file,
+                        path);
             } catch (IOException | RuntimeException e) {
                 file.close();
                 throw e;
@@ -231,11 +245,15 @@ public final class RowWriter implements Consumer<Row>, Closeable {
             return null;
         }
         if (value instanceof OffsetDateTime time) {
-            return utc ? time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT) : localTime(time);
+            return utc
+                    ? time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT)
+                    : localTime(time);
         }
         if (value instanceof Double d) {
             String s = d.toString();
-            return s.indexOf('E') >= 0 ? BigDecimal.valueOf(d).toPlainString() : s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+            return s.indexOf('E') >= 0
+                    ? BigDecimal.valueOf(d).toPlainString()
+                    : s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
         }
         return value.toString();
     }
@@ -256,7 +274,10 @@ public final class RowWriter implements Consumer<Row>, Closeable {
 
     /** Whether {@link #localTime(OffsetDateTime, char[])} can write the time: whole seconds, a four-digit year, a whole-minute offset. */
     private static boolean plainTime(OffsetDateTime time) {
-        return time.getNano() == 0 && time.getYear() >= 1000 && time.getYear() <= 9999 && time.getOffset().getTotalSeconds() % 60 == 0;
+        return time.getNano() == 0
+                && time.getYear() >= 1000
+                && time.getYear() <= 9999
+                && time.getOffset().getTotalSeconds() % 60 == 0;
     }
 
     /** The 25 characters of a {@link #plainTime} into {@code c}. */
@@ -299,7 +320,9 @@ public final class RowWriter implements Consumer<Row>, Closeable {
 
     private static FbxException failed(Path path, IOException e) {
         String where = path == null ? "standard output" : path.toString();
-        return FbxException.io("Cannot write " + where + " (" + e.getMessage() + "): check free space and permissions."
-                + (path == null ? "" : " Nothing was written to it."), e);
+        return FbxException.io(
+                "Cannot write " + where + " (" + e.getMessage() + "): check free space and permissions."
+                        + (path == null ? "" : " Nothing was written to it."),
+                e);
     }
 }

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  *
  * @param night the day the sleep ends on; the window itself may fall on the evening before
  */
-public record HrvSample(LocalDate night, OffsetDateTime time, Double rmssd, Double coverage, Double hf, Double lf) implements Row {
+public record HrvSample(LocalDate night, OffsetDateTime time, Double rmssd, Double coverage, Double hf, Double lf)
+        implements Row {
     @Override
     public LocalDate day() {
         return night;

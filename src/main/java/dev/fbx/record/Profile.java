@@ -8,5 +8,4 @@ import java.util.List;
  *
  * @param devices each paired device, as "name (last sync time)"
  */
-public record Profile(String userId, String displayName, String timezone, List<String> devices) {
-}
+public record Profile(String userId, String displayName, String timezone, List<String> devices) {}

@@ -15,9 +15,11 @@ import java.util.SortedMap;
 public final class Baseline {
     /** Nights in the rolling mean's window, and how many of them need a value for it to be drawn. */
     public static final int MEAN_NIGHTS = 7;
+
     public static final int MEAN_MIN = 4;
     /** Nights before a night that make its normal range, and how many of them need a value (a third). */
     public static final int BAND_NIGHTS = 60;
+
     public static final int BAND_MIN = 20;
 
     /**
@@ -43,8 +45,7 @@ public final class Baseline {
         }
     }
 
-    private Baseline() {
-    }
+    private Baseline() {}
 
     /**
      * @param values the series by night; it may start before {@code from}, which is what gives the first nights a range
@@ -55,13 +56,15 @@ public final class Baseline {
         List<Night> nights = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Double mean7 = null;
-            Stats week = Stats.of(series.subMap(day.minusDays(MEAN_NIGHTS - 1L), true, day, true).values());
+            Stats week = Stats.of(series.subMap(day.minusDays(MEAN_NIGHTS - 1L), true, day, true)
+                    .values());
             if (week.n >= MEAN_MIN) {
                 mean7 = week.mean;
             }
             Double bandMean = null;
             Double bandSd = null;
-            Stats before = Stats.of(series.subMap(day.minusDays(BAND_NIGHTS), true, day, false).values());
+            Stats before = Stats.of(
+                    series.subMap(day.minusDays(BAND_NIGHTS), true, day, false).values());
             if (before.n >= BAND_MIN) {
                 bandMean = before.mean;
                 bandSd = before.sd;

@@ -1,10 +1,10 @@
 package dev.fbx.report;
 
-import dev.fbx.record.Sleep;
 import static dev.fbx.report.Svg.esc;
 import static dev.fbx.report.Svg.num;
 import static dev.fbx.report.Svg.value;
 
+import dev.fbx.record.Sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +25,7 @@ import java.util.function.IntPredicate;
  */
 public final class HtmlReport {
     /** Who and what the page is about, shown in its header. */
-    public record Header(String account, String source, Instant madeAt) {
-    }
+    public record Header(String account, String source, Instant madeAt) {}
 
     /** A day counts as worn when this many of its hours hold heart-rate data: the usual valid-day rule of wear-time checks. */
     static final int WORN_HOURS = 10;
@@ -93,8 +92,14 @@ public final class HtmlReport {
         String range = data.range().start() + " to " + data.range().end();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>fbx report ").append(esc(range)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        out.append("<header>\n<h1>Heart rate, HRV and sleep, ").append(esc(range)).append("</h1>\n<dl>\n");
+                .append("<title>fbx report ")
+                .append(esc(range))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        out.append("<header>\n<h1>Heart rate, HRV and sleep, ")
+                .append(esc(range))
+                .append("</h1>\n<dl>\n");
         definition("Account", header.account());
         definition("Source", header.source());
         definition("Range", range + " (" + days + (days == 1 ? " day)" : " days)"));
@@ -102,28 +107,40 @@ public final class HtmlReport {
         definition("Made", made.toLocalDate() + " " + clock(made.getHour(), made.getMinute()) + " UTC by fbx");
         out.append("</dl>\n</header>\n");
         List<Baseline.Night> hrv = Baseline.of(data.hrv, start, data.range().end());
-        List<Baseline.Night> rhr = Baseline.of(data.restingHeartRate, start, data.range().end());
+        List<Baseline.Night> rhr =
+                Baseline.of(data.restingHeartRate, start, data.range().end());
         trend("hrv", "Heart-rate variability", "ms", "nightly RMSSD", hrv, 1);
         trend("rhr", "Resting heart rate", "bpm", "resting heart rate", rhr, 0);
         sleepWindow();
         sleepStages();
         out.append("<section id=\"physiology\">\n<h2>Breathing, oxygen and skin temperature</h2>\n")
-                .append("<p class=\"note\">Of the main sleep, on the day it ends. Small multiples on the same time axis as above.</p>\n");
+                .append(
+                        "<p class=\"note\">Of the main sleep, on the day it ends. Small multiples on the same time axis as above.</p>\n");
         small("spo2", "SpO2, night average", "%", data.spo2, 1, false);
         small("br", "Breathing rate", "breaths/min", data.breathingRate, 1, false);
         small("temp", "Skin temperature, relative to baseline", "°C", data.skinTemperature, 2, true);
         out.append("</section>\n");
         coverage();
-        out.append("<footer><p class=\"note\">Made by fbx from ").append(esc(header.source()))
-                .append(". Normal range: mean ± 1 SD (sample SD) of the ").append(Baseline.BAND_NIGHTS)
-                .append(" nights before each night, shown when at least ").append(Baseline.BAND_MIN)
-                .append(" of them have data. Rolling mean: the ").append(Baseline.MEAN_NIGHTS).append(" nights ending with each night, shown when at least ")
-                .append(Baseline.MEAN_MIN).append(" have data.</p></footer>\n</body>\n</html>\n");
+        out.append("<footer><p class=\"note\">Made by fbx from ")
+                .append(esc(header.source()))
+                .append(". Normal range: mean ± 1 SD (sample SD) of the ")
+                .append(Baseline.BAND_NIGHTS)
+                .append(" nights before each night, shown when at least ")
+                .append(Baseline.BAND_MIN)
+                .append(" of them have data. Rolling mean: the ")
+                .append(Baseline.MEAN_NIGHTS)
+                .append(" nights ending with each night, shown when at least ")
+                .append(Baseline.MEAN_MIN)
+                .append(" have data.</p></footer>\n</body>\n</html>\n");
         return out.toString();
     }
 
     private void definition(String term, String text) {
-        out.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(text)).append("</dd>\n");
+        out.append("<dt>")
+                .append(esc(term))
+                .append("</dt><dd>")
+                .append(esc(text))
+                .append("</dd>\n");
     }
 
     // ---- the time axis, shared by every chart
@@ -144,8 +161,15 @@ public final class HtmlReport {
     private void timeAxis(double top, double bottom) {
         LocalDate end = data.range().end();
         out.append("<g class=\"time\">");
-        out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(bottom))
-                .append("\" y2=\"").append(num(bottom)).append("\"/>");
+        out.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(LEFT + PLOT)
+                .append("\" y1=\"")
+                .append(num(bottom))
+                .append("\" y2=\"")
+                .append(num(bottom))
+                .append("\"/>");
         boolean first = true;
         double previousRight = -100;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
@@ -164,17 +188,33 @@ public final class HtmlReport {
                 label = Svg.month(day) + (first || day.getMonthValue() == 1 ? " " + day.getYear() : "");
             }
             double at = days <= 120 ? x(index(day)) : x(index(day)) - dayWidth() / 2;
-            out.append("<line class=\"grid\" x1=\"").append(num(at)).append("\" x2=\"").append(num(at)).append("\" y1=\"").append(num(top))
-                    .append("\" y2=\"").append(num(bottom)).append("\"/>");
+            out.append("<line class=\"grid\" x1=\"")
+                    .append(num(at))
+                    .append("\" x2=\"")
+                    .append(num(at))
+                    .append("\" y1=\"")
+                    .append(num(top))
+                    .append("\" y2=\"")
+                    .append(num(bottom))
+                    .append("\"/>");
             // About 7.5 units a character at 13px. A label at either end stays inside the picture,
             // and one that would touch the label before it is left out.
             double labelWidth = 7.5 * label.length();
             String anchor = at - labelWidth / 2 < 2 ? "start" : at + labelWidth / 2 > WIDTH - 2 ? "end" : "middle";
             double textAt = anchor.equals("start") ? 2 : anchor.equals("end") ? WIDTH - 2 : at;
-            double labelLeft = anchor.equals("start") ? textAt : anchor.equals("end") ? textAt - labelWidth : textAt - labelWidth / 2;
+            double labelLeft = anchor.equals("start")
+                    ? textAt
+                    : anchor.equals("end") ? textAt - labelWidth : textAt - labelWidth / 2;
             if (labelLeft > previousRight + 6) {
-                out.append("<text x=\"").append(num(textAt)).append("\" y=\"").append(num(bottom + 17)).append("\" text-anchor=\"").append(anchor)
-                        .append("\">").append(esc(label)).append("</text>");
+                out.append("<text x=\"")
+                        .append(num(textAt))
+                        .append("\" y=\"")
+                        .append(num(bottom + 17))
+                        .append("\" text-anchor=\"")
+                        .append(anchor)
+                        .append("\">")
+                        .append(esc(label))
+                        .append("</text>");
                 previousRight = labelLeft + labelWidth;
             }
             first = false;
@@ -205,20 +245,50 @@ public final class HtmlReport {
             out.append("<g class=\"values-axis\">");
             for (double tick : ticks) {
                 double y = y(tick);
-                out.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(y))
-                        .append("\" y2=\"").append(num(y)).append("\"/>");
-                out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4)).append("\" text-anchor=\"end\">")
-                        .append(esc(label.apply(tick))).append("</text>");
+                out.append("<line class=\"grid\" x1=\"")
+                        .append(LEFT)
+                        .append("\" x2=\"")
+                        .append(LEFT + PLOT)
+                        .append("\" y1=\"")
+                        .append(num(y))
+                        .append("\" y2=\"")
+                        .append(num(y))
+                        .append("\"/>");
+                out.append("<text x=\"")
+                        .append(LEFT - 6)
+                        .append("\" y=\"")
+                        .append(num(y + 4))
+                        .append("\" text-anchor=\"end\">")
+                        .append(esc(label.apply(tick)))
+                        .append("</text>");
             }
-            out.append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">").append(esc(unit)).append("</text>");
-            out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(num(top))
-                    .append("\" y2=\"").append(num(bottom)).append("\"/></g>\n");
+            out.append("<text x=\"4\" y=\"")
+                    .append(num(top - 10))
+                    .append("\">")
+                    .append(esc(unit))
+                    .append("</text>");
+            out.append("<line class=\"axis\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(LEFT)
+                    .append("\" y1=\"")
+                    .append(num(top))
+                    .append("\" y2=\"")
+                    .append(num(bottom))
+                    .append("\"/></g>\n");
         }
     }
 
     private void openSvg(String id, int height, String label) {
-        out.append("<div class=\"fig\"><svg class=\"chart\" id=\"").append(id).append("-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">\n");
+        out.append("<div class=\"fig\"><svg class=\"chart\" id=\"")
+                .append(id)
+                .append("-chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(esc(label))
+                .append("\">\n");
     }
 
     private void closeSvg() {
@@ -226,7 +296,10 @@ public final class HtmlReport {
     }
 
     private void noData(int height) {
-        out.append("<text class=\"empty\" x=\"").append(LEFT + PLOT / 2).append("\" y=\"").append(height / 2)
+        out.append("<text class=\"empty\" x=\"")
+                .append(LEFT + PLOT / 2)
+                .append("\" y=\"")
+                .append(height / 2)
                 .append("\" text-anchor=\"middle\">No data in this range</text>\n");
     }
 
@@ -237,15 +310,23 @@ public final class HtmlReport {
             if (!has.test(i)) {
                 continue;
             }
-            d.append(i > 0 && has.test(i - 1) ? " L" : (d.isEmpty() ? "M" : " M")).append(num(x(i))).append(' ').append(num(y.applyAsDouble(i)));
+            d.append(i > 0 && has.test(i - 1) ? " L" : (d.isEmpty() ? "M" : " M"))
+                    .append(num(x(i)))
+                    .append(' ')
+                    .append(num(y.applyAsDouble(i)));
         }
         if (!d.isEmpty()) {
-            out.append("<path class=\"").append(cssClass).append("\" d=\"").append(d).append("\"/>\n");
+            out.append("<path class=\"")
+                    .append(cssClass)
+                    .append("\" d=\"")
+                    .append(d)
+                    .append("\"/>\n");
         }
     }
 
     private static String legend(String swatch, String text) {
-        return "<span><svg width=\"26\" height=\"12\" aria-hidden=\"true\">" + swatch + "</svg>" + esc(text) + "</span>";
+        return "<span><svg width=\"26\" height=\"12\" aria-hidden=\"true\">" + swatch + "</svg>" + esc(text)
+                + "</span>";
     }
 
     // ---- HRV and resting heart rate: the night, its 7-night mean, its normal range
@@ -254,7 +335,13 @@ public final class HtmlReport {
         int height = 270;
         double top = 26;
         double bottom = 240;
-        out.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(title)).append(" (").append(esc(unit)).append(")</h2>\n");
+        out.append("<section id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(esc(title))
+                .append(" (")
+                .append(esc(unit))
+                .append(")</h2>\n");
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         int values = 0;
@@ -272,13 +359,26 @@ public final class HtmlReport {
         Baseline.Night last = nights.get(nights.size() - 1);
         StringBuilder summary = new StringBuilder();
         if (values > 0) {
-            summary.append(values).append(" of ").append(days).append(" nights with a value; ").append(outside)
-                    .append(outside == 1 ? " night" : " nights").append(" outside the normal range (ringed).");
+            summary.append(values)
+                    .append(" of ")
+                    .append(days)
+                    .append(" nights with a value; ")
+                    .append(outside)
+                    .append(outside == 1 ? " night" : " nights")
+                    .append(" outside the normal range (ringed).");
             if (last.mean7() != null) {
-                summary.append(" Last 7 nights: ").append(value(last.mean7(), decimals)).append(' ').append(unit);
+                summary.append(" Last 7 nights: ")
+                        .append(value(last.mean7(), decimals))
+                        .append(' ')
+                        .append(unit);
                 if (last.bandMean() != null) {
-                    summary.append(" (normal ").append(value(last.lower(), decimals)).append("–").append(value(last.upper(), decimals))
-                            .append(' ').append(unit).append(')');
+                    summary.append(" (normal ")
+                            .append(value(last.lower(), decimals))
+                            .append("–")
+                            .append(value(last.upper(), decimals))
+                            .append(' ')
+                            .append(unit)
+                            .append(')');
                 }
                 summary.append('.');
             }
@@ -287,7 +387,9 @@ public final class HtmlReport {
         out.append("<div class=\"key\">")
                 .append(legend("<circle class=\"v\" cx=\"13\" cy=\"6\" r=\"3\"/>", what + " per night"))
                 .append(legend("<line class=\"mean7\" x1=\"1\" x2=\"25\" y1=\"6\" y2=\"6\"/>", "7-night rolling mean"))
-                .append(legend("<rect class=\"band\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "normal range: mean ± 1 SD of the 60 nights before"))
+                .append(legend(
+                        "<rect class=\"band\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>",
+                        "normal range: mean ± 1 SD of the 60 nights before"))
                 .append(legend("<circle class=\"out\" cx=\"13\" cy=\"6\" r=\"4.5\"/>", "outside the normal range"))
                 .append("</div>\n");
         openSvg(id, height, title + " per night, with its 7-night rolling mean and personal normal range");
@@ -302,8 +404,14 @@ public final class HtmlReport {
         Scale scale = new Scale(lo, hi, top, bottom);
         scale.draw(unit, t -> num(t));
         band(nights, scale);
-        line("values", i -> nights.get(i).value() != null, i -> scale.y(nights.get(i).value()));
-        line("mean7", i -> nights.get(i).mean7() != null, i -> scale.y(nights.get(i).mean7()));
+        line(
+                "values",
+                i -> nights.get(i).value() != null,
+                i -> scale.y(nights.get(i).value()));
+        line(
+                "mean7",
+                i -> nights.get(i).mean7() != null,
+                i -> scale.y(nights.get(i).mean7()));
         out.append("<g class=\"nights\">");
         for (int i = 0; i < days; i++) {
             Baseline.Night night = nights.get(i);
@@ -311,22 +419,40 @@ public final class HtmlReport {
                 continue;
             }
             String cy = num(scale.y(night.value()));
-            StringBuilder tip = new StringBuilder().append(night.date()).append(": ").append(value(night.value(), decimals)).append(' ').append(unit);
+            StringBuilder tip = new StringBuilder()
+                    .append(night.date())
+                    .append(": ")
+                    .append(value(night.value(), decimals))
+                    .append(' ')
+                    .append(unit);
             if (night.mean7() != null) {
                 tip.append("; 7-night mean ").append(value(night.mean7(), decimals));
             }
             if (night.bandMean() != null) {
-                tip.append("; normal ").append(value(night.lower(), decimals)).append("–").append(value(night.upper(), decimals));
+                tip.append("; normal ")
+                        .append(value(night.lower(), decimals))
+                        .append("–")
+                        .append(value(night.upper(), decimals));
                 if (night.outside()) {
                     tip.append(", outside");
                 }
             }
             if (night.outside()) {
-                out.append("<circle class=\"out\" data-date=\"").append(night.date()).append("\" cx=\"").append(num(x(i))).append("\" cy=\"").append(cy)
+                out.append("<circle class=\"out\" data-date=\"")
+                        .append(night.date())
+                        .append("\" cx=\"")
+                        .append(num(x(i)))
+                        .append("\" cy=\"")
+                        .append(cy)
                         .append("\" r=\"5\"/>");
             }
-            out.append("<circle class=\"v\" cx=\"").append(num(x(i))).append("\" cy=\"").append(cy).append("\" r=\"2.4\"><title>")
-                    .append(esc(tip.toString())).append("</title></circle>\n");
+            out.append("<circle class=\"v\" cx=\"")
+                    .append(num(x(i)))
+                    .append("\" cy=\"")
+                    .append(cy)
+                    .append("\" r=\"2.4\"><title>")
+                    .append(esc(tip.toString()))
+                    .append("</title></circle>\n");
         }
         out.append("</g>\n");
         closeSvg();
@@ -345,16 +471,35 @@ public final class HtmlReport {
             while (end + 1 < days && nights.get(end + 1).bandMean() != null) {
                 end++;
             }
-            d.append(d.isEmpty() ? "M" : " M").append(num(x(i) - half)).append(' ').append(num(scale.y(nights.get(i).upper())));
+            d.append(d.isEmpty() ? "M" : " M")
+                    .append(num(x(i) - half))
+                    .append(' ')
+                    .append(num(scale.y(nights.get(i).upper())));
             for (int j = i; j <= end; j++) {
-                d.append(" L").append(num(x(j))).append(' ').append(num(scale.y(nights.get(j).upper())));
+                d.append(" L")
+                        .append(num(x(j)))
+                        .append(' ')
+                        .append(num(scale.y(nights.get(j).upper())));
             }
-            d.append(" L").append(num(x(end) + half)).append(' ').append(num(scale.y(nights.get(end).upper())));
-            d.append(" L").append(num(x(end) + half)).append(' ').append(num(scale.y(nights.get(end).lower())));
+            d.append(" L")
+                    .append(num(x(end) + half))
+                    .append(' ')
+                    .append(num(scale.y(nights.get(end).upper())));
+            d.append(" L")
+                    .append(num(x(end) + half))
+                    .append(' ')
+                    .append(num(scale.y(nights.get(end).lower())));
             for (int j = end; j >= i; j--) {
-                d.append(" L").append(num(x(j))).append(' ').append(num(scale.y(nights.get(j).lower())));
+                d.append(" L")
+                        .append(num(x(j)))
+                        .append(' ')
+                        .append(num(scale.y(nights.get(j).lower())));
             }
-            d.append(" L").append(num(x(i) - half)).append(' ').append(num(scale.y(nights.get(i).lower()))).append(" Z");
+            d.append(" L")
+                    .append(num(x(i) - half))
+                    .append(' ')
+                    .append(num(scale.y(nights.get(i).lower())))
+                    .append(" Z");
         }
         if (!d.isEmpty()) {
             out.append("<path class=\"band\" d=\"").append(d).append("\"/>\n");
@@ -378,10 +523,15 @@ public final class HtmlReport {
             asleep += sleep.minutesAsleep() == null ? 0 : sleep.minutesAsleep();
         }
         int nights = data.sleeps.size();
-        out.append("<p class=\"big\">").append(esc(nights == 0 ? "No main sleep recorded in this range."
-                : nights + " of " + days + " nights recorded; on average " + hoursMinutes(Math.round((double) asleep / nights)) + " asleep."))
+        out.append("<p class=\"big\">")
+                .append(esc(
+                        nights == 0
+                                ? "No main sleep recorded in this range."
+                                : nights + " of " + days + " nights recorded; on average "
+                                        + hoursMinutes(Math.round((double) asleep / nights)) + " asleep."))
                 .append("</p>\n");
-        out.append("<p class=\"note\">When the main sleep started and ended (local time), one bar per night, on the day it ends.</p>\n");
+        out.append(
+                "<p class=\"note\">When the main sleep started and ended (local time), one bar per night, on the day it ends.</p>\n");
         openSvg("sleep-window", height, "Start and end of the main sleep per night");
         timeAxis(top, bottom);
         long lo = 10 * 60;
@@ -396,9 +546,21 @@ public final class HtmlReport {
         out.append("<g class=\"values-axis\">");
         for (long m = first; m <= last; m += last - first > 14 * 60 ? 240 : 120) {
             double y = top + (m - first) * perMinute;
-            out.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(y))
-                    .append("\" y2=\"").append(num(y)).append("\"/><text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
-                    .append("\" text-anchor=\"end\">").append(clock((12 + m / 60) % 24, 0)).append("</text>");
+            out.append("<line class=\"grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(LEFT + PLOT)
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append("\"/><text x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(num(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(clock((12 + m / 60) % 24, 0))
+                    .append("</text>");
         }
         out.append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">clock time</text></g>\n");
         if (nights == 0) {
@@ -408,12 +570,24 @@ public final class HtmlReport {
         out.append("<g class=\"window\">");
         for (Map.Entry<LocalDate, Sleep> entry : data.sleeps.entrySet()) {
             Sleep sleep = entry.getValue();
-            double y0 = top + (Math.max(first, clockMinutes(sleep, sleep.start().toLocalDateTime())) - first) * perMinute;
+            double y0 =
+                    top + (Math.max(first, clockMinutes(sleep, sleep.start().toLocalDateTime())) - first) * perMinute;
             double y1 = top + (Math.min(last, clockMinutes(sleep, sleep.end().toLocalDateTime())) - first) * perMinute;
-            out.append("<rect x=\"").append(num(x(index(entry.getKey())) - width / 2)).append("\" y=\"").append(num(y0)).append("\" width=\"")
-                    .append(num(width)).append("\" height=\"").append(num(Math.max(1, y1 - y0))).append("\"><title>")
-                    .append(esc(entry.getKey() + ": " + clock(sleep.start().getHour(), sleep.start().getMinute()) + "–" + clock(sleep.end().getHour(), sleep.end().getMinute())
-                            + (sleep.minutesAsleep() == null ? "" : ", " + hoursMinutes(sleep.minutesAsleep()) + " asleep")))
+            out.append("<rect x=\"")
+                    .append(num(x(index(entry.getKey())) - width / 2))
+                    .append("\" y=\"")
+                    .append(num(y0))
+                    .append("\" width=\"")
+                    .append(num(width))
+                    .append("\" height=\"")
+                    .append(num(Math.max(1, y1 - y0)))
+                    .append("\"><title>")
+                    .append(esc(entry.getKey() + ": "
+                            + clock(sleep.start().getHour(), sleep.start().getMinute()) + "–"
+                            + clock(sleep.end().getHour(), sleep.end().getMinute())
+                            + (sleep.minutesAsleep() == null
+                                    ? ""
+                                    : ", " + hoursMinutes(sleep.minutesAsleep()) + " asleep")))
                     .append("</title></rect>\n");
         }
         out.append("</g>\n");
@@ -429,7 +603,9 @@ public final class HtmlReport {
                 .append(legend("<rect class=\"light\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "light"))
                 .append(legend("<rect class=\"rem\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "REM"))
                 .append(legend("<rect class=\"wake\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "awake"))
-                .append(legend("<rect class=\"asleep\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "asleep, no stages recorded"))
+                .append(legend(
+                        "<rect class=\"asleep\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>",
+                        "asleep, no stages recorded"))
                 .append("</div>\n");
         openSvg("sleep-stages", height, "Minutes in each sleep stage per night");
         timeAxis(top, bottom);
@@ -448,13 +624,21 @@ public final class HtmlReport {
             Sleep sleep = entry.getValue();
             double left = x(index(entry.getKey())) - width / 2;
             boolean staged = sleep.deepMinutes() != null;
-            String tip = entry.getKey() + ": " + (staged ? "deep " + sleep.deepMinutes() + ", light " + orZero(sleep.lightMinutes()) + ", REM "
-                    + orZero(sleep.remMinutes()) + ", awake " + orZero(sleep.wakeMinutes()) + " min"
-                    : hoursMinutes(orZero(sleep.minutesAsleep())) + " asleep, no stages");
+            String tip = entry.getKey() + ": "
+                    + (staged
+                            ? "deep " + sleep.deepMinutes() + ", light " + orZero(sleep.lightMinutes()) + ", REM "
+                                    + orZero(sleep.remMinutes()) + ", awake " + orZero(sleep.wakeMinutes()) + " min"
+                            : hoursMinutes(orZero(sleep.minutesAsleep())) + " asleep, no stages");
             out.append("<g><title>").append(esc(tip)).append("</title>");
             double minutes = 0;
             String[] classes = staged ? new String[] {"deep", "light", "rem", "wake"} : new String[] {"asleep"};
-            int[] values = staged ? new int[] {sleep.deepMinutes(), orZero(sleep.lightMinutes()), orZero(sleep.remMinutes()), orZero(sleep.wakeMinutes())}
+            int[] values = staged
+                    ? new int[] {
+                        sleep.deepMinutes(),
+                        orZero(sleep.lightMinutes()),
+                        orZero(sleep.remMinutes()),
+                        orZero(sleep.wakeMinutes())
+                    }
                     : new int[] {orZero(sleep.minutesAsleep())};
             for (int s = 0; s < classes.length; s++) {
                 if (values[s] <= 0) {
@@ -463,8 +647,17 @@ public final class HtmlReport {
                 double y1 = scale.y(minutes / 60);
                 minutes += values[s];
                 double y0 = scale.y(minutes / 60);
-                out.append("<rect class=\"").append(classes[s]).append("\" x=\"").append(num(left)).append("\" y=\"").append(num(y0))
-                        .append("\" width=\"").append(num(width)).append("\" height=\"").append(num(y1 - y0)).append("\"/>");
+                out.append("<rect class=\"")
+                        .append(classes[s])
+                        .append("\" x=\"")
+                        .append(num(left))
+                        .append("\" y=\"")
+                        .append(num(y0))
+                        .append("\" width=\"")
+                        .append(num(width))
+                        .append("\" height=\"")
+                        .append(num(y1 - y0))
+                        .append("\"/>");
             }
             out.append("</g>\n");
         }
@@ -477,7 +670,10 @@ public final class HtmlReport {
         if (sleep.deepMinutes() == null) {
             return orZero(sleep.minutesAsleep());
         }
-        return sleep.deepMinutes() + orZero(sleep.lightMinutes()) + orZero(sleep.remMinutes()) + orZero(sleep.wakeMinutes());
+        return sleep.deepMinutes()
+                + orZero(sleep.lightMinutes())
+                + orZero(sleep.remMinutes())
+                + orZero(sleep.wakeMinutes());
     }
 
     private static int orZero(Integer value) {
@@ -494,7 +690,8 @@ public final class HtmlReport {
 
     // ---- small multiples
 
-    private void small(String id, String title, String unit, SortedMap<LocalDate, Double> series, int decimals, boolean zeroLine) {
+    private void small(
+            String id, String title, String unit, SortedMap<LocalDate, Double> series, int decimals, boolean zeroLine) {
         int height = 150;
         double top = 24;
         double bottom = 122;
@@ -511,8 +708,17 @@ public final class HtmlReport {
                 count++;
             }
         }
-        out.append("<h3 class=\"note\" id=\"").append(id).append("\">").append(esc(title)).append(" (").append(esc(unit)).append("), ").append(count)
-                .append(" of ").append(days).append(" nights</h3>\n");
+        out.append("<h3 class=\"note\" id=\"")
+                .append(id)
+                .append("\">")
+                .append(esc(title))
+                .append(" (")
+                .append(esc(unit))
+                .append("), ")
+                .append(count)
+                .append(" of ")
+                .append(days)
+                .append(" nights</h3>\n");
         openSvg(id, height, title + " per night");
         timeAxis(top, bottom);
         if (count == 0) {
@@ -524,15 +730,30 @@ public final class HtmlReport {
         Scale scale = new Scale(lo, hi, top, bottom);
         scale.draw(unit, t -> decimals == 2 ? value(t, 1) : num(t));
         if (zeroLine) {
-            out.append("<line class=\"zero\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT).append("\" y1=\"").append(num(scale.y(0)))
-                    .append("\" y2=\"").append(num(scale.y(0))).append("\"/>\n");
+            out.append("<line class=\"zero\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(LEFT + PLOT)
+                    .append("\" y1=\"")
+                    .append(num(scale.y(0)))
+                    .append("\" y2=\"")
+                    .append(num(scale.y(0)))
+                    .append("\"/>\n");
         }
         line("values", i -> values[i] != null, i -> scale.y(values[i]));
         out.append("<g class=\"nights\">");
         for (int i = 0; i < days; i++) {
             if (values[i] != null) {
-                out.append("<circle class=\"v\" cx=\"").append(num(x(i))).append("\" cy=\"").append(num(scale.y(values[i]))).append("\" r=\"2\"><title>")
-                        .append(start.plusDays(i)).append(": ").append(esc(value(values[i], decimals))).append(' ').append(esc(unit))
+                out.append("<circle class=\"v\" cx=\"")
+                        .append(num(x(i)))
+                        .append("\" cy=\"")
+                        .append(num(scale.y(values[i])))
+                        .append("\" r=\"2\"><title>")
+                        .append(start.plusDays(i))
+                        .append(": ")
+                        .append(esc(value(values[i], decimals)))
+                        .append(' ')
+                        .append(esc(unit))
                         .append("</title></circle>");
             }
         }
@@ -564,36 +785,82 @@ public final class HtmlReport {
         if (data.hoursFrom == null) {
             out.append("Hours worn: not known (no intraday heart rate). ");
         } else {
-            out.append(worn).append(" of ").append(days).append(" days worn (").append(percent(worn, days)).append("); ")
-                    .append(hours).append(" of ").append(days * 24).append(" hours with heart rate (").append(percent(hours, days * 24L)).append("). ");
+            out.append(worn)
+                    .append(" of ")
+                    .append(days)
+                    .append(" days worn (")
+                    .append(percent(worn, days))
+                    .append("); ")
+                    .append(hours)
+                    .append(" of ")
+                    .append(days * 24)
+                    .append(" hours with heart rate (")
+                    .append(percent(hours, days * 24L))
+                    .append("). ");
         }
-        out.append(nights).append(" of ").append(days).append(" nights with HRV (").append(percent(nights, days)).append(").</p>\n");
+        out.append(nights)
+                .append(" of ")
+                .append(days)
+                .append(" nights with HRV (")
+                .append(percent(nights, days))
+                .append(").</p>\n");
         out.append("<p class=\"note\">");
         if (data.hoursFrom == null) {
-            out.append("For hours worn, sync an intraday heart-rate dataset too (e.g. <code>--types hr-15min</code>). ");
+            out.append(
+                    "For hours worn, sync an intraday heart-rate dataset too (e.g. <code>--types hr-15min</code>). ");
         } else {
-            out.append("Each column is a day, each row an hour (local time): filled where ").append(esc(data.hoursFrom))
-                    .append(" holds a sample. A day counts as worn with data in at least ").append(WORN_HOURS).append(" of its hours. ");
+            out.append("Each column is a day, each row an hour (local time): filled where ")
+                    .append(esc(data.hoursFrom))
+                    .append(" holds a sample. A day counts as worn with data in at least ")
+                    .append(WORN_HOURS)
+                    .append(" of its hours. ");
         }
         out.append("The strip below marks the nights with HRV.</p>\n<div class=\"key\">")
-                .append(legend("<rect class=\"hours\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "hour with heart rate"))
+                .append(legend(
+                        "<rect class=\"hours\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "hour with heart rate"))
                 .append(legend("<rect class=\"nodata\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "no data"))
-                .append(legend("<rect class=\"hrvnights\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "night with HRV"))
+                .append(legend(
+                        "<rect class=\"hrvnights\" x=\"1\" y=\"0\" width=\"24\" height=\"12\"/>", "night with HRV"))
                 .append("</div>\n");
         openSvg("coverage", height, "Hours with heart-rate data per day, and nights with HRV");
         timeAxis(top, nightsBottom);
-        out.append("<rect class=\"nodata\" x=\"").append(LEFT).append("\" y=\"").append(num(top)).append("\" width=\"").append(PLOT)
-                .append("\" height=\"").append(num(24 * hourHeight)).append("\"/>");
-        out.append("<rect class=\"nodata\" x=\"").append(LEFT).append("\" y=\"").append(num(nightsTop)).append("\" width=\"").append(PLOT)
-                .append("\" height=\"").append(num(nightsBottom - nightsTop)).append("\"/>\n");
+        out.append("<rect class=\"nodata\" x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(num(top))
+                .append("\" width=\"")
+                .append(PLOT)
+                .append("\" height=\"")
+                .append(num(24 * hourHeight))
+                .append("\"/>");
+        out.append("<rect class=\"nodata\" x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(num(nightsTop))
+                .append("\" width=\"")
+                .append(PLOT)
+                .append("\" height=\"")
+                .append(num(nightsBottom - nightsTop))
+                .append("\"/>\n");
         out.append("<g class=\"values-axis\">");
         for (int h = 0; h <= 24; h += 6) {
             double y = top + h * hourHeight;
-            out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4)).append("\" text-anchor=\"end\">")
-                    .append(clock(h, 0)).append("</text>");
+            out.append("<text x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(num(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(clock(h, 0))
+                    .append("</text>");
         }
-        out.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(nightsBottom - 2)).append("\" text-anchor=\"end\">HRV</text>")
-                .append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">hour of day</text></g>\n");
+        out.append("<text x=\"")
+                .append(LEFT - 6)
+                .append("\" y=\"")
+                .append(num(nightsBottom - 2))
+                .append("\" text-anchor=\"end\">HRV</text>")
+                .append("<text x=\"4\" y=\"")
+                .append(num(top - 10))
+                .append("\">hour of day</text></g>\n");
         double width = dayWidth();
         // Each day's cells reach a little into the next day's column, so that neighbouring days
         // join without a hairline seam where the column edges fall between pixels.
@@ -610,8 +877,18 @@ public final class HtmlReport {
                 while (end + 1 < 24 && (mask & 1 << (end + 1)) != 0) {
                     end++;
                 }
-                d.append(d.isEmpty() ? "" : " ").append('M').append(num(left)).append(' ').append(num(top + h * hourHeight)).append('h')
-                        .append(num(cell)).append('v').append(num((end - h + 1) * hourHeight)).append('h').append(num(-cell)).append('z');
+                d.append(d.isEmpty() ? "" : " ")
+                        .append('M')
+                        .append(num(left))
+                        .append(' ')
+                        .append(num(top + h * hourHeight))
+                        .append('h')
+                        .append(num(cell))
+                        .append('v')
+                        .append(num((end - h + 1) * hourHeight))
+                        .append('h')
+                        .append(num(-cell))
+                        .append('z');
             }
         }
         if (!d.isEmpty()) {
@@ -620,8 +897,18 @@ public final class HtmlReport {
         StringBuilder n = new StringBuilder();
         for (LocalDate night : data.hrv.keySet()) {
             if (data.range().contains(night)) {
-                n.append(n.isEmpty() ? "" : " ").append('M').append(num(LEFT + index(night) * width)).append(' ').append(num(nightsTop)).append('h')
-                        .append(num(cell)).append('v').append(num(nightsBottom - nightsTop)).append('h').append(num(-cell)).append('z');
+                n.append(n.isEmpty() ? "" : " ")
+                        .append('M')
+                        .append(num(LEFT + index(night) * width))
+                        .append(' ')
+                        .append(num(nightsTop))
+                        .append('h')
+                        .append(num(cell))
+                        .append('v')
+                        .append(num(nightsBottom - nightsTop))
+                        .append('h')
+                        .append(num(-cell))
+                        .append('z');
             }
         }
         if (!n.isEmpty()) {

@@ -1,7 +1,8 @@
 package dev.fbx.report;
 
-import dev.fbx.dataset.Rows;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.dataset.Rows;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
@@ -9,7 +10,6 @@ import dev.fbx.record.HrvDay;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
-import dev.fbx.dataset.DateRange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
@@ -43,7 +43,8 @@ public final class ReportData {
      * (Fitbit: one a day; Google: a roll-up of 13 days), so 15 minutes gives the same hours for
      * the fewest rows: 96 a day instead of 1440 (1 min) or up to 86,400 (1 s).
      */
-    static final List<Dataset<HeartRateSample>> HOURS = List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC);
+    static final List<Dataset<HeartRateSample>> HOURS =
+            List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC);
 
     private ReportData(DateRange range) {
         this.range = range;
@@ -87,7 +88,11 @@ public final class ReportData {
     }
 
     public void heartRate(HeartRateDay day) {
-        put(restingHeartRate, day.date(), day.restingHeartRate() == null ? null : day.restingHeartRate().doubleValue(), true);
+        put(
+                restingHeartRate,
+                day.date(),
+                day.restingHeartRate() == null ? null : day.restingHeartRate().doubleValue(),
+                true);
     }
 
     public void spo2(Spo2Day day) {

@@ -2,8 +2,7 @@ package dev.fbx.report;
 
 /** The little text-building that the page needs: escaping, and numbers that print the same everywhere. */
 final class Svg {
-    private Svg() {
-    }
+    private Svg() {}
 
     /** Text or an attribute value made safe for HTML and SVG: nothing in it can open a tag, an entity or end a quote. */
     static String esc(String text) {
@@ -50,7 +49,9 @@ final class Svg {
         return n < 10 ? "0" + n : Long.toString(n);
     }
 
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
 
     /** "Jul": a month's name in English whatever the locale (and without loading the JDK's locale data). */
     static String month(java.time.LocalDate day) {

@@ -1,12 +1,12 @@
 package dev.fbx.sink;
 
-import dev.fbx.record.Row;
-import dev.fbx.output.RowWriter;
-import dev.fbx.output.Format;
-import dev.fbx.output.AtomicFile;
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
+import dev.fbx.output.AtomicFile;
+import dev.fbx.output.Format;
+import dev.fbx.output.RowWriter;
+import dev.fbx.record.Row;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,10 @@ public final class CsvDirectorySink implements Sink {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw FbxException.io("Cannot create the sync directory " + dir + " (" + e.getMessage() + "): check the path and permissions.", e);
+            throw FbxException.io(
+                    "Cannot create the sync directory " + dir + " (" + e.getMessage()
+                            + "): check the path and permissions.",
+                    e);
         }
         SyncLock lock = SyncLock.acquire(dir);
         try {
@@ -121,7 +124,8 @@ public final class CsvDirectorySink implements Sink {
                 }
             }
             for (LocalDate day : days.descendingSet()) {
-                try (BufferedReader reader = Files.newBufferedReader(folder.resolve(day + ".csv"), StandardCharsets.UTF_8)) {
+                try (BufferedReader reader =
+                        Files.newBufferedReader(folder.resolve(day + ".csv"), StandardCharsets.UTF_8)) {
                     if (reader.readLine() != null && reader.readLine() != null) {
                         return Optional.of(day);
                     }
@@ -139,7 +143,8 @@ public final class CsvDirectorySink implements Sink {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw FbxException.io("Cannot create " + folder + " (" + e.getMessage() + "): check free space and permissions.", e);
+            throw FbxException.io(
+                    "Cannot create " + folder + " (" + e.getMessage() + "): check free space and permissions.", e);
         }
         return new CsvDay(dataset, day, RowWriter.open(Format.csv, dataset, false, files.file(dataset, day), null));
     }
@@ -216,8 +221,10 @@ public final class CsvDirectorySink implements Sink {
                     Files.deleteIfExists(temp);
                 }
             } catch (IOException e) {
-                throw FbxException.io("Cannot remove the temporary files a stopped sync left in " + folder + " (" + e.getMessage()
-                        + "): check permissions.", e);
+                throw FbxException.io(
+                        "Cannot remove the temporary files a stopped sync left in " + folder + " (" + e.getMessage()
+                                + "): check permissions.",
+                        e);
             }
         }
     }

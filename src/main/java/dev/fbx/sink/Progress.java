@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fbx.FbxException;
-import dev.fbx.output.AtomicFile;
 import dev.fbx.dataset.DateRange;
+import dev.fbx.output.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,13 +55,17 @@ public final class Progress {
         } catch (NoSuchFileException e) {
             return empty();
         } catch (IOException e) {
-            throw FbxException.config("Cannot read the sync progress file " + file + " (" + e.getMessage() + "): check its permissions.", e);
+            throw FbxException.config(
+                    "Cannot read the sync progress file " + file + " (" + e.getMessage() + "): check its permissions.",
+                    e);
         }
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw FbxException.config("The sync progress file " + file + " is corrupt (" + e.getMessage() + "). Nothing was changed:"
-                    + " restore it, or move it away to fetch every day again (the files already there are overwritten with the same data).", e);
+            throw FbxException.config(
+                    "The sync progress file " + file + " is corrupt (" + e.getMessage() + "). Nothing was changed:"
+                            + " restore it, or move it away to fetch every day again (the files already there are overwritten with the same data).",
+                    e);
         }
     }
 
@@ -87,26 +91,29 @@ public final class Progress {
             try {
                 progress.zone = ZoneId.of(root.get("zone").asText(""));
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("'" + root.get("zone").asText("") + "' in \"zone\" is not a time zone", e);
+                throw new IllegalArgumentException(
+                        "'" + root.get("zone").asText("") + "' in \"zone\" is not a time zone", e);
             }
         }
         JsonNode datasets = root.path("complete");
         if (!datasets.isMissingNode() && !datasets.isObject()) {
             throw new IllegalArgumentException("\"complete\" is not an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = datasets.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = datasets.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> dataset = it.next();
             if (!dataset.getValue().isArray()) {
                 throw new IllegalArgumentException("the days of \"" + dataset.getKey() + "\" are not a list");
             }
             for (JsonNode run : dataset.getValue()) {
                 if (!run.isArray() || run.size() != 2) {
-                    throw new IllegalArgumentException("a run of days of \"" + dataset.getKey() + "\" is not [first, last]");
+                    throw new IllegalArgumentException(
+                            "a run of days of \"" + dataset.getKey() + "\" is not [first, last]");
                 }
                 LocalDate first = date(run.get(0), dataset.getKey());
                 LocalDate last = date(run.get(1), dataset.getKey());
                 if (last.isBefore(first)) {
-                    throw new IllegalArgumentException("a run of days of \"" + dataset.getKey() + "\" ends before it starts");
+                    throw new IllegalArgumentException(
+                            "a run of days of \"" + dataset.getKey() + "\" ends before it starts");
                 }
                 for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                     progress.complete(dataset.getKey(), day);
@@ -120,7 +127,8 @@ public final class Progress {
         try {
             return LocalDate.parse(node.asText(""));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + node.asText("") + "' in \"" + where + "\" is not a yyyy-MM-dd date", e);
+            throw new IllegalArgumentException(
+                    "'" + node.asText("") + "' in \"" + where + "\" is not a yyyy-MM-dd date", e);
         }
     }
 
@@ -214,7 +222,10 @@ public final class Progress {
         try {
             AtomicFile.writeOlderIsFine(file, toJson().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw FbxException.io("Cannot write the sync progress file " + file + " (" + e.getMessage() + "): check free space and permissions.", e);
+            throw FbxException.io(
+                    "Cannot write the sync progress file " + file + " (" + e.getMessage()
+                            + "): check free space and permissions.",
+                    e);
         }
     }
 }

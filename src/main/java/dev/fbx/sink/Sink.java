@@ -1,8 +1,8 @@
 package dev.fbx.sink;
 
 import dev.fbx.dataset.Dataset;
-import dev.fbx.record.Row;
 import dev.fbx.dataset.DateRange;
+import dev.fbx.record.Row;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,8 +51,7 @@ public interface Sink extends AutoCloseable {
     }
 
     /** A day to commit, and whether it is final. */
-    record Commit(Day day, boolean complete) {
-    }
+    record Commit(Day day, boolean complete) {}
 
     @Override
     void close();

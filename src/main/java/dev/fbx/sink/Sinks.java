@@ -16,8 +16,7 @@ public final class Sinks {
     /** {@code FBX_DB_PASSWORD}: the database password, which never comes from the command line. */
     public static final String DB_PASSWORD = "fbx.db-password";
 
-    private Sinks() {
-    }
+    private Sinks() {}
 
     /** A CSV directory or a database; which one, is settled before anything is read or fetched. */
     public record Target(Path dir, PostgresUrl db) {
@@ -27,14 +26,16 @@ public final class Sinks {
          */
         public static Target of(Path out, String db, Settings settings) {
             if (out != null && db != null) {
-                throw FbxException.usage("--out and --db exclude each other: sync into a directory or into a database.");
+                throw FbxException.usage(
+                        "--out and --db exclude each other: sync into a directory or into a database.");
             }
             if (out != null) {
                 return new Target(out, null);
             }
             String url = db != null ? db : settings.get(DB_URL).orElse(null);
             if (url == null) {
-                throw FbxException.usage("fbx sync needs --out DIR (a directory of CSV files) or --db URL (PostgreSQL, or FBX_DB_URL).");
+                throw FbxException.usage(
+                        "fbx sync needs --out DIR (a directory of CSV files) or --db URL (PostgreSQL, or FBX_DB_URL).");
             }
             return new Target(null, PostgresUrl.parse(url, System.getenv()));
         }

@@ -1,8 +1,8 @@
 package dev.fbx.sink;
 
 import dev.fbx.FbxException;
-import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Rows;
 import dev.fbx.output.CsvLine;
 import dev.fbx.record.Row;
@@ -98,7 +98,9 @@ public final class SyncDirectory implements Rows {
     }
 
     private static FbxException unreadable(Path file, int line, String why) {
-        return FbxException.badData(file + " line " + line + " is not what 'fbx sync' writes (" + why
-                + "): move the file away (sync fetches that day again) and try again.", null);
+        return FbxException.badData(
+                file + " line " + line + " is not what 'fbx sync' writes (" + why
+                        + "): move the file away (sync fetches that day again) and try again.",
+                null);
     }
 }

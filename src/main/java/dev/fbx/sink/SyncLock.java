@@ -34,7 +34,8 @@ final class SyncLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw FbxException.io("Cannot create " + file + " (" + e.getMessage() + "): check that the directory is writable.", e);
+            throw FbxException.io(
+                    "Cannot create " + file + " (" + e.getMessage() + "): check that the directory is writable.", e);
         }
         FileLock lock;
         try {
@@ -43,12 +44,15 @@ final class SyncLock implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             close(channel);
-            throw FbxException.io("Cannot lock " + file + " (" + e.getMessage() + "): the file system may not support locks.", e);
+            throw FbxException.io(
+                    "Cannot lock " + file + " (" + e.getMessage() + "): the file system may not support locks.", e);
         }
         if (lock == null) {
             close(channel);
-            throw new FbxException(FbxException.RATE_LIMITED, "Another fbx sync is writing to " + dir
-                    + " (it holds " + FILE + "): let it finish or stop it, then run this again.");
+            throw new FbxException(
+                    FbxException.RATE_LIMITED,
+                    "Another fbx sync is writing to " + dir + " (it holds " + FILE
+                            + "): let it finish or stop it, then run this again.");
         }
         return new SyncLock(channel, lock);
     }

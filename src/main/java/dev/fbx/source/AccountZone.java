@@ -1,7 +1,7 @@
 package dev.fbx.source;
 
-import dev.fbx.api.Json;
 import dev.fbx.FbxException;
+import dev.fbx.api.Json;
 import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
 import java.time.DateTimeException;
@@ -18,6 +18,7 @@ final class AccountZone {
     private final String source;
     /** Reads the zone's IANA id from the provider; null when the answer has none. */
     private final Supplier<String> lookup;
+
     private ZoneId zone;
 
     /** @param given the zone of {@code --zone}, or null to use the cached or reported one */
@@ -59,8 +60,10 @@ final class AccountZone {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw FbxException.badData("The account's time zone '" + id + "' (" + where + ") is not a known IANA zone: remove"
-                    + " \"timezone\" from the token file, or set the account's time zone in the Fitbit app.", e);
+            throw FbxException.badData(
+                    "The account's time zone '" + id + "' (" + where + ") is not a known IANA zone: remove"
+                            + " \"timezone\" from the token file, or set the account's time zone in the Fitbit app.",
+                    e);
         }
     }
 }

@@ -1,23 +1,22 @@
 package dev.fbx.source;
 
-import java.time.OffsetDateTime;
-import dev.fbx.api.Json;
-import dev.fbx.record.Row;
-import dev.fbx.record.Profile;
-import dev.fbx.auth.TokenFile;
-import dev.fbx.dataset.DateRange;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
 import dev.fbx.api.FitbitApi;
+import dev.fbx.api.Json;
 import dev.fbx.api.Transport;
+import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Resolution;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
+import dev.fbx.record.Profile;
+import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
@@ -27,9 +26,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -43,6 +42,7 @@ public final class FitbitSource implements Source {
     static final int HRV_DAYS_PER_REQUEST = 30;
     /** Undocumented for the summary; 30 is the documented maximum of its intraday twin. */
     static final int SPO2_DAYS_PER_REQUEST = 30;
+
     static final int BREATHING_RATE_DAYS_PER_REQUEST = 30;
     static final int SKIN_TEMPERATURE_DAYS_PER_REQUEST = 30;
     static final int SLEEP_DAYS_PER_REQUEST = 100;
@@ -58,29 +58,55 @@ public final class FitbitSource implements Source {
         this.api = api;
         this.transport = transport;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, zone, "profile", () -> get("profile", api::profile).path("user").path("timezone").asText(null));
-        streams.with(Dataset.HR_DAY, Stream.chunked(HEART_RATE_DAYS_PER_REQUEST, HeartRateDay::date, this::heartRateDays));
+        this.zone = new AccountZone(
+                tokens,
+                zone,
+                "profile",
+                () -> get("profile", api::profile).path("user").path("timezone").asText(null));
+        streams.with(
+                Dataset.HR_DAY, Stream.chunked(HEART_RATE_DAYS_PER_REQUEST, HeartRateDay::date, this::heartRateDays));
         streams.with(Dataset.HRV_DAY, Stream.chunked(HRV_DAYS_PER_REQUEST, HrvDay::date, this::hrvDays));
-        streams.with(Dataset.SPO2, nightly(SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
-            Double avg = Json.number(value.path("avg"));
-            Double min = Json.number(value.path("min"));
-            Double max = Json.number(value.path("max"));
-            return avg == null && min == null && max == null ? null : new Spo2Day(date, avg, min, max);
-        }));
-        streams.with(Dataset.BR, nightly(BREATHING_RATE_DAYS_PER_REQUEST, "breathing rate", api::breathingRate,
-                (body, what) -> Json.array(body, "br", what), (date, value) -> {
-                    Double rate = Json.number(value.path("breathingRate"));
-                    return rate == null ? null : new BreathingRateDay(date, rate);
+        streams.with(
+                Dataset.SPO2,
+                nightly(SPO2_DAYS_PER_REQUEST, "SpO2", api::spo2, FitbitSource::spo2Entries, (date, value) -> {
+                    Double avg = Json.number(value.path("avg"));
+                    Double min = Json.number(value.path("min"));
+                    Double max = Json.number(value.path("max"));
+                    return avg == null && min == null && max == null ? null : new Spo2Day(date, avg, min, max);
                 }));
-        streams.with(Dataset.TEMP, nightly(SKIN_TEMPERATURE_DAYS_PER_REQUEST, "skin temperature", api::skinTemperature,
-                (body, what) -> Json.array(body, "tempSkin", what), (date, value) -> {
-                    Double relative = Json.number(value.path("nightlyRelative"));
-                    return relative == null ? null : new SkinTemperatureDay(date, relative);
-                }));
-        streams.with(Dataset.SLEEP, Stream.chunked(SLEEP_DAYS_PER_REQUEST, (Sleep s) -> s.start().toInstant(), this::sleeps));
-        streams.with(Dataset.HRV_INTRADAY, Stream.chunked(HRV_DAYS_PER_REQUEST, (HrvSample s) -> s.time().toInstant(), this::hrvSamples));
-        streams.with(Dataset.SPO2_MINUTE, Stream.chunked(SPO2_DAYS_PER_REQUEST, (Spo2Sample s) -> s.time().toInstant(), this::spo2Samples));
-        for (Dataset<HeartRateSample> samples : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
+        streams.with(
+                Dataset.BR,
+                nightly(
+                        BREATHING_RATE_DAYS_PER_REQUEST,
+                        "breathing rate",
+                        api::breathingRate,
+                        (body, what) -> Json.array(body, "br", what),
+                        (date, value) -> {
+                            Double rate = Json.number(value.path("breathingRate"));
+                            return rate == null ? null : new BreathingRateDay(date, rate);
+                        }));
+        streams.with(
+                Dataset.TEMP,
+                nightly(
+                        SKIN_TEMPERATURE_DAYS_PER_REQUEST,
+                        "skin temperature",
+                        api::skinTemperature,
+                        (body, what) -> Json.array(body, "tempSkin", what),
+                        (date, value) -> {
+                            Double relative = Json.number(value.path("nightlyRelative"));
+                            return relative == null ? null : new SkinTemperatureDay(date, relative);
+                        }));
+        streams.with(
+                Dataset.SLEEP,
+                Stream.chunked(SLEEP_DAYS_PER_REQUEST, (Sleep s) -> s.start().toInstant(), this::sleeps));
+        streams.with(
+                Dataset.HRV_INTRADAY,
+                Stream.chunked(HRV_DAYS_PER_REQUEST, (HrvSample s) -> s.time().toInstant(), this::hrvSamples));
+        streams.with(
+                Dataset.SPO2_MINUTE,
+                Stream.chunked(SPO2_DAYS_PER_REQUEST, (Spo2Sample s) -> s.time().toInstant(), this::spo2Samples));
+        for (Dataset<HeartRateSample> samples :
+                List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
             streams.with(samples, heartRateSamples(samples.resolution()));
         }
     }
@@ -96,7 +122,8 @@ public final class FitbitSource implements Source {
 
     private void heartRateDays(DateRange chunk, Consumer<HeartRateDay> row) {
         String what = "heart rate " + chunk;
-        JsonNode body = get(what, () -> api.heartRate(chunk.start().toString(), chunk.end().toString()));
+        JsonNode body = get(
+                what, () -> api.heartRate(chunk.start().toString(), chunk.end().toString()));
         for (JsonNode day : Json.array(body, "activities-heart", what)) {
             LocalDate date = date(day.path("dateTime"), what);
             JsonNode value = day.path("value");
@@ -117,7 +144,8 @@ public final class FitbitSource implements Source {
 
     /** Fitbit's zone names, in column order; matched without case and spaces. */
     private static int zoneIndex(String name) {
-        return List.of("outofrange", "fatburn", "cardio", "peak").indexOf(name.replace(" ", "").toLowerCase(Locale.ROOT));
+        return List.of("outofrange", "fatburn", "cardio", "peak")
+                .indexOf(name.replace(" ", "").toLowerCase(Locale.ROOT));
     }
 
     /** One request a day; local clock times get their offsets in the answer's order (the autumn hour twice). */
@@ -129,8 +157,9 @@ public final class FitbitSource implements Source {
             JsonNode body = get(what, () -> api.heartRateIntraday(day.toString(), resolution.label()));
             JsonNode intraday = body.get("activities-heart-intraday");
             if (intraday == null) {
-                throw FbxException.notAuthorised("Fitbit sends no intraday heart rate to this app: intraday data needs an app"
-                        + " of OAuth type 'Personal' (your own data). Change the app's type at dev.fitbit.com/apps, then run 'fbx auth login'.");
+                throw FbxException.notAuthorised(
+                        "Fitbit sends no intraday heart rate to this app: intraday data needs an app"
+                                + " of OAuth type 'Personal' (your own data). Change the app's type at dev.fitbit.com/apps, then run 'fbx auth login'.");
             }
             for (JsonNode sample : Json.array(intraday, "dataset", what)) {
                 LocalTime time = parse(sample.path("time").asText(""), LocalTime::parse, what);
@@ -144,7 +173,8 @@ public final class FitbitSource implements Source {
 
     private void hrvDays(DateRange chunk, Consumer<HrvDay> row) {
         String what = "HRV " + chunk;
-        JsonNode body = get(what, () -> api.hrv(chunk.start().toString(), chunk.end().toString()));
+        JsonNode body =
+                get(what, () -> api.hrv(chunk.start().toString(), chunk.end().toString()));
         for (JsonNode day : Json.array(body, "hrv", what)) {
             Double daily = Json.number(day.path("value").path("dailyRmssd"));
             Double deep = Json.number(day.path("value").path("deepRmssd"));
@@ -157,15 +187,21 @@ public final class FitbitSource implements Source {
     private void hrvSamples(DateRange chunk, Consumer<HrvSample> row) {
         LocalTimes times = new LocalTimes(zone());
         String what = "HRV intraday " + chunk;
-        JsonNode body = get(what, () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
+        JsonNode body = get(
+                what,
+                () -> api.hrvIntraday(chunk.start().toString(), chunk.end().toString()));
         for (JsonNode day : Json.array(body, "hrv", what)) {
             LocalDate night = date(day.path("dateTime"), what);
             for (JsonNode minute : Json.array(day, "minutes", what)) {
                 // Offsets in the answer's order, as for heart rate: sorting by clock time first would
                 // interleave the two passes of the autumn hour and give both the later offset.
                 JsonNode value = minute.path("value");
-                row.accept(new HrvSample(night, times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
-                        Json.number(value.path("rmssd")), Json.number(value.path("coverage")), Json.number(value.path("hf")),
+                row.accept(new HrvSample(
+                        night,
+                        times.at(parse(minute.path("minute").asText(""), LocalDateTime::parse, what)),
+                        Json.number(value.path("rmssd")),
+                        Json.number(value.path("coverage")),
+                        Json.number(value.path("hf")),
                         Json.number(value.path("lf"))));
             }
         }
@@ -178,9 +214,12 @@ public final class FitbitSource implements Source {
     private void spo2Samples(DateRange chunk, Consumer<Spo2Sample> row) {
         LocalTimes times = new LocalTimes(zone());
         String what = "SpO2 intraday " + chunk;
-        JsonNode body = get(what, () -> api.spo2Intraday(chunk.start().toString(), chunk.end().toString()));
+        JsonNode body = get(
+                what,
+                () -> api.spo2Intraday(chunk.start().toString(), chunk.end().toString()));
         // A single night comes as one object, a range as a list of them.
-        Iterable<JsonNode> nights = body.isObject() ? (body.has("minutes") ? List.of(body) : List.of()) : Json.elements(body, what);
+        Iterable<JsonNode> nights =
+                body.isObject() ? (body.has("minutes") ? List.of(body) : List.of()) : Json.elements(body, what);
         for (JsonNode night : nights) {
             LocalDate date = date(night.path("dateTime"), what);
             for (JsonNode minute : Json.array(night, "minutes", what)) {
@@ -207,11 +246,16 @@ public final class FitbitSource implements Source {
      *
      * @param toRow the row for a day's value, or null when the value holds nothing
      */
-    private <R extends Row> Stream<R> nightly(int maxDays, String name, BiFunction<String, String, RestResponse<String>> call,
-            BiFunction<JsonNode, String, Iterable<JsonNode>> entries, BiFunction<LocalDate, JsonNode, R> toRow) {
+    private <R extends Row> Stream<R> nightly(
+            int maxDays,
+            String name,
+            BiFunction<String, String, RestResponse<String>> call,
+            BiFunction<JsonNode, String, Iterable<JsonNode>> entries,
+            BiFunction<LocalDate, JsonNode, R> toRow) {
         return Stream.chunked(maxDays, (R r) -> r.day(), (chunk, row) -> {
             String what = name + " " + chunk;
-            JsonNode body = get(what, () -> call.apply(chunk.start().toString(), chunk.end().toString()));
+            JsonNode body = get(
+                    what, () -> call.apply(chunk.start().toString(), chunk.end().toString()));
             for (JsonNode day : entries.apply(body, what)) {
                 row.accept(toRow.apply(date(day.path("dateTime"), what), day.path("value")));
             }
@@ -220,19 +264,31 @@ public final class FitbitSource implements Source {
 
     private void sleeps(DateRange chunk, Consumer<Sleep> row) {
         String what = "sleep " + chunk;
-        JsonNode body = get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
+        JsonNode body =
+                get(what, () -> api.sleep(chunk.start().toString(), chunk.end().toString()));
         for (JsonNode log : Json.array(body, "sleep", what)) {
             LocalDate date = date(log.path("dateOfSleep"), what);
-            LocalTimes.Interval span = LocalTimes.interval(zone(),
+            LocalTimes.Interval span = LocalTimes.interval(
+                    zone(),
                     parse(log.path("startTime").asText(""), LocalDateTime::parse, what),
                     parse(log.path("endTime").asText(""), LocalDateTime::parse, what),
                     millis(log.path("duration")));
             // Only logs of type "stages" have deep/light/rem/wake; "classic" ones (naps, older
             // devices) summarise asleep/restless/awake, which are not stages.
-            JsonNode stages = "stages".equals(log.path("type").asText()) ? log.path("levels").path("summary") : null;
-            row.accept(new Sleep(date, span.start(), span.end(), bool(log.path("isMainSleep")),
-                    Json.integer(log.path("minutesAsleep")), Json.integer(log.path("minutesAwake")),
-                    stageMinutes(stages, "deep"), stageMinutes(stages, "light"), stageMinutes(stages, "rem"), stageMinutes(stages, "wake")));
+            JsonNode stages = "stages".equals(log.path("type").asText())
+                    ? log.path("levels").path("summary")
+                    : null;
+            row.accept(new Sleep(
+                    date,
+                    span.start(),
+                    span.end(),
+                    bool(log.path("isMainSleep")),
+                    Json.integer(log.path("minutesAsleep")),
+                    Json.integer(log.path("minutesAwake")),
+                    stageMinutes(stages, "deep"),
+                    stageMinutes(stages, "light"),
+                    stageMinutes(stages, "rem"),
+                    stageMinutes(stages, "wake")));
         }
     }
 
@@ -259,7 +315,8 @@ public final class FitbitSource implements Source {
         List<String> devices = new ArrayList<>();
         try {
             for (JsonNode device : Json.elements(get("devices", api::devices), "devices")) {
-                devices.add(device.path("deviceVersion").asText("?") + " (last sync " + device.path("lastSyncTime").asText("unknown") + ")");
+                devices.add(device.path("deviceVersion").asText("?") + " (last sync "
+                        + device.path("lastSyncTime").asText("unknown") + ")");
             }
         } catch (FbxException e) {
             if (e.exitCode() != FbxException.NOT_AUTHORISED) {
@@ -267,8 +324,12 @@ public final class FitbitSource implements Source {
             }
             devices.add("(not shown: the token lacks the 'settings' scope)");
         }
-        return new Profile(user.path("encodedId").asText(tokens.current().get(TokenFile.USER_ID).orElse(null)),
-                user.path("displayName").asText(null), timezone, devices);
+        return new Profile(
+                user.path("encodedId")
+                        .asText(tokens.current().get(TokenFile.USER_ID).orElse(null)),
+                user.path("displayName").asText(null),
+                timezone,
+                devices);
     }
 
     @Override

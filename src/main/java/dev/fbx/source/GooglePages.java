@@ -1,9 +1,9 @@
 package dev.fbx.source;
 
-import dev.fbx.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fbx.api.GoogleHealthApi;
+import dev.fbx.api.Json;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.TokenProvider;
 import java.util.Collections;

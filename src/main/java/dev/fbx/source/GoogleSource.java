@@ -1,22 +1,5 @@
 package dev.fbx.source;
 
-import dev.fbx.api.Json;
-import dev.fbx.dataset.Resolution;
-import dev.fbx.dataset.Dataset;
-import dev.fbx.dataset.DateRange;
-import dev.fbx.record.BreathingRateDay;
-import dev.fbx.record.Spo2Day;
-import dev.fbx.record.Spo2Sample;
-import dev.fbx.record.Sleep;
-import dev.fbx.record.Row;
-import dev.fbx.record.HeartRateDay;
-import dev.fbx.record.SkinTemperatureDay;
-import dev.fbx.record.Profile;
-import dev.fbx.record.HrvDay;
-import dev.fbx.record.HrvSample;
-import dev.fbx.record.HeartRateSample;
-import dev.fbx.auth.TokenFile;
-import dev.fbx.FbxException;
 import static dev.fbx.source.GooglePages.PAGE_SIZE;
 import static dev.fbx.source.GooglePages.SLEEP_PAGE_SIZE;
 import static dev.fbx.source.GoogleValues.between;
@@ -29,9 +12,26 @@ import static dev.fbx.source.GoogleValues.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fbx.FbxException;
 import dev.fbx.api.GoogleHealthApi;
+import dev.fbx.api.Json;
 import dev.fbx.api.Transport;
+import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenProvider;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
+import dev.fbx.dataset.Resolution;
+import dev.fbx.record.BreathingRateDay;
+import dev.fbx.record.HeartRateDay;
+import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
+import dev.fbx.record.HrvSample;
+import dev.fbx.record.Profile;
+import dev.fbx.record.Row;
+import dev.fbx.record.SkinTemperatureDay;
+import dev.fbx.record.Sleep;
+import dev.fbx.record.Spo2Day;
+import dev.fbx.record.Spo2Sample;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,55 +79,105 @@ public final class GoogleSource implements Source {
         this.pages = new GooglePages(api, transport, tokens);
         this.api = api;
         this.tokens = tokens;
-        this.zone = new AccountZone(tokens, zone, "settings", () -> pages.call("settings", api::settings).path("timeZone").asText(null));
+        this.zone = new AccountZone(
+                tokens,
+                zone,
+                "settings",
+                () -> pages.call("settings", api::settings).path("timeZone").asText(null));
         // hr-day asks for two things per range: the resting heart rate and the zones' roll-up.
         streams.with(Dataset.HR_DAY, Stream.chunked(ZONE_DAYS_PER_REQUEST, 2, HeartRateDay::date, this::heartRateDays));
-        streams.with(Dataset.HRV_DAY, daily("daily-heart-rate-variability", "dailyHeartRateVariability", "HRV", (date, value) -> {
-            Double average = Json.number(value.path("averageHeartRateVariabilityMilliseconds"));
-            Double deep = Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds"));
-            return average == null && deep == null ? null : new HrvDay(date, average, deep);
-        }));
+        streams.with(
+                Dataset.HRV_DAY,
+                daily("daily-heart-rate-variability", "dailyHeartRateVariability", "HRV", (date, value) -> {
+                    Double average = Json.number(value.path("averageHeartRateVariabilityMilliseconds"));
+                    Double deep = Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds"));
+                    return average == null && deep == null ? null : new HrvDay(date, average, deep);
+                }));
         streams.with(Dataset.SPO2, daily("daily-oxygen-saturation", "dailyOxygenSaturation", "SpO2", (date, value) -> {
             Double average = Json.number(value.path("averagePercentage"));
             // Google's bounds are a confidence interval of the night's samples, not their extremes.
-            return average == null ? null : new Spo2Day(date, average, Json.number(value.path("lowerBoundPercentage")),
-                    Json.number(value.path("upperBoundPercentage")));
+            return average == null
+                    ? null
+                    : new Spo2Day(
+                            date,
+                            average,
+                            Json.number(value.path("lowerBoundPercentage")),
+                            Json.number(value.path("upperBoundPercentage")));
         }));
-        streams.with(Dataset.BR, daily("daily-respiratory-rate", "dailyRespiratoryRate", "breathing rate", (date, value) -> {
-            Double rate = Json.number(value.path("breathsPerMinute"));
-            return rate == null ? null : new BreathingRateDay(date, rate);
-        }));
-        streams.with(Dataset.TEMP, daily("daily-sleep-temperature-derivations", "dailySleepTemperatureDerivations", "skin temperature",
-                (date, value) -> {
-                    Double nightly = Json.number(value.path("nightlyTemperatureCelsius"));
-                    Double baseline = Json.number(value.path("baselineTemperatureCelsius"));
-                    // Google's values are absolute; Fitbit's column is relative to the baseline. Decimal
-                    // arithmetic keeps 34.1 - 33.9 at 0.2.
-                    return nightly == null || baseline == null ? null
-                            : new SkinTemperatureDay(date, BigDecimal.valueOf(nightly).subtract(BigDecimal.valueOf(baseline)).doubleValue());
+        streams.with(
+                Dataset.BR, daily("daily-respiratory-rate", "dailyRespiratoryRate", "breathing rate", (date, value) -> {
+                    Double rate = Json.number(value.path("breathsPerMinute"));
+                    return rate == null ? null : new BreathingRateDay(date, rate);
                 }));
-        streams.with(Dataset.SLEEP, Stream.chunked(DAYS_PER_LIST, (Sleep s) -> s.start().toInstant(), this::sleeps));
-        streams.with(Dataset.HRV_INTRADAY, Stream.chunked(DAYS_PER_LIST, (HrvSample s) -> s.time().toInstant(),
-                (chunk, row) -> nightSamples(chunk, "heart-rate-variability", "heartRateVariability", "HRV samples", (hrv, time, night) -> {
-                    Double rmssd = Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
-                    if (rmssd != null) {
-                        row.accept(new HrvSample(night, time, rmssd, null, Json.number(hrv.path("metadata").path("highFrequencyPower")),
-                                Json.number(hrv.path("metadata").path("lowFrequencyPower"))));
-                    }
-                })));
-        streams.with(Dataset.SPO2_MINUTE, Stream.chunked(DAYS_PER_LIST, (Spo2Sample s) -> s.time().toInstant(),
-                (chunk, row) -> nightSamples(chunk, "oxygen-saturation", "oxygenSaturation", "SpO2 samples", (spo2, time, night) -> {
-                    Double percentage = Json.number(spo2.path("percentage"));
-                    if (Spo2Sample.isReading(percentage)) {
-                        row.accept(new Spo2Sample(night, time, percentage));
-                    }
-                })));
+        streams.with(
+                Dataset.TEMP,
+                daily(
+                        "daily-sleep-temperature-derivations",
+                        "dailySleepTemperatureDerivations",
+                        "skin temperature",
+                        (date, value) -> {
+                            Double nightly = Json.number(value.path("nightlyTemperatureCelsius"));
+                            Double baseline = Json.number(value.path("baselineTemperatureCelsius"));
+                            // Google's values are absolute; Fitbit's column is relative to the baseline. Decimal
+                            // arithmetic keeps 34.1 - 33.9 at 0.2.
+                            return nightly == null || baseline == null
+                                    ? null
+                                    : new SkinTemperatureDay(
+                                            date,
+                                            BigDecimal.valueOf(nightly)
+                                                    .subtract(BigDecimal.valueOf(baseline))
+                                                    .doubleValue());
+                        }));
+        streams.with(
+                Dataset.SLEEP,
+                Stream.chunked(DAYS_PER_LIST, (Sleep s) -> s.start().toInstant(), this::sleeps));
+        streams.with(
+                Dataset.HRV_INTRADAY,
+                Stream.chunked(
+                        DAYS_PER_LIST,
+                        (HrvSample s) -> s.time().toInstant(),
+                        (chunk, row) -> nightSamples(
+                                chunk,
+                                "heart-rate-variability",
+                                "heartRateVariability",
+                                "HRV samples",
+                                (hrv, time, night) -> {
+                                    Double rmssd =
+                                            Json.number(hrv.path("rootMeanSquareOfSuccessiveDifferencesMilliseconds"));
+                                    if (rmssd != null) {
+                                        row.accept(new HrvSample(
+                                                night,
+                                                time,
+                                                rmssd,
+                                                null,
+                                                Json.number(hrv.path("metadata").path("highFrequencyPower")),
+                                                Json.number(hrv.path("metadata").path("lowFrequencyPower"))));
+                                    }
+                                })));
+        streams.with(
+                Dataset.SPO2_MINUTE,
+                Stream.chunked(
+                        DAYS_PER_LIST,
+                        (Spo2Sample s) -> s.time().toInstant(),
+                        (chunk, row) -> nightSamples(
+                                chunk, "oxygen-saturation", "oxygenSaturation", "SpO2 samples", (spo2, time, night) -> {
+                                    Double percentage = Json.number(spo2.path("percentage"));
+                                    if (Spo2Sample.isReading(percentage)) {
+                                        row.accept(new Spo2Sample(night, time, percentage));
+                                    }
+                                })));
         for (Dataset<HeartRateSample> windows : List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN)) {
-            streams.with(windows, Stream.chunked(ROLL_UP_DAYS, (HeartRateSample s) -> s.time().toInstant(),
-                    (chunk, row) -> heartRateWindows(chunk, windows.resolution(), row)));
+            streams.with(
+                    windows,
+                    Stream.chunked(
+                            ROLL_UP_DAYS,
+                            (HeartRateSample s) -> s.time().toInstant(),
+                            (chunk, row) -> heartRateWindows(chunk, windows.resolution(), row)));
         }
         // Raw samples come several seconds apart: a day is one request (of a few pages) at a time.
-        streams.with(Dataset.HR_1SEC, Stream.chunked(1, (HeartRateSample s) -> s.time().toInstant(), this::heartRateSamples));
+        streams.with(
+                Dataset.HR_1SEC,
+                Stream.chunked(1, (HeartRateSample s) -> s.time().toInstant(), this::heartRateSamples));
     }
 
     @Override
@@ -141,7 +191,11 @@ public final class GoogleSource implements Source {
     }
 
     private void heartRateDays(DateRange chunk, Consumer<HeartRateDay> row) {
-        Map<LocalDate, Integer> resting = daily("daily-resting-heart-rate", "dailyRestingHeartRate", chunk, "resting heart rate " + chunk,
+        Map<LocalDate, Integer> resting = daily(
+                "daily-resting-heart-rate",
+                "dailyRestingHeartRate",
+                chunk,
+                "resting heart rate " + chunk,
                 (date, value) -> Json.integer(value.path("beatsPerMinute")));
         Map<LocalDate, Integer[]> zones = zoneMinutes(chunk);
         Set<LocalDate> days = new TreeSet<>(resting.keySet());
@@ -184,7 +238,8 @@ public final class GoogleSource implements Source {
                     default -> -1;
                 };
                 if (column > 0) {
-                    seconds[column] += GoogleValues.duration(zone.path("duration"), what).getSeconds();
+                    seconds[column] +=
+                            GoogleValues.duration(zone.path("duration"), what).getSeconds();
                 }
             }
             days.put(date, new Integer[] {null, minutes(seconds[1]), minutes(seconds[2]), minutes(seconds[3])});
@@ -198,7 +253,9 @@ public final class GoogleSource implements Source {
 
     private void heartRateSamples(DateRange day, Consumer<HeartRateSample> row) {
         String what = "heart rate samples " + day;
-        String filter = between("heart_rate.sample_time.physical_time", earliest(day.start().atStartOfDay()),
+        String filter = between(
+                "heart_rate.sample_time.physical_time",
+                earliest(day.start().atStartOfDay()),
                 latest(day.end().plusDays(1).atStartOfDay()));
         for (JsonNode point : pages.reconciled("heart-rate", filter, PAGE_SIZE, what)) {
             JsonNode heartRate = point.path("heartRate");
@@ -212,13 +269,16 @@ public final class GoogleSource implements Source {
     private void heartRateWindows(DateRange chunk, Resolution resolution, Consumer<HeartRateSample> row) {
         String what = "heart rate " + resolution.label() + " " + chunk;
         ObjectNode request = GoogleValues.JSON.createObjectNode();
-        request.putObject("range").put("startTime", startOf(chunk.start()).toString()).put("endTime", startOf(chunk.end().plusDays(1)).toString());
+        request.putObject("range")
+                .put("startTime", startOf(chunk.start()).toString())
+                .put("endTime", startOf(chunk.end().plusDays(1)).toString());
         request.put("windowSize", resolution.window().getSeconds() + "s");
         request.put("pageSize", PAGE_SIZE);
         for (JsonNode point : pages.rollUp(request, what, body -> api.rollUp("heart-rate", body))) {
             Double average = Json.number(point.path("heartRate").path("beatsPerMinuteAvg"));
             if (average != null) {
-                row.accept(new HeartRateSample(instant(point.path("startTime"), what).atZone(zone()).toOffsetDateTime(), average));
+                row.accept(new HeartRateSample(
+                        instant(point.path("startTime"), what).atZone(zone()).toOffsetDateTime(), average));
             }
         }
     }
@@ -241,19 +301,30 @@ public final class GoogleSource implements Source {
         for (JsonNode point : pages.reconciled(dataType, filter, PAGE_SIZE, what)) {
             JsonNode value = point.path(field);
             OffsetDateTime time = sampleTime(value.path("sampleTime"), what);
-            out.accept(value, time, time.toLocalTime().isBefore(NIGHT_ENDS) ? time.toLocalDate() : time.toLocalDate().plusDays(1));
+            out.accept(
+                    value,
+                    time,
+                    time.toLocalTime().isBefore(NIGHT_ENDS)
+                            ? time.toLocalDate()
+                            : time.toLocalDate().plusDays(1));
         }
     }
 
     /** A daily data type's stream, one list request per chunk. */
-    private <T extends Row> Stream<T> daily(String dataType, String field, String name, BiFunction<LocalDate, JsonNode, T> toRow) {
-        return Stream.chunked(DAYS_PER_LIST, (T r) -> r.day(),
-                (chunk, row) -> daily(dataType, field, chunk, name + " " + chunk, toRow).values().forEach(row));
+    private <T extends Row> Stream<T> daily(
+            String dataType, String field, String name, BiFunction<LocalDate, JsonNode, T> toRow) {
+        return Stream.chunked(
+                DAYS_PER_LIST,
+                (T r) -> r.day(),
+                (chunk, row) -> daily(dataType, field, chunk, name + " " + chunk, toRow)
+                        .values()
+                        .forEach(row));
     }
 
     private void sleeps(DateRange chunk, Consumer<Sleep> row) {
         String what = "sleep " + chunk;
-        String filter = between("sleep.interval.civil_end_time", chunk.start(), chunk.end().plusDays(1));
+        String filter = between(
+                "sleep.interval.civil_end_time", chunk.start(), chunk.end().plusDays(1));
         for (JsonNode point : pages.list("sleep", filter, SLEEP_PAGE_SIZE, what)) {
             row.accept(sleep(point.path("sleep"), what));
         }
@@ -266,8 +337,10 @@ public final class GoogleSource implements Source {
      */
     private static Sleep sleep(JsonNode sleep, String what) {
         JsonNode interval = sleep.path("interval");
-        OffsetDateTime start = instant(interval.path("startTime"), what).atOffset(offset(interval.path("startUtcOffset"), what));
-        OffsetDateTime end = instant(interval.path("endTime"), what).atOffset(offset(interval.path("endUtcOffset"), what));
+        OffsetDateTime start =
+                instant(interval.path("startTime"), what).atOffset(offset(interval.path("startUtcOffset"), what));
+        OffsetDateTime end =
+                instant(interval.path("endTime"), what).atOffset(offset(interval.path("endUtcOffset"), what));
         JsonNode summary = sleep.path("summary");
         boolean summarised = summary.isObject();
         Map<String, Integer> stages = new TreeMap<>();
@@ -275,11 +348,21 @@ public final class GoogleSource implements Source {
             stages.merge(stage.path("type").asText(""), count(stage.path("minutes")), Integer::sum);
         }
         boolean staged = "STAGES".equals(sleep.path("type").asText(""))
-                || stages.containsKey("DEEP") || stages.containsKey("LIGHT") || stages.containsKey("REM");
+                || stages.containsKey("DEEP")
+                || stages.containsKey("LIGHT")
+                || stages.containsKey("REM");
         Function<String, Integer> stage = type -> staged ? stages.getOrDefault(type, 0) : null;
-        return new Sleep(end.toLocalDate(), start, end, sleep.path("metadata").path("mainSleep").asBoolean(false),
-                summarised ? count(summary.path("minutesAsleep")) : null, summarised ? count(summary.path("minutesAwake")) : null,
-                stage.apply("DEEP"), stage.apply("LIGHT"), stage.apply("REM"), stage.apply("AWAKE"));
+        return new Sleep(
+                end.toLocalDate(),
+                start,
+                end,
+                sleep.path("metadata").path("mainSleep").asBoolean(false),
+                summarised ? count(summary.path("minutesAsleep")) : null,
+                summarised ? count(summary.path("minutesAwake")) : null,
+                stage.apply("DEEP"),
+                stage.apply("LIGHT"),
+                stage.apply("REM"),
+                stage.apply("AWAKE"));
     }
 
     @Override
@@ -291,8 +374,10 @@ public final class GoogleSource implements Source {
         JsonNode identity = pages.call("identity", api::identity);
         List<String> devices = new ArrayList<>();
         try {
-            for (JsonNode device : Json.array(pages.call("paired devices", () -> api.pairedDevices(100)), "pairedDevices", "paired devices")) {
-                devices.add(device.path("deviceVersion").asText("?") + " (last sync " + device.path("lastSyncTime").asText("unknown") + ")");
+            for (JsonNode device : Json.array(
+                    pages.call("paired devices", () -> api.pairedDevices(100)), "pairedDevices", "paired devices")) {
+                devices.add(device.path("deviceVersion").asText("?") + " (last sync "
+                        + device.path("lastSyncTime").asText("unknown") + ")");
             }
         } catch (FbxException e) {
             if (e.exitCode() != FbxException.NOT_AUTHORISED) {
@@ -300,16 +385,23 @@ public final class GoogleSource implements Source {
             }
             devices.add("(not shown: the token lacks the googlehealth.settings.readonly scope)");
         }
-        return new Profile(identity.path("healthUserId").asText(tokens.current().get(TokenFile.USER_ID).orElse(null)), null, timezone, devices);
+        return new Profile(
+                identity.path("healthUserId")
+                        .asText(tokens.current().get(TokenFile.USER_ID).orElse(null)),
+                null,
+                timezone,
+                devices);
     }
 
     /**
      * The rows of a daily data type over {@code chunk}, by date; {@code toRow} returns null for a
      * day without values. Several sources may report a day: the first (newest) point wins.
      */
-    private <T> Map<LocalDate, T> daily(String dataType, String field, DateRange chunk, String what, BiFunction<LocalDate, JsonNode, T> toRow) {
+    private <T> Map<LocalDate, T> daily(
+            String dataType, String field, DateRange chunk, String what, BiFunction<LocalDate, JsonNode, T> toRow) {
         // Filter names spell the type with underscores where the URL has hyphens.
-        String filter = between(dataType.replace('-', '_') + ".date", chunk.start(), chunk.end().plusDays(1));
+        String filter = between(
+                dataType.replace('-', '_') + ".date", chunk.start(), chunk.end().plusDays(1));
         Map<LocalDate, T> rows = new TreeMap<>();
         for (JsonNode point : pages.list(dataType, filter, PAGE_SIZE, what)) {
             JsonNode value = point.path(field);

@@ -1,9 +1,9 @@
 package dev.fbx.source;
 
-import dev.fbx.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fbx.api.Json;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -24,8 +24,7 @@ import java.util.function.Supplier;
 final class GoogleValues {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private GoogleValues() {
-    }
+    private GoogleValues() {}
 
     /** The documented filter: {@code field >= "lower" AND field < "upper"}. */
     static String between(String field, Object lower, Object upper) {
@@ -70,7 +69,9 @@ final class GoogleValues {
     static OffsetDateTime sampleTime(JsonNode sampleTime, Supplier<ZoneId> zone, String what) {
         Instant instant = instant(sampleTime.path("physicalTime"), what);
         JsonNode offset = sampleTime.path("utcOffset");
-        return offset.isMissingNode() || offset.isNull() ? instant.atZone(zone.get()).toOffsetDateTime() : instant.atOffset(offset(offset, what));
+        return offset.isMissingNode() || offset.isNull()
+                ? instant.atZone(zone.get()).toOffsetDateTime()
+                : instant.atOffset(offset(offset, what));
     }
 
     static Instant instant(JsonNode node, String what) {
@@ -85,7 +86,8 @@ final class GoogleValues {
     /** An offset in the API's duration form ({@code "3600s"}, {@code "-18000s"}). */
     static ZoneOffset offset(JsonNode node, String what) {
         try {
-            return ZoneOffset.ofTotalSeconds(Math.toIntExact(duration(node, what).getSeconds()));
+            return ZoneOffset.ofTotalSeconds(
+                    Math.toIntExact(duration(node, what).getSeconds()));
         } catch (DateTimeException | ArithmeticException e) {
             throw Json.malformed(what, "an offset reads '" + node.asText("") + "'", e);
         }
@@ -99,7 +101,9 @@ final class GoogleValues {
                 throw new NumberFormatException("no unit");
             }
             BigDecimal seconds = new BigDecimal(text.substring(0, text.length() - 1));
-            return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            return Duration.ofSeconds(
+                    seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         } catch (NumberFormatException | ArithmeticException e) {
             throw Json.malformed(what, "a duration reads '" + node.asText("") + "'", e);
         }

@@ -22,8 +22,7 @@ public final class LocalTimes {
     }
 
     /** A span of time, such as a sleep, with the offset in force at each end. */
-    public record Interval(OffsetDateTime start, OffsetDateTime end) {
-    }
+    public record Interval(OffsetDateTime start, OffsetDateTime end) {}
 
     /**
      * Gives a span's two local ends their offsets. In the autumn hour that happens twice, the

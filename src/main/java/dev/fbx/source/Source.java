@@ -29,6 +29,5 @@ public interface Source extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

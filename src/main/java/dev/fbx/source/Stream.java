@@ -35,13 +35,14 @@ public interface Stream<R extends Row> {
      *
      * @param key what orders the rows and tells a repeat (a date, an instant, a sleep's start)
      */
-    static <R extends Row, K extends Comparable<? super K>> Stream<R> chunked(int days, Function<? super R, K> key, Request<R> request) {
+    static <R extends Row, K extends Comparable<? super K>> Stream<R> chunked(
+            int days, Function<? super R, K> key, Request<R> request) {
         return chunked(days, 1, key, request);
     }
 
     /** As {@link #chunked(int, Function, Request)}, where one chunk takes {@code requestsPerChunk} requests. */
-    static <R extends Row, K extends Comparable<? super K>> Stream<R> chunked(int days, int requestsPerChunk, Function<? super R, K> key,
-            Request<R> request) {
+    static <R extends Row, K extends Comparable<? super K>> Stream<R> chunked(
+            int days, int requestsPerChunk, Function<? super R, K> key, Request<R> request) {
         return new Stream<>() {
             @Override
             public int daysPerRequest() {

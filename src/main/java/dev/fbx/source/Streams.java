@@ -1,7 +1,7 @@
 package dev.fbx.source;
 
-import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Rows;
 import dev.fbx.record.Row;
 import java.util.IdentityHashMap;

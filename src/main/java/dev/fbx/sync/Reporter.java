@@ -20,8 +20,15 @@ public abstract class Reporter {
     }
 
     /** Where a sync stands after a chunk's days are written. */
-    public record Status(String dataset, String days, long daysDone, long daysPlanned, long requestsDone, long requestsPlanned,
-            Integer quotaLeft, Duration eta) {
+    public record Status(
+            String dataset,
+            String days,
+            long daysDone,
+            long daysPlanned,
+            long requestsDone,
+            long requestsPlanned,
+            Integer quotaLeft,
+            Duration eta) {
         String quota() {
             return quotaLeft == null ? "unknown" : quotaLeft.toString();
         }
@@ -39,8 +46,7 @@ public abstract class Reporter {
     public abstract void finished(String summary);
 
     /** Ends a live line so that what follows (an error) starts on a line of its own. */
-    public void close() {
-    }
+    public void close() {}
 
     /** Said even with {@code --quiet}: like an error, a stop by a signal must leave a line in the log. */
     public final void stopped(String message) {
@@ -52,24 +58,19 @@ public abstract class Reporter {
     public static Reporter quiet(PrintWriter err) {
         return new Reporter(err) {
             @Override
-            public void plan(String summary) {
-            }
+            public void plan(String summary) {}
 
             @Override
-            public void skipped(String note) {
-            }
+            public void skipped(String note) {}
 
             @Override
-            public void progress(Status status) {
-            }
+            public void progress(Status status) {}
 
             @Override
-            public void waiting(Duration wait, Instant until) {
-            }
+            public void waiting(Duration wait, Instant until) {}
 
             @Override
-            public void finished(String summary) {
-            }
+            public void finished(String summary) {}
         };
     }
 
@@ -89,7 +90,8 @@ public abstract class Reporter {
             @Override
             public void progress(Status s) {
                 print(s.dataset() + " " + s.days() + ": days " + s.daysDone() + "/" + s.daysPlanned() + ", requests "
-                        + s.requestsDone() + "/" + s.requestsPlanned() + ", quota left " + s.quota() + ", about " + Rate.describe(s.eta()) + " to go");
+                        + s.requestsDone() + "/" + s.requestsPlanned() + ", quota left " + s.quota() + ", about "
+                        + Rate.describe(s.eta()) + " to go");
             }
 
             @Override
@@ -127,8 +129,9 @@ public abstract class Reporter {
 
             @Override
             public void progress(Status s) {
-                line(s.dataset() + " " + s.days() + "  days " + s.daysDone() + "/" + s.daysPlanned() + "  requests " + s.requestsDone()
-                        + "/" + s.requestsPlanned() + "  quota " + s.quota() + "  ETA " + Rate.describe(s.eta()));
+                line(s.dataset() + " " + s.days() + "  days " + s.daysDone() + "/" + s.daysPlanned() + "  requests "
+                        + s.requestsDone() + "/" + s.requestsPlanned() + "  quota " + s.quota() + "  ETA "
+                        + Rate.describe(s.eta()));
             }
 
             @Override
@@ -168,7 +171,8 @@ public abstract class Reporter {
     }
 
     static String waitMessage(Duration wait, Instant until) {
-        String at = DateTimeFormatter.ISO_LOCAL_TIME.format(until.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
+        String at = DateTimeFormatter.ISO_LOCAL_TIME.format(
+                until.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
         return "rate limit reached: waiting " + Rate.describe(wait) + " (until " + at + ") for the quota to reset";
     }
 }

@@ -1,11 +1,11 @@
 package dev.fbx.sync;
 
-import dev.fbx.record.Row;
 import dev.fbx.FbxException;
-import dev.fbx.dataset.Dataset;
-import dev.fbx.sink.Sink;
 import dev.fbx.api.Transport;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
+import dev.fbx.record.Row;
+import dev.fbx.sink.Sink;
 import dev.fbx.source.Source;
 import dev.fbx.source.Stream;
 import java.time.Clock;
@@ -41,8 +41,8 @@ public final class SyncEngine {
      * @param zone the account's time zone, recorded in the sink for those who read it later
      * @param waitForQuota wait for the announced quota reset instead of stopping with 75
      */
-    public record Options(LocalDate since, LocalDate today, ZoneId zone, List<Dataset<?>> datasets, boolean waitForQuota) {
-    }
+    public record Options(
+            LocalDate since, LocalDate today, ZoneId zone, List<Dataset<?>> datasets, boolean waitForQuota) {}
 
     private record Chunk(Dataset<?> dataset, Stream<?> stream, DateRange days) {
         long requests() {
@@ -57,11 +57,13 @@ public final class SyncEngine {
     private final Clock clock;
     /** Held while a row is handed to the sink and while a chunk's days are committed; a SIGTERM takes it and never gives it back. */
     private final ReentrantLock writing = new ReentrantLock();
+
     private volatile boolean stopping;
     /** The days of the chunk being fetched that have rows, open in the sink until the chunk is committed. Under {@link #writing}. */
     private final Map<LocalDate, Sink.Day> open = new TreeMap<>();
     /** The day the previous row went to, and its open day in the sink. Under {@link #writing}. */
     private LocalDate lastDay;
+
     private Sink.Day lastOpened;
 
     public SyncEngine(Source source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
@@ -74,26 +76,34 @@ public final class SyncEngine {
 
     public void run(Sink sink, Options options) {
         Optional<DateRange> coverage = source.coverage();
-        LocalDate since = options.since() != null ? options.since() : sink.since() != null ? sink.since()
-                : coverage.map(DateRange::start).orElse(null);
+        LocalDate since = options.since() != null
+                ? options.since()
+                : sink.since() != null
+                        ? sink.since()
+                        : coverage.map(DateRange::start).orElse(null);
         if (since == null) {
-            throw FbxException.usage("The first sync into " + sink.describe() + " needs --since D, the first day to fetch.");
+            throw FbxException.usage(
+                    "The first sync into " + sink.describe() + " needs --since D, the first day to fetch.");
         }
-        LocalDate end = coverage.map(DateRange::end).filter(last -> last.isBefore(options.today())).orElse(options.today());
+        LocalDate end = coverage.map(DateRange::end)
+                .filter(last -> last.isBefore(options.today()))
+                .orElse(options.today());
         if (since.isAfter(end)) {
-            throw FbxException.usage("--since " + since + " is after " + (end.equals(options.today()) ? "today" : "the last day of the data")
-                    + " (" + end + ").");
+            throw FbxException.usage("--since " + since + " is after "
+                    + (end.equals(options.today()) ? "today" : "the last day of the data") + " (" + end + ").");
         }
         sink.since(since);
         sink.zone(options.zone());
         // An API's today and yesterday may still change; so may an archive's last day, exported mid-day.
-        LocalDate lastFinal = coverage.isPresent() ? end.minusDays(1) : options.today().minusDays(2);
+        LocalDate lastFinal =
+                coverage.isPresent() ? end.minusDays(1) : options.today().minusDays(2);
         List<Chunk> plan = plan(sink, options.datasets(), new DateRange(since, end));
         Thread hook = new Thread(() -> stop(sink), "fbx-sync-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (options.waitForQuota()) {
-                // Without --wait the source's own policy stands: Fitbit's hour ends the run (75), Google's minute is waited out.
+                // Without --wait the source's own policy stands: Fitbit's hour ends the run (75), Google's minute is
+                // waited out.
                 transport.rateLimitPolicy(waitingPolicy());
             }
             fetch(plan, sink, lastFinal);
@@ -135,8 +145,10 @@ public final class SyncEngine {
             perDataset.add(dataset.id() + " " + forDataset);
         }
         reporter.plan(requests + " requests for " + days + " days (" + String.join(", ", perDataset) + ")"
-                + (requests > 0 ? ", about " + Rate.describe(rate.timeFor(requests)) + " at " + rate.label()
-                        + "; a long list's further pages come on top" : ""));
+                + (requests > 0
+                        ? ", about " + Rate.describe(rate.timeFor(requests)) + " at " + rate.label()
+                                + "; a long list's further pages come on top"
+                        : ""));
         return chunks;
     }
 
@@ -168,8 +180,11 @@ public final class SyncEngine {
                     throw e.getCause();
                 } catch (FbxException e) {
                     if (e.exitCode() != FbxException.BAD_DATA) {
-                        throw new FbxException(e.exitCode(), e.getMessage() + " Progress is saved: the next fbx sync continues with "
-                                + dataset.id() + " " + chunk.days().start() + ".", e);
+                        throw new FbxException(
+                                e.exitCode(),
+                                e.getMessage() + " Progress is saved: the next fbx sync continues with " + dataset.id()
+                                        + " " + chunk.days().start() + ".",
+                                e);
                     }
                     // Unreadable data fails this dataset from here on; the other datasets still get their days.
                     unreadable = unreadable == null ? e : unreadable;
@@ -185,7 +200,9 @@ public final class SyncEngine {
                         return;
                     }
                     List<Sink.Commit> commits = new ArrayList<>();
-                    for (LocalDate day = chunk.days().start(); !day.isAfter(chunk.days().end()); day = day.plusDays(1)) {
+                    for (LocalDate day = chunk.days().start();
+                            !day.isAfter(chunk.days().end());
+                            day = day.plusDays(1)) {
                         if (!open.containsKey(day)) {
                             open.put(day, sink.begin(dataset, day));
                         }
@@ -204,17 +221,30 @@ public final class SyncEngine {
                     writing.unlock();
                 }
             }
-            long requestsLeft = plan.subList(i + 1, plan.size()).stream().mapToLong(Chunk::requests).sum();
-            Duration perRequest = Duration.between(started, clock.instant()).dividedBy(Math.max(1, transport.requestsSent() - requestsBefore));
-            reporter.progress(new Reporter.Status(dataset.id(), chunk.days().toString(), daysDone, daysPlanned,
-                    transport.requestsSent() - requestsBefore, transport.requestsSent() - requestsBefore + requestsLeft,
-                    transport.quota().remaining(), eta(requestsLeft, perRequest)));
+            long requestsLeft = plan.subList(i + 1, plan.size()).stream()
+                    .mapToLong(Chunk::requests)
+                    .sum();
+            Duration perRequest = Duration.between(started, clock.instant())
+                    .dividedBy(Math.max(1, transport.requestsSent() - requestsBefore));
+            reporter.progress(new Reporter.Status(
+                    dataset.id(),
+                    chunk.days().toString(),
+                    daysDone,
+                    daysPlanned,
+                    transport.requestsSent() - requestsBefore,
+                    transport.requestsSent() - requestsBefore + requestsLeft,
+                    transport.quota().remaining(),
+                    eta(requestsLeft, perRequest)));
         }
         if (unreadable != null) {
-            throw new FbxException(FbxException.BAD_DATA, String.join(", ", unreadableDatasets) + " stopped early: "
-                    + unreadable.getMessage() + " The days before it and the other datasets are saved (" + sink.describe() + ").", unreadable);
+            throw new FbxException(
+                    FbxException.BAD_DATA,
+                    String.join(", ", unreadableDatasets) + " stopped early: " + unreadable.getMessage()
+                            + " The days before it and the other datasets are saved (" + sink.describe() + ").",
+                    unreadable);
         }
-        reporter.finished("done: " + daysDone + " days of data in " + sink.describe() + " with " + (transport.requestsSent() - requestsBefore)
+        reporter.finished("done: " + daysDone + " days of data in " + sink.describe() + " with "
+                + (transport.requestsSent() - requestsBefore)
                 + " requests; the days that may still change are fetched again next time");
     }
 

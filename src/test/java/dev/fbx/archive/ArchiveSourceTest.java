@@ -1,10 +1,8 @@
 package dev.fbx.archive;
 
-import dev.fbx.dataset.Dataset;
-import dev.fbx.dataset.Resolution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fbx.record.Row;
+import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.support.TakeoutArchive;
 import dev.fbx.support.TakeoutExpected;
@@ -16,8 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +35,11 @@ class ArchiveSourceTest {
     Path dir;
 
     static Stream<Arguments> archives() {
-        return Stream.of(Arguments.of(TakeoutArchive.Layout.TAKEOUT_FITBIT, "zip"), Arguments.of(TakeoutArchive.Layout.GOOGLE_HEALTH, "tgz"),
-                Arguments.of(TakeoutArchive.Layout.ACCOUNT_ARCHIVE, "folder"), Arguments.of(TakeoutArchive.Layout.GOOGLE_HEALTH, "split"),
+        return Stream.of(
+                Arguments.of(TakeoutArchive.Layout.TAKEOUT_FITBIT, "zip"),
+                Arguments.of(TakeoutArchive.Layout.GOOGLE_HEALTH, "tgz"),
+                Arguments.of(TakeoutArchive.Layout.ACCOUNT_ARCHIVE, "folder"),
+                Arguments.of(TakeoutArchive.Layout.GOOGLE_HEALTH, "split"),
                 Arguments.of(TakeoutArchive.Layout.ACCOUNT_ARCHIVE, "zip"));
     }
 
@@ -86,8 +85,8 @@ class ArchiveSourceTest {
 
     @org.junit.jupiter.api.Test
     void withoutTheJsonFilesTheHeartRateComesFromThePerUtcDayCsvFamily() throws Exception {
-        TakeoutArchive generated = new TakeoutArchive(TakeoutArchive.Layout.GOOGLE_HEALTH, NEW_YORK, "America/New_York", FIRST,
-                FIRST.plusDays(20), 300, 9);
+        TakeoutArchive generated = new TakeoutArchive(
+                TakeoutArchive.Layout.GOOGLE_HEALTH, NEW_YORK, "America/New_York", FIRST, FIRST.plusDays(20), 300, 9);
         generated.entries.keySet().removeIf(name -> name.contains("/heart_rate-"));
         TakeoutExpected expected = new TakeoutExpected(generated);
         try (ArchiveSource source = ArchiveSource.open(List.of(generated.zip(dir.resolve("csv-only.zip"))), null)) {

@@ -37,9 +37,14 @@ class CallbackServerTest {
 
     @Test
     void theRightStateAndACodeFinishTheWait() {
-        given().queryParam("code", "THE-CODE").queryParam("state", STATE)
-                .when().get("/")
-                .then().statusCode(200).contentType(containsString("text/html")).body(containsString("close this tab"))
+        given().queryParam("code", "THE-CODE")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("close this tab"))
                 .body(not(containsString("THE-CODE")));
 
         assertEquals("THE-CODE", server.awaitCode(Duration.ofSeconds(5)));
@@ -47,18 +52,38 @@ class CallbackServerTest {
 
     @Test
     void aWrongStateIsRejectedAndTheWaitGoesOnForTheRightOne() {
-        given().queryParam("code", "FORGED").queryParam("state", "guessed").when().get("/").then().statusCode(400)
+        given().queryParam("code", "FORGED")
+                .queryParam("state", "guessed")
+                .when()
+                .get("/")
+                .then()
+                .statusCode(400)
                 .body(containsString("does not match"));
         given().queryParam("code", "FORGED").when().get("/").then().statusCode(400);
-        given().queryParam("error", "access_denied").queryParam("state", "guessed").when().get("/").then().statusCode(400);
+        given().queryParam("error", "access_denied")
+                .queryParam("state", "guessed")
+                .when()
+                .get("/")
+                .then()
+                .statusCode(400);
 
-        given().queryParam("code", "THE-CODE").queryParam("state", STATE).when().get("/").then().statusCode(200);
+        given().queryParam("code", "THE-CODE")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200);
         assertEquals("THE-CODE", server.awaitCode(Duration.ofSeconds(5)));
     }
 
     @Test
     void aDeniedAccessEndsTheLoginWithExit77() {
-        given().queryParam("error", "access_denied").queryParam("state", STATE).when().get("/").then().statusCode(400)
+        given().queryParam("error", "access_denied")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(400)
                 .body(containsString("not granted"));
 
         FbxException failure = assertThrows(FbxException.class, () -> server.awaitCode(Duration.ofSeconds(5)));
@@ -68,16 +93,39 @@ class CallbackServerTest {
 
     @Test
     void anAnswerWithoutACodeEndsTheLogin() {
-        given().queryParam("state", STATE).when().get("/").then().statusCode(400).body(containsString("no authorization code"));
+        given().queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(400)
+                .body(containsString("no authorization code"));
 
-        assertEquals(77, assertThrows(FbxException.class, () -> server.awaitCode(Duration.ofSeconds(5))).exitCode());
+        assertEquals(
+                77,
+                assertThrows(FbxException.class, () -> server.awaitCode(Duration.ofSeconds(5)))
+                        .exitCode());
     }
 
     @Test
     void aCallbackCountsOnlyOnce() {
-        given().queryParam("code", "THE-CODE").queryParam("state", STATE).when().get("/").then().statusCode(200);
-        given().queryParam("code", "THE-CODE").queryParam("state", STATE).when().get("/").then().statusCode(409);
-        given().queryParam("code", "OTHER").queryParam("state", STATE).when().get("/").then().statusCode(409);
+        given().queryParam("code", "THE-CODE")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200);
+        given().queryParam("code", "THE-CODE")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(409);
+        given().queryParam("code", "OTHER")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(409);
 
         assertEquals("THE-CODE", server.awaitCode(Duration.ofSeconds(5)));
     }
@@ -85,9 +133,19 @@ class CallbackServerTest {
     @Test
     void otherPathsAndMethodsAreNotCallbacks() {
         given().when().get("/favicon.ico").then().statusCode(404);
-        given().queryParam("code", "C").queryParam("state", STATE).when().post("/").then().statusCode(405);
+        given().queryParam("code", "C")
+                .queryParam("state", STATE)
+                .when()
+                .post("/")
+                .then()
+                .statusCode(405);
 
-        given().queryParam("code", "THE-CODE").queryParam("state", STATE).when().get("/").then().statusCode(200);
+        given().queryParam("code", "THE-CODE")
+                .queryParam("state", STATE)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200);
         assertEquals("THE-CODE", server.awaitCode(Duration.ofSeconds(5)));
     }
 
@@ -110,10 +168,13 @@ class CallbackServerTest {
                 })
                 .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
                 .filter(address -> address instanceof java.net.Inet4Address)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address");
         try (Socket socket = new Socket()) {
-            assertThrows(java.io.IOException.class, () -> socket.connect(new InetSocketAddress(external, server.port()), 2000));
+            assertThrows(
+                    java.io.IOException.class,
+                    () -> socket.connect(new InetSocketAddress(external, server.port()), 2000));
         }
     }
 

@@ -27,7 +27,9 @@ class TokenStoreTest {
 
     @Test
     void aRewriteIsOwnerOnlyAndKeepsFieldsFbxDoesNotKnow() throws Exception {
-        Path path = TokenFiles.write(dir.resolve("fb_conf.json"), "{\"client_id\":\"C\",\"access_token\":\"A\",\"refresh_token\":\"R\",\"extra\":{\"x\":[1,2]}}");
+        Path path = TokenFiles.write(
+                dir.resolve("fb_conf.json"),
+                "{\"client_id\":\"C\",\"access_token\":\"A\",\"refresh_token\":\"R\",\"extra\":{\"x\":[1,2]}}");
         Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         TokenStore store = new TokenStore(path);
 
@@ -39,7 +41,9 @@ class TokenStoreTest {
         assertEquals(2, saved.path("extra").path("x").get(1).asInt());
         assertEquals("rw-------", TokenFiles.mode(path));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("fb_conf.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("fb_conf.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -51,7 +55,10 @@ class TokenStoreTest {
         assertEquals(78, e.exitCode());
         assertEquals("[1,2", Files.readString(path));
         Files.writeString(path, "[1,2]");
-        assertEquals(78, assertThrows(FbxException.class, () -> new TokenStore(path).read()).exitCode());
+        assertEquals(
+                78,
+                assertThrows(FbxException.class, () -> new TokenStore(path).read())
+                        .exitCode());
     }
 
     /** Threads of one process take turns too (a JVM cannot hold two OS locks on one file). */
@@ -100,8 +107,14 @@ class TokenStoreTest {
         Random random = new Random(42);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int round = 0; round < 6; round++) {
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TokenWriterMain.class.getName(), path.toString())
-                    .redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            TokenWriterMain.class.getName(),
+                            path.toString())
+                    .redirectErrorStream(true)
+                    .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
             assertEquals("writing", out.readLine(), "the child started");
             Thread.sleep(20 + random.nextInt(200));

@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * as fast as it can, each version a matching pair, until it is killed.
  */
 public final class TokenWriterMain {
-    private TokenWriterMain() {
-    }
+    private TokenWriterMain() {}
 
     public static void main(String[] args) {
         TokenStore store = new TokenStore(Path.of(args[0]));

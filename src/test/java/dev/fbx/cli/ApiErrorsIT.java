@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link ApiErrorsTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class ApiErrorsIT extends ApiErrorsTest {
-}
+class ApiErrorsIT extends ApiErrorsTest {}

@@ -27,7 +27,14 @@ class ApiErrorsTest extends FakeApiTest {
     private static final String HRV = "/1/user/-/hrv/date/2024-07-01/2024-07-02.json";
 
     private LaunchResult hrv(QuarkusMainLauncher launcher) {
-        return launcher.launch("--token-file", TokenFiles.valid(dir, "Europe/Berlin").toString(), "hrv", "--from", "2024-07-01", "--to", "2024-07-02");
+        return launcher.launch(
+                "--token-file",
+                TokenFiles.valid(dir, "Europe/Berlin").toString(),
+                "hrv",
+                "--from",
+                "2024-07-01",
+                "--to",
+                "2024-07-02");
     }
 
     private static void assertOneLine(LaunchResult result, String expectedPart) {
@@ -49,10 +56,16 @@ class ApiErrorsTest extends FakeApiTest {
 
     @Test
     void aPassing5xxIsRetriedAway(QuarkusMainLauncher launcher) {
-        api.stubFor(get(HRV).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
-        api.stubFor(get(HRV).inScenario("flaky").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"hrv\":[{\"value\":{\"dailyRmssd\":62.887,\"deepRmssd\":64.887},\"dateTime\":\"2024-07-02\"}]}")));
+        api.stubFor(get(HRV).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("ok"));
+        api.stubFor(
+                get(HRV).inScenario("flaky")
+                        .whenScenarioStateIs("ok")
+                        .willReturn(
+                                okJson(
+                                        "{\"hrv\":[{\"value\":{\"dailyRmssd\":62.887,\"deepRmssd\":64.887},\"dateTime\":\"2024-07-02\"}]}")));
 
         LaunchResult result = hrv(launcher);
 
@@ -62,10 +75,16 @@ class ApiErrorsTest extends FakeApiTest {
 
     @Test
     void aRateLimitExits75AndSaysWhenTheQuotaResets(QuarkusMainLauncher launcher) {
-        api.stubFor(get(HRV).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-                .withHeader("fitbit-rate-limit-limit", "150").withHeader("fitbit-rate-limit-remaining", "0")
-                .withHeader("fitbit-rate-limit-reset", "1234")
-                .withBody("{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}]}")));
+        api.stubFor(
+                get(HRV).willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withHeader("fitbit-rate-limit-limit", "150")
+                                        .withHeader("fitbit-rate-limit-remaining", "0")
+                                        .withHeader("fitbit-rate-limit-reset", "1234")
+                                        .withBody(
+                                                "{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}]}")));
 
         LaunchResult result = hrv(launcher);
 
@@ -93,8 +112,13 @@ class ApiErrorsTest extends FakeApiTest {
 
     @Test
     void aMissingScopeInGooglesErrorShapeExits77(QuarkusMainLauncher launcher) {
-        api.stubFor(get(HRV).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":403,\"message\":\"Request had insufficient authentication scopes.\",\"status\":\"PERMISSION_DENIED\"}}")));
+        api.stubFor(
+                get(HRV).willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"code\":403,\"message\":\"Request had insufficient authentication scopes.\",\"status\":\"PERMISSION_DENIED\"}}")));
 
         LaunchResult result = hrv(launcher);
 
@@ -104,7 +128,8 @@ class ApiErrorsTest extends FakeApiTest {
 
     @Test
     void anUnreachableApiExits69(QuarkusMainLauncher launcher) {
-        api.stubFor(get(HRV).willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        api.stubFor(get(HRV).willReturn(
+                        aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
 
         LaunchResult result = hrv(launcher);
 
@@ -114,7 +139,8 @@ class ApiErrorsTest extends FakeApiTest {
 
     @Test
     void aMissingTokenFileExits78(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--token-file", dir.resolve("absent.json").toString(), "hrv");
+        LaunchResult result =
+                launcher.launch("--token-file", dir.resolve("absent.json").toString(), "hrv");
 
         assertEquals(78, result.exitCode());
         assertOneLine(result, "fbx auth login");
@@ -137,15 +163,20 @@ class ApiErrorsTest extends FakeApiTest {
     @Test
     void verboseDetailsOfACorruptTokenFileNeverShowItsToken(QuarkusMainLauncher launcher) throws Exception {
         // A hand-edited file with the quotes lost around the token: the JSON parser's message quotes what it read.
-        Path tokens = TokenFiles.write(dir.resolve("fb_conf.json"),
+        Path tokens = TokenFiles.write(
+                dir.resolve("fb_conf.json"),
                 "{\"client_id\": \"CLIENT\", \"access_token\": eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIyM0FCQyJ9.c2ln, \"refresh_token\": \"R\"}");
 
         LaunchResult result = launcher.launch("-v", "--token-file", tokens.toString(), "hrv");
 
         assertEquals(78, result.exitCode());
         assertTrue(result.getErrorOutput().contains("not valid JSON"), result.getErrorOutput());
-        assertTrue(result.getErrorOutput().contains("[redacted]"), "the details are shown, redacted: " + result.getErrorOutput());
-        assertTrue(!result.getErrorOutput().contains("eyJhbGci") && !result.getOutput().contains("eyJhbGci"),
+        assertTrue(
+                result.getErrorOutput().contains("[redacted]"),
+                "the details are shown, redacted: " + result.getErrorOutput());
+        assertTrue(
+                !result.getErrorOutput().contains("eyJhbGci")
+                        && !result.getOutput().contains("eyJhbGci"),
                 result.getErrorOutput() + result.getOutput());
     }
 
@@ -161,9 +192,13 @@ class ApiErrorsTest extends FakeApiTest {
     @Test
     void malformedDatesAndReversedRangesAreUsageErrors(QuarkusMainLauncher launcher) {
         assertEquals(64, launcher.launch("hrv", "--date", "2024-02-30").exitCode());
-        assertEquals(64, launcher.launch("hrv", "--from", "2024-07-02", "--to", "2024-07-01").exitCode());
+        assertEquals(
+                64,
+                launcher.launch("hrv", "--from", "2024-07-02", "--to", "2024-07-01")
+                        .exitCode());
         assertEquals(64, launcher.launch("hrv", "--days", "0").exitCode());
-        assertEquals(64, launcher.launch("hrv", "--date", "today", "--days", "3").exitCode());
+        assertEquals(
+                64, launcher.launch("hrv", "--date", "today", "--days", "3").exitCode());
         assertEquals(64, launcher.launch("hrv", "--detail", "hourly").exitCode());
         assertEquals(64, launcher.launch("hr", "--format", "xml").exitCode());
         assertEquals(0, api.getAllServeEvents().size());

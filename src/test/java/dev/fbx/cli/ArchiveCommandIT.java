@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link ArchiveCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class ArchiveCommandIT extends ArchiveCommandTest {
-}
+class ArchiveCommandIT extends ArchiveCommandTest {}

@@ -51,7 +51,8 @@ class ArchiveCommandTest extends FakeApiTest {
 
     @BeforeEach
     void files() {
-        archive = new TakeoutArchive(TakeoutArchive.Layout.TAKEOUT_FITBIT, NEW_YORK, "America/New_York", FIRST, LAST, 120, 11);
+        archive = new TakeoutArchive(
+                TakeoutArchive.Layout.TAKEOUT_FITBIT, NEW_YORK, "America/New_York", FIRST, LAST, 120, 11);
         expected = new TakeoutExpected(archive);
         zip = archive.zip(dir.resolve("takeout-20241110T120000Z-001.zip"));
         tokens = TokenFiles.write(dir.resolve("fb_conf.json"), "not json at all");
@@ -75,27 +76,49 @@ class ArchiveCommandTest extends FakeApiTest {
         LaunchResult seconds = fbx(launcher, concat(new String[] {"--archive", a, "hr", "--detail", "1sec"}, range));
         assertEquals(0, seconds.exitCode(), seconds.getErrorOutput());
         assertEquals(csv("time,heart_rate", expected.heartRateSamples(FIRST, LAST)), seconds.getOutput());
-        assertTrue(seconds.getOutput().contains("T01:") && seconds.getOutput().contains("-04:00") && seconds.getOutput().contains("-05:00"));
+        assertTrue(seconds.getOutput().contains("T01:")
+                && seconds.getOutput().contains("-04:00")
+                && seconds.getOutput().contains("-05:00"));
         assertTrue(seconds.getErrorOutput().contains("Google Takeout \"Fitbit\""), seconds.getErrorOutput());
 
         for (int minutes : new int[] {1, 5, 15}) {
-            LaunchResult windows = fbx(launcher, concat(new String[] {"--archive", a, "hr", "--detail", minutes + "min"}, range));
+            LaunchResult windows =
+                    fbx(launcher, concat(new String[] {"--archive", a, "hr", "--detail", minutes + "min"}, range));
             assertEquals(0, windows.exitCode(), windows.getErrorOutput());
             assertEquals(csv("time,heart_rate", expected.heartRateWindows(FIRST, LAST, minutes)), windows.getOutput());
         }
-        assertEquals(csv("date,resting_heart_rate,out_of_range_minutes,fat_burn_minutes,cardio_minutes,peak_minutes",
-                expected.heartRateDays(FIRST, LAST)), fbx(launcher, concat(new String[] {"--archive", a, "hr"}, range)).getOutput());
-        assertEquals(csv("date,daily_rmssd,deep_rmssd", expected.hrvDays(FIRST, LAST)),
-                fbx(launcher, concat(new String[] {"--archive", a, "hrv"}, range)).getOutput());
-        assertEquals(csv("time,rmssd,coverage,hf,lf", expected.hrvWindows(FIRST, LAST)),
-                fbx(launcher, concat(new String[] {"--archive", a, "hrv", "--detail", "intraday"}, range)).getOutput());
-        assertEquals(csv("date,avg,min,max", expected.spo2(FIRST, LAST)), fbx(launcher, concat(new String[] {"--archive", a, "spo2"}, range)).getOutput());
-        assertEquals(csv("date,breathing_rate", expected.breathingRates(FIRST, LAST)),
-                fbx(launcher, concat(new String[] {"--archive", a, "br"}, range)).getOutput());
-        assertEquals(csv("date,nightly_relative", expected.temperatures(FIRST, LAST)),
-                fbx(launcher, concat(new String[] {"--archive", a, "temp"}, range)).getOutput());
-        assertEquals(csv("date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
-                expected.sleeps(FIRST, LAST)), fbx(launcher, concat(new String[] {"--archive", a, "sleep"}, range)).getOutput());
+        assertEquals(
+                csv(
+                        "date,resting_heart_rate,out_of_range_minutes,fat_burn_minutes,cardio_minutes,peak_minutes",
+                        expected.heartRateDays(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "hr"}, range))
+                        .getOutput());
+        assertEquals(
+                csv("date,daily_rmssd,deep_rmssd", expected.hrvDays(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "hrv"}, range))
+                        .getOutput());
+        assertEquals(
+                csv("time,rmssd,coverage,hf,lf", expected.hrvWindows(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "hrv", "--detail", "intraday"}, range))
+                        .getOutput());
+        assertEquals(
+                csv("date,avg,min,max", expected.spo2(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "spo2"}, range))
+                        .getOutput());
+        assertEquals(
+                csv("date,breathing_rate", expected.breathingRates(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "br"}, range))
+                        .getOutput());
+        assertEquals(
+                csv("date,nightly_relative", expected.temperatures(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "temp"}, range))
+                        .getOutput());
+        assertEquals(
+                csv(
+                        "date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
+                        expected.sleeps(FIRST, LAST)),
+                fbx(launcher, concat(new String[] {"--archive", a, "sleep"}, range))
+                        .getOutput());
 
         LaunchResult profile = fbx(launcher, "--archive", a, "profile");
         assertEquals(0, profile.exitCode(), profile.getErrorOutput());
@@ -103,67 +126,138 @@ class ArchiveCommandTest extends FakeApiTest {
     }
 
     @Test
-    void syncWritesTheCommandsRowsPerLocalDayWithoutRequestsAndLeavesTheLastDayOpen(QuarkusMainLauncher launcher) throws IOException {
+    void syncWritesTheCommandsRowsPerLocalDayWithoutRequestsAndLeavesTheLastDayOpen(QuarkusMainLauncher launcher)
+            throws IOException {
         Path out = dir.resolve("backup");
 
-        LaunchResult sync = fbx(launcher, "--archive", zip.toString(), "sync", "--out", out.toString(), "--types",
-                "hr,hrv,spo2,br,temp,sleep", "--hr-detail", "1sec", "--hrv-detail", "intraday");
+        LaunchResult sync = fbx(
+                launcher,
+                "--archive",
+                zip.toString(),
+                "sync",
+                "--out",
+                out.toString(),
+                "--types",
+                "hr,hrv,spo2,br,temp,sleep",
+                "--hr-detail",
+                "1sec",
+                "--hrv-detail",
+                "intraday");
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
-        assertTrue(sync.getErrorOutput().contains("0 requests for 136 days (hr-day 0, hrv-day 0, spo2 0, br 0, temp 0, sleep 0, hrv-intraday 0, hr-1sec 0)\n"), sync.getErrorOutput());
+        assertTrue(
+                sync.getErrorOutput()
+                        .contains(
+                                "0 requests for 136 days (hr-day 0, hrv-day 0, spo2 0, br 0, temp 0, sleep 0, hrv-intraday 0, hr-1sec 0)\n"),
+                sync.getErrorOutput());
         // Each day's file holds what the command prints for that day (an HRV window belongs to its night).
-        Map<String, java.util.function.BiFunction<LocalDate, LocalDate, List<String>>> datasets = Map.of("hr-1sec", expected::heartRateSamples,
-                "hr-day", expected::heartRateDays, "hrv-day", expected::hrvDays, "hrv-intraday", expected::hrvWindows, "spo2", expected::spo2,
-                "br", expected::breathingRates, "temp", expected::temperatures, "sleep", expected::sleeps);
+        Map<String, java.util.function.BiFunction<LocalDate, LocalDate, List<String>>> datasets = Map.of(
+                "hr-1sec",
+                expected::heartRateSamples,
+                "hr-day",
+                expected::heartRateDays,
+                "hrv-day",
+                expected::hrvDays,
+                "hrv-intraday",
+                expected::hrvWindows,
+                "spo2",
+                expected::spo2,
+                "br",
+                expected::breathingRates,
+                "temp",
+                expected::temperatures,
+                "sleep",
+                expected::sleeps);
         for (var dataset : datasets.entrySet()) {
             try (Stream<Path> files = Files.list(out.resolve(dataset.getKey()))) {
                 assertEquals(17, files.count(), dataset.getKey());
             }
             for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
-                List<String> lines = Files.readAllLines(out.resolve(dataset.getKey()).resolve(day + ".csv"));
-                assertEquals(dataset.getValue().apply(day, day), lines.subList(1, lines.size()), dataset.getKey() + " " + day);
+                List<String> lines =
+                        Files.readAllLines(out.resolve(dataset.getKey()).resolve(day + ".csv"));
+                assertEquals(
+                        dataset.getValue().apply(day, day),
+                        lines.subList(1, lines.size()),
+                        dataset.getKey() + " " + day);
             }
         }
         String progress = Files.readString(out.resolve(".fbx-sync.json"));
         assertTrue(progress.contains("\"since\" : \"" + FIRST + "\""), progress);
         assertTrue(progress.contains("[ \"" + FIRST + "\", \"" + LAST.minusDays(1) + "\" ]"), progress);
-        assertFalse(progress.contains(LAST.toString()), "the archive's last day may have been exported mid-day: " + progress);
+        assertFalse(
+                progress.contains(LAST.toString()),
+                "the archive's last day may have been exported mid-day: " + progress);
 
-        LaunchResult hrv = fbx(launcher, "--archive", zip.toString(), "hrv", "--from", FIRST.toString(), "--to", LAST.toString());
+        LaunchResult hrv =
+                fbx(launcher, "--archive", zip.toString(), "hrv", "--from", FIRST.toString(), "--to", LAST.toString());
         assertEquals(hrv.getOutput(), concatenated(out.resolve("hrv-day")));
     }
 
     @Test
-    void aSplitExportIsOneArchiveWhetherItsPartsAreGivenOneByOneOrAsTheirFolder(QuarkusMainLauncher launcher) throws IOException {
+    void aSplitExportIsOneArchiveWhetherItsPartsAreGivenOneByOneOrAsTheirFolder(QuarkusMainLauncher launcher)
+            throws IOException {
         Path parts = Files.createDirectories(dir.resolve("parts"));
         List<Path> zips = archive.split(parts, 3);
         String[] range = {"--from", FIRST.toString(), "--to", LAST.toString()};
 
-        LaunchResult each = fbx(launcher, concat(new String[] {"--archive", zips.get(0).toString(), "--archive", zips.get(1).toString(),
-            "--archive", zips.get(2).toString(), "hr", "--detail", "5min"}, range));
+        LaunchResult each = fbx(
+                launcher,
+                concat(
+                        new String[] {
+                            "--archive",
+                            zips.get(0).toString(),
+                            "--archive",
+                            zips.get(1).toString(),
+                            "--archive",
+                            zips.get(2).toString(),
+                            "hr",
+                            "--detail",
+                            "5min"
+                        },
+                        range));
         LaunchResult folder = fbx(launcher, concat(new String[] {"--archive", parts.toString(), "sleep"}, range));
-        LaunchResult oneOfThree = fbx(launcher, concat(new String[] {"--archive", zips.get(0).toString(), "hr", "--detail", "5min"}, range));
+        LaunchResult oneOfThree = fbx(
+                launcher, concat(new String[] {"--archive", zips.get(0).toString(), "hr", "--detail", "5min"}, range));
 
         assertEquals(0, each.exitCode(), each.getErrorOutput());
         assertEquals(csv("time,heart_rate", expected.heartRateWindows(FIRST, LAST, 5)), each.getOutput());
         assertEquals(0, folder.exitCode(), folder.getErrorOutput());
-        assertEquals(csv("date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
-                expected.sleeps(FIRST, LAST)), folder.getOutput());
+        assertEquals(
+                csv(
+                        "date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
+                        expected.sleeps(FIRST, LAST)),
+                folder.getOutput());
         assertFalse(oneOfThree.getOutput().equals(each.getOutput()), "a third of the parts holds a third of the days");
     }
 
     @Test
     void anArchiveWithoutAZoneNeedsZone(QuarkusMainLauncher launcher) {
-        TakeoutArchive noZone = new TakeoutArchive(TakeoutArchive.Layout.ACCOUNT_ARCHIVE, NEW_YORK, null, FIRST, LAST, 600, 3);
+        TakeoutArchive noZone =
+                new TakeoutArchive(TakeoutArchive.Layout.ACCOUNT_ARCHIVE, NEW_YORK, null, FIRST, LAST, 600, 3);
         Path file = noZone.zip(dir.resolve("MyFitbitData.zip"));
 
-        LaunchResult without = fbx(launcher, "--archive", file.toString(), "hr", "--detail", "1sec", "--date", "2024-11-03");
-        LaunchResult with = fbx(launcher, "--archive", file.toString(), "--zone", "America/New_York", "hr", "--detail", "1sec", "--date", "2024-11-03");
+        LaunchResult without =
+                fbx(launcher, "--archive", file.toString(), "hr", "--detail", "1sec", "--date", "2024-11-03");
+        LaunchResult with = fbx(
+                launcher,
+                "--archive",
+                file.toString(),
+                "--zone",
+                "America/New_York",
+                "hr",
+                "--detail",
+                "1sec",
+                "--date",
+                "2024-11-03");
 
         assertEquals(64, without.exitCode());
         assertTrue(without.getErrorOutput().contains("--zone"), without.getErrorOutput());
         assertEquals(0, with.exitCode(), with.getErrorOutput());
-        assertEquals(csv("time,heart_rate", new TakeoutExpected(noZone).heartRateSamples(LocalDate.of(2024, 11, 3), LocalDate.of(2024, 11, 3))),
+        assertEquals(
+                csv(
+                        "time,heart_rate",
+                        new TakeoutExpected(noZone)
+                                .heartRateSamples(LocalDate.of(2024, 11, 3), LocalDate.of(2024, 11, 3))),
                 with.getOutput());
     }
 
@@ -173,11 +267,17 @@ class ArchiveCommandTest extends FakeApiTest {
         byte[] whole = Files.readAllBytes(zip);
         Path truncated = Files.write(dir.resolve("truncated.zip"), Arrays.copyOf(whole, whole.length / 2));
         String heartRate = archive.entryName("heart_rate-2024-11-03.json");
-        Path badJson = archive.zipWith(dir.resolve("bad-json.zip"), heartRate, "[{\"dateTime\" : \"11/03/24 05:00:04\",\"value\" : {".getBytes(StandardCharsets.UTF_8));
+        Path badJson = archive.zipWith(
+                dir.resolve("bad-json.zip"),
+                heartRate,
+                "[{\"dateTime\" : \"11/03/24 05:00:04\",\"value\" : {".getBytes(StandardCharsets.UTF_8));
         String summary = archive.entryName("Daily Heart Rate Variability Summary - 2024-11-02.csv");
-        Path badCsv = archive.zipWith(dir.resolve("bad-csv.zip"), summary, "timestamp,rmssd,nremhr,entropy\n2024-11-02T00:00:00,lots,49.6,2.4\n"
-                .getBytes(StandardCharsets.UTF_8));
-        TakeoutArchive elsewhere = new TakeoutArchive(TakeoutArchive.Layout.TAKEOUT_FITBIT, NEW_YORK, "America/New_York", FIRST, FIRST.plusDays(2), 600, 5);
+        Path badCsv = archive.zipWith(
+                dir.resolve("bad-csv.zip"),
+                summary,
+                "timestamp,rmssd,nremhr,entropy\n2024-11-02T00:00:00,lots,49.6,2.4\n".getBytes(StandardCharsets.UTF_8));
+        TakeoutArchive elsewhere = new TakeoutArchive(
+                TakeoutArchive.Layout.TAKEOUT_FITBIT, NEW_YORK, "America/New_York", FIRST, FIRST.plusDays(2), 600, 5);
         Map<String, byte[]> moved = new java.util.LinkedHashMap<>();
         elsewhere.entries.forEach((name, bytes) -> moved.put(name.replace("Takeout/Fitbit/", "Takeout/Stuff/"), bytes));
         elsewhere.entries.clear();
@@ -186,7 +286,8 @@ class ArchiveCommandTest extends FakeApiTest {
 
         LaunchResult notAnArchive = fbx(launcher, "-q", "--archive", text.toString(), "hrv", "--date", "2024-11-02");
         LaunchResult cut = fbx(launcher, "-q", "--archive", truncated.toString(), "hrv", "--date", "2024-11-02");
-        LaunchResult json = fbx(launcher, "-q", "--archive", badJson.toString(), "hr", "--detail", "1sec", "--date", "2024-11-03");
+        LaunchResult json =
+                fbx(launcher, "-q", "--archive", badJson.toString(), "hr", "--detail", "1sec", "--date", "2024-11-03");
         LaunchResult csv = fbx(launcher, "-q", "--archive", badCsv.toString(), "hrv", "--date", "2024-11-02");
         LaunchResult layout = fbx(launcher, "-q", "--archive", unknownLayout.toString(), "hrv", "--date", "2024-11-02");
 
@@ -194,31 +295,42 @@ class ArchiveCommandTest extends FakeApiTest {
             assertEquals(65, result.exitCode(), result.getErrorOutput());
             assertEquals(1, result.getErrorOutput().lines().count(), result.getErrorOutput());
         }
-        assertTrue(notAnArchive.getErrorOutput().contains("notes.zip is not an archive"), notAnArchive.getErrorOutput());
-        assertTrue(cut.getErrorOutput().contains("truncated.zip is a damaged or truncated archive"), cut.getErrorOutput());
+        assertTrue(
+                notAnArchive.getErrorOutput().contains("notes.zip is not an archive"), notAnArchive.getErrorOutput());
+        assertTrue(
+                cut.getErrorOutput().contains("truncated.zip is a damaged or truncated archive"), cut.getErrorOutput());
         assertTrue(json.getErrorOutput().contains("bad-json.zip!" + heartRate), json.getErrorOutput());
-        assertTrue(csv.getErrorOutput().contains("bad-csv.zip!" + summary) && csv.getErrorOutput().contains("'lots'"), csv.getErrorOutput());
+        assertTrue(
+                csv.getErrorOutput().contains("bad-csv.zip!" + summary)
+                        && csv.getErrorOutput().contains("'lots'"),
+                csv.getErrorOutput());
         assertTrue(layout.getErrorOutput().contains("layout fbx does not know"), layout.getErrorOutput());
     }
 
     @Test
     void aSyncStoppedByABrokenEntryKeepsTheDaysBeforeItAsFinal(QuarkusMainLauncher launcher) throws IOException {
         String broken = archive.entryName("heart_rate-2024-11-05.json");
-        Path bad = archive.zipWith(dir.resolve("bad.zip"), broken, "[{\"dateTime\" : ".getBytes(StandardCharsets.UTF_8));
+        Path bad =
+                archive.zipWith(dir.resolve("bad.zip"), broken, "[{\"dateTime\" : ".getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("backup");
 
-        LaunchResult sync = fbx(launcher, "--archive", bad.toString(), "sync", "--out", out.toString(), "--types", "hr-1min,hrv");
+        LaunchResult sync =
+                fbx(launcher, "--archive", bad.toString(), "sync", "--out", out.toString(), "--types", "hr-1min,hrv");
 
         assertEquals(65, sync.exitCode(), sync.getErrorOutput());
         assertTrue(sync.getErrorOutput().contains(broken), sync.getErrorOutput());
         Map<LocalDate, List<String>> minutes = TakeoutExpected.byDay(expected.heartRateWindows(FIRST, LAST, 1));
         try (Stream<Path> files = Files.list(out.resolve("hr-1min"))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals("2024-10-25.csv", names.get(0));
             assertTrue(names.stream().allMatch(n -> n.endsWith(".csv")), "no temporary file left: " + names);
             for (String name : names) {
                 List<String> lines = Files.readAllLines(out.resolve("hr-1min").resolve(name));
-                assertEquals(minutes.getOrDefault(LocalDate.parse(name.substring(0, 10)), List.of()), lines.subList(1, lines.size()), name);
+                assertEquals(
+                        minutes.getOrDefault(LocalDate.parse(name.substring(0, 10)), List.of()),
+                        lines.subList(1, lines.size()),
+                        name);
             }
         }
         try (Stream<Path> files = Files.list(out.resolve("hrv-day"))) {
@@ -232,17 +344,25 @@ class ArchiveCommandTest extends FakeApiTest {
     @Test
     void anApiSyncAfterAnArchiveSyncContinuesWhereTheArchiveEnds(QuarkusMainLauncher launcher) {
         Path out = dir.resolve("backup");
-        LaunchResult fromArchive = fbx(launcher, "--archive", zip.toString(), "sync", "--out", out.toString(), "--types", "hrv");
+        LaunchResult fromArchive =
+                fbx(launcher, "--archive", zip.toString(), "sync", "--out", out.toString(), "--types", "hrv");
         assertEquals(0, fromArchive.exitCode(), fromArchive.getErrorOutput());
         assertEquals(0, api.getAllServeEvents().size(), "an archive sync makes no request");
 
         api.stubFor(get(urlPathMatching("/1/user/-/hrv/date/.*")).willReturn(okJson("{\"hrv\":[]}")));
         Path valid = TokenFiles.valid(dir, "America/New_York");
-        LaunchResult fromApi = launcher.launch("--token-file", valid.toString(), "sync", "--out", out.toString(), "--types", "hrv");
+        LaunchResult fromApi =
+                launcher.launch("--token-file", valid.toString(), "sync", "--out", out.toString(), "--types", "hrv");
 
         assertEquals(0, fromApi.exitCode(), fromApi.getErrorOutput());
-        List<String> asked = api.getAllServeEvents().stream().map(ServeEvent::getRequest).map(r -> r.getUrl()).sorted().toList();
-        assertEquals("/1/user/-/hrv/date/" + LAST + "/" + LAST.plusDays(29) + ".json", asked.get(0),
+        List<String> asked = api.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .map(r -> r.getUrl())
+                .sorted()
+                .toList();
+        assertEquals(
+                "/1/user/-/hrv/date/" + LAST + "/" + LAST.plusDays(29) + ".json",
+                asked.get(0),
                 "the API starts at the archive's last day, which was not final, and asks for nothing before it");
     }
 

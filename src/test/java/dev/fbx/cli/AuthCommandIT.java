@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link AuthCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class AuthCommandIT extends AuthCommandTest {
-}
+class AuthCommandIT extends AuthCommandTest {}

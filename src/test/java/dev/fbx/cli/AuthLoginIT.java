@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * URL with the state and a code), and fbx exchanges the code and writes the token file.
  */
 class AuthLoginIT {
-    static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final WireMockServer api = ApiFake.server();
 
@@ -65,48 +66,81 @@ class AuthLoginIT {
                 "FBX_GOOGLE_TOKEN_URL", base + "/google/token",
                 "FBX_GOOGLE_AUTHORIZE_URL", base + "/google/authorize",
                 "FBX_GOOGLE_REVOKE_URL", base + "/google/revoke");
-        api.stubFor(get(urlPathEqualTo("/fitbit/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
-        api.stubFor(get(urlPathEqualTo("/google/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
+        api.stubFor(
+                get(urlPathEqualTo("/fitbit/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
+        api.stubFor(
+                get(urlPathEqualTo("/google/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
     }
 
     @AfterEach
     void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
+        assertEquals(
+                0,
+                api.findAllUnmatchedRequests().size(),
+                () -> "unexpected requests: " + api.findAllUnmatchedRequests());
     }
 
     @Test
     void fitbitLoginWritesTheTokenFileOwnerOnlyKeepingItsOtherFields() throws Exception {
-        Path tokens = TokenFiles.write(dir.resolve("fb_conf.json"), "{\"client_id\":\"OLD\",\"note\":\"kept\",\"timezone\":\"Europe/Berlin\"}");
-        api.stubFor(post("/oauth2/token").willReturn(okJson(
-                "{\"access_token\":\"NEW-ACCESS\",\"expires_in\":28800,\"refresh_token\":\"NEW-REFRESH\",\"scope\":\"heartrate sleep profile"
-                        + " oxygen_saturation respiratory_rate temperature settings\",\"token_type\":\"Bearer\",\"user_id\":\"ABC123\"}")));
+        Path tokens = TokenFiles.write(
+                dir.resolve("fb_conf.json"),
+                "{\"client_id\":\"OLD\",\"note\":\"kept\",\"timezone\":\"Europe/Berlin\"}");
+        api.stubFor(
+                post("/oauth2/token")
+                        .willReturn(
+                                okJson(
+                                        "{\"access_token\":\"NEW-ACCESS\",\"expires_in\":28800,\"refresh_token\":\"NEW-REFRESH\",\"scope\":\"heartrate sleep profile"
+                                                + " oxygen_saturation respiratory_rate temperature settings\",\"token_type\":\"Bearer\",\"user_id\":\"ABC123\"}")));
         int port = freePort();
 
-        Process fbx = FbxProcess.start(dir, env, "login", "auth", "login", "--client-id", "CLIENT", "--port", String.valueOf(port), "--no-browser");
+        Process fbx = FbxProcess.start(
+                dir,
+                env,
+                "login",
+                "auth",
+                "login",
+                "--client-id",
+                "CLIENT",
+                "--port",
+                String.valueOf(port),
+                "--no-browser");
         URI url = printedUrl(fbx, "login");
         Map<String, String> query = query(url);
         assertEquals("CLIENT", query.get("client_id"));
         assertEquals("code", query.get("response_type"));
         assertEquals("http://localhost:" + port, query.get("redirect_uri"));
         assertEquals("S256", query.get("code_challenge_method"));
-        assertEquals(List.of("heartrate", "oxygen_saturation", "respiratory_rate", "temperature", "sleep", "profile", "settings"),
+        assertEquals(
+                List.of(
+                        "heartrate",
+                        "oxygen_saturation",
+                        "respiratory_rate",
+                        "temperature",
+                        "sleep",
+                        "profile",
+                        "settings"),
                 List.of(query.get("scope").split(" ")));
         assertEquals(200, open(url).statusCode(), "the fake provider's consent page");
 
         HttpResponse<String> forged = open(URI.create(query.get("redirect_uri") + "/?code=FORGED&state=guessed"));
         assertEquals(400, forged.statusCode(), "a callback without this login's state is refused");
-        HttpResponse<String> back = open(URI.create(query.get("redirect_uri") + "/?code=THE-CODE&state=" + query.get("state")));
+        HttpResponse<String> back =
+                open(URI.create(query.get("redirect_uri") + "/?code=THE-CODE&state=" + query.get("state")));
         assertEquals(200, back.statusCode());
         assertTrue(back.body().contains("close this tab"), back.body());
 
         assertEquals(0, exit(fbx), FbxProcess.output(dir, "login", "err"));
-        LoggedRequest exchange = api.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).get(0);
+        LoggedRequest exchange =
+                api.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).get(0);
         Map<String, String> form = form(exchange.getBodyAsString());
         assertEquals("authorization_code", form.get("grant_type"));
         assertEquals("THE-CODE", form.get("code"), "only the code of the real callback is exchanged");
         assertEquals("http://localhost:" + port, form.get("redirect_uri"));
         assertEquals("CLIENT", form.get("client_id"));
-        assertEquals(query.get("code_challenge"), Pkce.of(form.get("code_verifier")).challenge(), "the verifier matches the challenge");
+        assertEquals(
+                query.get("code_challenge"),
+                Pkce.of(form.get("code_verifier")).challenge(),
+                "the verifier matches the challenge");
         assertFalse(exchange.containsHeader("Authorization"), "no secret, no Basic authentication");
 
         JsonNode file = TokenFiles.read(tokens);
@@ -123,37 +157,78 @@ class AuthLoginIT {
         assertFalse(file.has("timezone"), "the cached zone may be another account's");
         String err = FbxProcess.output(dir, "login", "err");
         assertTrue(err.contains("Signed in to fitbit as user ABC123"), err);
-        assertFalse(err.contains("NEW-ACCESS") || err.contains("NEW-REFRESH") || err.contains(form.get("code_verifier")), err);
+        assertFalse(
+                err.contains("NEW-ACCESS") || err.contains("NEW-REFRESH") || err.contains(form.get("code_verifier")),
+                err);
     }
 
     @Test
     void fitbitLoginWithASecretUsesBasicAuthenticationAndSavesTheSecret() throws Exception {
         Path tokens = dir.resolve("fb_conf.json");
-        api.stubFor(post("/oauth2/token").willReturn(okJson(
-                "{\"access_token\":\"A\",\"expires_in\":28800,\"refresh_token\":\"R\",\"scope\":\"heartrate\",\"user_id\":\"ABC123\"}")));
+        api.stubFor(
+                post("/oauth2/token")
+                        .willReturn(
+                                okJson(
+                                        "{\"access_token\":\"A\",\"expires_in\":28800,\"refresh_token\":\"R\",\"scope\":\"heartrate\",\"user_id\":\"ABC123\"}")));
         int port = freePort();
 
-        Process fbx = FbxProcess.start(dir, env, "login", "--provider", "fitbit", "auth", "login", "--client-id", "CLIENT",
-                "--client-secret", "SECRET", "--port", String.valueOf(port), "--no-browser");
+        Process fbx = FbxProcess.start(
+                dir,
+                env,
+                "login",
+                "--provider",
+                "fitbit",
+                "auth",
+                "login",
+                "--client-id",
+                "CLIENT",
+                "--client-secret",
+                "SECRET",
+                "--port",
+                String.valueOf(port),
+                "--no-browser");
         Map<String, String> query = query(printedUrl(fbx, "login"));
         open(URI.create(query.get("redirect_uri") + "/?code=C&state=" + query.get("state")));
 
         assertEquals(0, exit(fbx), FbxProcess.output(dir, "login", "err"));
-        api.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withHeader("Authorization",
-                equalTo("Basic " + Base64.getEncoder().encodeToString("CLIENT:SECRET".getBytes(StandardCharsets.UTF_8)))));
+        api.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
+                .withHeader(
+                        "Authorization",
+                        equalTo("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("CLIENT:SECRET".getBytes(StandardCharsets.UTF_8)))));
         assertEquals("SECRET", TokenFiles.read(tokens).path("client_secret").asText());
         String err = FbxProcess.output(dir, "login", "err");
-        assertTrue(err.contains("Not granted: oxygen_saturation respiratory_rate temperature sleep profile settings"), err);
+        assertTrue(
+                err.contains("Not granted: oxygen_saturation respiratory_rate temperature sleep profile settings"),
+                err);
     }
 
     @Test
     void googleLoginUsesAnyLoopbackPortAndAsksForOfflineAccess() throws Exception {
         Path tokens = dir.resolve("fb_conf.json");
-        api.stubFor(post("/google/token").willReturn(okJson("{\"access_token\":\"ya29.A\",\"expires_in\":3599,\"refresh_token\":\"1//R\","
-                + "\"scope\":\"https://www.googleapis.com/auth/googlehealth.sleep.readonly\",\"token_type\":\"Bearer\"}")));
+        api.stubFor(
+                post("/google/token")
+                        .willReturn(
+                                okJson(
+                                        "{\"access_token\":\"ya29.A\",\"expires_in\":3599,\"refresh_token\":\"1//R\","
+                                                + "\"scope\":\"https://www.googleapis.com/auth/googlehealth.sleep.readonly\",\"token_type\":\"Bearer\"}")));
 
-        Process fbx = FbxProcess.start(dir, env, "login", "--provider", "google", "auth", "login",
-                "--client-id", "GCLIENT", "--client-secret", "GSECRET", "--scope", "sleep.readonly", "--no-browser");
+        Process fbx = FbxProcess.start(
+                dir,
+                env,
+                "login",
+                "--provider",
+                "google",
+                "auth",
+                "login",
+                "--client-id",
+                "GCLIENT",
+                "--client-secret",
+                "GSECRET",
+                "--scope",
+                "sleep.readonly",
+                "--no-browser");
         URI url = printedUrl(fbx, "login");
         Map<String, String> query = query(url);
         assertTrue(query.get("redirect_uri").matches("http://127\\.0\\.0\\.1:\\d+"), query.get("redirect_uri"));
@@ -164,12 +239,15 @@ class AuthLoginIT {
         open(URI.create(query.get("redirect_uri") + "/?state=" + query.get("state") + "&code=4%2F0G-CODE&scope=x"));
 
         assertEquals(0, exit(fbx), FbxProcess.output(dir, "login", "err"));
-        Map<String, String> form = form(api.findAll(postRequestedFor(urlEqualTo("/google/token"))).get(0).getBodyAsString());
+        Map<String, String> form = form(api.findAll(postRequestedFor(urlEqualTo("/google/token")))
+                .get(0)
+                .getBodyAsString());
         assertEquals("4/0G-CODE", form.get("code"));
         assertEquals("GCLIENT", form.get("client_id"));
         assertEquals("GSECRET", form.get("client_secret"));
         assertEquals(query.get("redirect_uri"), form.get("redirect_uri"));
-        assertEquals(query.get("code_challenge"), Pkce.of(form.get("code_verifier")).challenge());
+        assertEquals(
+                query.get("code_challenge"), Pkce.of(form.get("code_verifier")).challenge());
         JsonNode file = TokenFiles.read(tokens);
         assertEquals("rw-------", TokenFiles.mode(tokens));
         assertEquals("google", file.path("provider").asText());
@@ -183,10 +261,14 @@ class AuthLoginIT {
         String before = Files.readString(tokens);
         int port = freePort();
 
-        Process fbx = FbxProcess.start(dir, env, "login", "auth", "login", "--port", String.valueOf(port), "--no-browser");
+        Process fbx =
+                FbxProcess.start(dir, env, "login", "auth", "login", "--port", String.valueOf(port), "--no-browser");
         Map<String, String> query = query(printedUrl(fbx, "login"));
         assertEquals("CLIENT", query.get("client_id"), "the token file's client id");
-        assertEquals(400, open(URI.create(query.get("redirect_uri") + "/?error=access_denied&state=" + query.get("state"))).statusCode());
+        assertEquals(
+                400,
+                open(URI.create(query.get("redirect_uri") + "/?error=access_denied&state=" + query.get("state")))
+                        .statusCode());
 
         assertEquals(77, exit(fbx));
         assertTrue(FbxProcess.output(dir, "login", "err").contains("access_denied"));
@@ -197,11 +279,17 @@ class AuthLoginIT {
     void aCodeTheProviderRefusesLeavesTheTokenFileAsItWas() throws Exception {
         Path tokens = TokenFiles.valid(dir, "Europe/Berlin");
         String before = Files.readString(tokens);
-        api.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(400).withBody(
-                "{\"errors\":[{\"errorType\":\"invalid_grant\",\"message\":\"Authorization code invalid: USED-CODE\"}],\"success\":false}")));
+        api.stubFor(
+                post("/oauth2/token")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withBody(
+                                                "{\"errors\":[{\"errorType\":\"invalid_grant\",\"message\":\"Authorization code invalid: USED-CODE\"}],\"success\":false}")));
         int port = freePort();
 
-        Process fbx = FbxProcess.start(dir, env, "login", "auth", "login", "--port", String.valueOf(port), "--no-browser");
+        Process fbx =
+                FbxProcess.start(dir, env, "login", "auth", "login", "--port", String.valueOf(port), "--no-browser");
         Map<String, String> query = query(printedUrl(fbx, "login"));
         open(URI.create(query.get("redirect_uri") + "/?code=USED-CODE&state=" + query.get("state")));
 
@@ -220,7 +308,8 @@ class AuthLoginIT {
                 }
             }
             if (!fbx.isAlive()) {
-                throw new AssertionError("fbx ended (" + fbx.exitValue() + ") without printing a URL: " + String.join("\n", errLines(name)));
+                throw new AssertionError("fbx ended (" + fbx.exitValue() + ") without printing a URL: "
+                        + String.join("\n", errLines(name)));
             }
             Thread.sleep(100);
         }
@@ -253,7 +342,9 @@ class AuthLoginIT {
         Map<String, String> values = new HashMap<>();
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            values.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
     }

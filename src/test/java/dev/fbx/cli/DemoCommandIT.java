@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link DemoTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class DemoCommandIT extends DemoTest {
-}
+class DemoCommandIT extends DemoTest {}

@@ -1,10 +1,10 @@
 package dev.fbx.cli;
 
-import dev.fbx.dataset.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fbx.dataset.Dataset;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -57,16 +57,28 @@ class DemoTest {
      */
     @Test
     void servesTheGoogleHealthApiAndTheFitbitWebApiOfTheSamePerson(QuarkusMainLauncher launcher) {
-        for (List<String> command : List.of(List.of("hr"), List.of("hrv"), List.of("hrv", "--detail", "intraday"), List.of("spo2"),
-                List.of("spo2", "--detail", "minute"), List.of("br"),
-                List.of("temp"), List.of("sleep"), List.of("hr", "--detail", "1sec"), List.of("hr", "--detail", "5min"))) {
+        for (List<String> command : List.of(
+                List.of("hr"),
+                List.of("hrv"),
+                List.of("hrv", "--detail", "intraday"),
+                List.of("spo2"),
+                List.of("spo2", "--detail", "minute"),
+                List.of("br"),
+                List.of("temp"),
+                List.of("sleep"),
+                List.of("hr", "--detail", "1sec"),
+                List.of("hr", "--detail", "5min"))) {
             LaunchResult google = demo(launcher, command);
             LaunchResult fitbit = demo(launcher, command, "--provider", "fitbit");
 
             assertEquals(0, google.exitCode(), command + ": " + google.getErrorOutput());
             assertEquals(0, fitbit.exitCode(), command + ": " + fitbit.getErrorOutput());
-            assertTrue(google.getErrorOutput().contains("served as the Google Health API on http://127.0.0.1:"), google.getErrorOutput());
-            assertTrue(fitbit.getErrorOutput().contains("served as the Fitbit Web API on http://127.0.0.1:"), fitbit.getErrorOutput());
+            assertTrue(
+                    google.getErrorOutput().contains("served as the Google Health API on http://127.0.0.1:"),
+                    google.getErrorOutput());
+            assertTrue(
+                    fitbit.getErrorOutput().contains("served as the Fitbit Web API on http://127.0.0.1:"),
+                    fitbit.getErrorOutput());
             List<String> googleRows = google.getOutput().lines().toList();
             List<String> fitbitRows = fitbit.getOutput().lines().toList();
             assertEquals(fitbitRows.size(), googleRows.size(), command + ": " + google.getOutput());
@@ -80,21 +92,25 @@ class DemoTest {
                     assertEquals("", g[2], "Google serves no HRV coverage");
                     g[2] = f[2];
                 } else if (i > 0 && command.contains("5min")) {
-                    assertTrue(Math.abs(Double.parseDouble(g[1]) - Long.parseLong(f[1])) <= 1, googleRows.get(i) + " / " + fitbitRows.get(i));
+                    assertTrue(
+                            Math.abs(Double.parseDouble(g[1]) - Long.parseLong(f[1])) <= 1,
+                            googleRows.get(i) + " / " + fitbitRows.get(i));
                     g[1] = f[1];
                 }
                 assertEquals(String.join(",", f), String.join(",", g), command + " row " + i);
             }
             if (command.contains("minute")) {
                 assertTrue(googleRows.size() > 1000, "a week of readings, one a minute: " + googleRows.size());
-                assertTrue(googleRows.stream().noneMatch(row -> row.endsWith(",50")), "the sensor's floor is no reading");
+                assertTrue(
+                        googleRows.stream().noneMatch(row -> row.endsWith(",50")), "the sensor's floor is no reading");
             }
         }
     }
 
     @Test
     void twoRunsGiveTheSameData(QuarkusMainLauncher launcher) {
-        for (List<String> command : List.of(List.of("hr", "--detail", "1min"), List.of("sleep"), List.of("hrv", "--detail", "intraday"))) {
+        for (List<String> command :
+                List.of(List.of("hr", "--detail", "1min"), List.of("sleep"), List.of("hrv", "--detail", "intraday"))) {
             LaunchResult first = demo(launcher, command, "-q");
             LaunchResult second = demo(launcher, command, "-q");
 

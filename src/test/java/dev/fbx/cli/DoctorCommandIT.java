@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link DoctorCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class DoctorCommandIT extends DoctorCommandTest {
-}
+class DoctorCommandIT extends DoctorCommandTest {}

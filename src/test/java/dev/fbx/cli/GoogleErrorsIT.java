@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link GoogleErrorsTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class GoogleErrorsIT extends GoogleErrorsTest {
-}
+class GoogleErrorsIT extends GoogleErrorsTest {}

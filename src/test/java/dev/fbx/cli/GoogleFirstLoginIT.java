@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link GoogleFirstLoginTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class GoogleFirstLoginIT extends GoogleFirstLoginTest {
-}
+class GoogleFirstLoginIT extends GoogleFirstLoginTest {}

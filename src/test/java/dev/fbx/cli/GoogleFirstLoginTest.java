@@ -30,8 +30,18 @@ class GoogleFirstLoginTest extends FakeApiTest {
     void aLoginThatCreatesTheTokenFileSignsInWithGoogle(QuarkusMainLauncher launcher) {
         Path file = dir.resolve("fb_conf.json");
 
-        LaunchResult result = launcher.launch("--token-file", file.toString(), "auth", "login", "--client-id", "ID.apps.googleusercontent.com",
-                "--client-secret", "GOCSPX-S", "--no-browser", "--timeout", "1");
+        LaunchResult result = launcher.launch(
+                "--token-file",
+                file.toString(),
+                "auth",
+                "login",
+                "--client-id",
+                "ID.apps.googleusercontent.com",
+                "--client-secret",
+                "GOCSPX-S",
+                "--no-browser",
+                "--timeout",
+                "1");
 
         String err = result.getErrorOutput();
         assertTrue(err.contains("Sign in to Google"), err);
@@ -46,8 +56,16 @@ class GoogleFirstLoginTest extends FakeApiTest {
         Path file = TokenFiles.seed(dir, "A", "R");
         String before = Files.readString(file);
 
-        LaunchResult result = launcher.launch("--token-file", file.toString(), "auth", "login", "--port", String.valueOf(freePort()),
-                "--no-browser", "--timeout", "1");
+        LaunchResult result = launcher.launch(
+                "--token-file",
+                file.toString(),
+                "auth",
+                "login",
+                "--port",
+                String.valueOf(freePort()),
+                "--no-browser",
+                "--timeout",
+                "1");
 
         String err = result.getErrorOutput();
         assertTrue(err.contains("Sign in to Fitbit"), err);

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link GoogleProviderTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class GoogleProviderCommandIT extends GoogleProviderTest {
-}
+class GoogleProviderCommandIT extends GoogleProviderTest {}

@@ -43,31 +43,42 @@ class GoogleProviderIT {
 
     @AfterEach
     void stop() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
+        assertEquals(
+                0,
+                api.findAllUnmatchedRequests().size(),
+                () -> "unexpected requests: " + api.findAllUnmatchedRequests());
         api.stop();
     }
 
     @Test
     void aWeekOfPerMinuteHeartRateAndIntradayHrvFromAnExpiredToken() throws Exception {
-        TokenFiles.write(dir.resolve("fb_conf.json"), "{\"provider\":\"google\",\"client_id\":\"1234-abc.apps.googleusercontent.com\","
-                + "\"client_secret\":\"GOCSPX-secret\",\"access_token\":\"OLD-ACCESS\",\"refresh_token\":\"OLD-REFRESH\","
-                + "\"expires_at\":\"" + Instant.now().minusSeconds(600) + "\",\"timezone\":\"Europe/Berlin\"}");
+        TokenFiles.write(
+                dir.resolve("fb_conf.json"),
+                "{\"provider\":\"google\",\"client_id\":\"1234-abc.apps.googleusercontent.com\","
+                        + "\"client_secret\":\"GOCSPX-secret\",\"access_token\":\"OLD-ACCESS\",\"refresh_token\":\"OLD-REFRESH\","
+                        + "\"expires_at\":\"" + Instant.now().minusSeconds(600) + "\",\"timezone\":\"Europe/Berlin\"}");
         api.stubFor(post(urlEqualTo("/google/token")).willReturn(okJson(Fixtures.load("google/token-refresh.json"))));
-        String rollUp = "{\"range\":{\"startTime\":\"2026-10-21T22:00:00Z\",\"endTime\":\"2026-10-28T23:00:00Z\"},\"windowSize\":\"60s\",\"pageSize\":10000";
-        api.stubFor(post(urlEqualTo("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp")).withRequestBody(equalToJson(rollUp + "}"))
+        String rollUp =
+                "{\"range\":{\"startTime\":\"2026-10-21T22:00:00Z\",\"endTime\":\"2026-10-28T23:00:00Z\"},\"windowSize\":\"60s\",\"pageSize\":10000";
+        api.stubFor(post(urlEqualTo("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp"))
+                .withRequestBody(equalToJson(rollUp + "}"))
                 .willReturn(okJson(Fixtures.load("google/rollup-1min-page1.json"))));
         api.stubFor(post(urlEqualTo("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp"))
                 .withRequestBody(equalToJson(rollUp + ",\"pageToken\":\"rollup-page-2\"}"))
                 .willReturn(okJson(Fixtures.load("google/rollup-1min-page2.json"))));
         String hrv = "/v4/users/me/dataTypes/heart-rate-variability/dataPoints:reconcile";
-        api.stubFor(get(urlPathEqualTo(hrv)).withQueryParam("pageToken", absent()).willReturn(okJson(Fixtures.load("google/hrv-samples-page1.json"))));
-        api.stubFor(get(urlPathEqualTo(hrv)).withQueryParam("pageToken", equalTo("hrv-page-2"))
+        api.stubFor(get(urlPathEqualTo(hrv))
+                .withQueryParam("pageToken", absent())
+                .willReturn(okJson(Fixtures.load("google/hrv-samples-page1.json"))));
+        api.stubFor(get(urlPathEqualTo(hrv))
+                .withQueryParam("pageToken", equalTo("hrv-page-2"))
                 .willReturn(okJson(Fixtures.load("google/hrv-samples-page2.json"))));
         String base = "http://127.0.0.1:" + api.port();
         Map<String, String> env = Map.of("FBX_GOOGLE_API_URL", base, "FBX_GOOGLE_TOKEN_URL", base + "/google/token");
 
         int hr = FbxProcess.run(dir, env, "hr", "hr", "--detail", "1min", "--from", "2026-10-22", "--to", "2026-10-28");
-        int intraday = FbxProcess.run(dir, env, "hrv", "hrv", "--detail", "intraday", "--from", "2026-10-22", "--to", "2026-10-28");
+        int intraday = FbxProcess.run(
+                dir, env, "hrv", "hrv", "--detail", "intraday", "--from", "2026-10-22", "--to", "2026-10-28");
 
         assertEquals(0, hr, () -> output("hr", "err"));
         assertEquals("""
@@ -85,7 +96,11 @@ class GoogleProviderIT {
                 2026-10-28T05:00:00+01:00,41.2,,,300.5
                 """, output("hrv", "out"));
         api.verify(1, postRequestedFor(urlEqualTo("/google/token")));
-        assertEquals("OLD-REFRESH", TokenFiles.read(dir.resolve("fb_conf.json")).path("refresh_token").asText());
+        assertEquals(
+                "OLD-REFRESH",
+                TokenFiles.read(dir.resolve("fb_conf.json"))
+                        .path("refresh_token")
+                        .asText());
         assertEquals("rw-------", TokenFiles.mode(dir.resolve("fb_conf.json")));
     }
 

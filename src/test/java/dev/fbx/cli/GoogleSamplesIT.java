@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link GoogleSamplesTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class GoogleSamplesIT extends GoogleSamplesTest {
-}
+class GoogleSamplesIT extends GoogleSamplesTest {}

@@ -7,5 +7,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
  * {@code ./mvnw verify}, the native binary under {@code ./mvnw verify -Pnative}.
  */
 @QuarkusMainIntegrationTest
-class HeartRateCommandIT extends HeartRateCommandTest {
-}
+class HeartRateCommandIT extends HeartRateCommandTest {}

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link HrvCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class HrvCommandIT extends HrvCommandTest {
-}
+class HrvCommandIT extends HrvCommandTest {}

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link PhysiologyCommandsTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class PhysiologyCommandsIT extends PhysiologyCommandsTest {
-}
+class PhysiologyCommandsIT extends PhysiologyCommandsTest {}

@@ -35,7 +35,8 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void spo2ReadsTheBareListInDateOrder(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1/user/-/spo2/date/2024-07-01/2024-07-03.json").willReturn(okJson(Fixtures.load("fitbit/spo2.json"))));
+        api.stubFor(get("/1/user/-/spo2/date/2024-07-01/2024-07-03.json")
+                .willReturn(okJson(Fixtures.load("fitbit/spo2.json"))));
 
         LaunchResult result = run(launcher, "spo2", "--from", "2024-07-01", "--to", "2024-07-03");
 
@@ -73,7 +74,8 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void breathingRateSkipsNightsWithoutAValue(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1/user/-/br/date/2024-07-01/2024-07-03.json").willReturn(okJson(Fixtures.load("fitbit/br.json"))));
+        api.stubFor(get("/1/user/-/br/date/2024-07-01/2024-07-03.json")
+                .willReturn(okJson(Fixtures.load("fitbit/br.json"))));
 
         LaunchResult result = run(launcher, "br", "--from", "2024-07-01", "--to", "2024-07-03", "--format", "ndjson");
 
@@ -104,7 +106,8 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void skinTemperatureIsTheNightlyRelativeValue(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1/user/-/temp/skin/date/2024-07-01/2024-07-02.json").willReturn(okJson(Fixtures.load("fitbit/temp-skin.json"))));
+        api.stubFor(get("/1/user/-/temp/skin/date/2024-07-01/2024-07-02.json")
+                .willReturn(okJson(Fixtures.load("fitbit/temp-skin.json"))));
 
         LaunchResult result = run(launcher, "temp", "--from", "2024-07-01", "--to", "2024-07-02");
 
@@ -117,7 +120,8 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void sleepHasOneRowPerSleepInStartOrderWithStagesOnlyForStagedSleeps(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-01/2024-07-02.json").willReturn(okJson(Fixtures.load("fitbit/sleep.json"))));
+        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-01/2024-07-02.json")
+                .willReturn(okJson(Fixtures.load("fitbit/sleep.json"))));
 
         LaunchResult result = run(launcher, "sleep", "--from", "2024-07-01", "--to", "2024-07-02");
 
@@ -131,31 +135,42 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void sleepInJsonHasBooleansNumbersAndNulls(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-02/2024-07-02.json").willReturn(okJson(Fixtures.load("fitbit/sleep.json"))));
+        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-02/2024-07-02.json")
+                .willReturn(okJson(Fixtures.load("fitbit/sleep.json"))));
 
         LaunchResult result = run(launcher, "sleep", "--date", "2024-07-02", "--format", "json", "--utc");
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertEquals("[{\"date\":\"2024-07-02\",\"start\":\"2024-07-01T21:10:00Z\",\"end\":\"2024-07-02T04:58:30Z\",\"main_sleep\":true,"
-                + "\"minutes_asleep\":415,\"minutes_awake\":53,\"deep_minutes\":78,\"light_minutes\":241,\"rem_minutes\":96,\"wake_minutes\":53},"
-                + "{\"date\":\"2024-07-02\",\"start\":\"2024-07-02T12:10:00Z\",\"end\":\"2024-07-02T12:40:00Z\",\"main_sleep\":false,"
-                + "\"minutes_asleep\":26,\"minutes_awake\":4,\"deep_minutes\":null,\"light_minutes\":null,\"rem_minutes\":null,\"wake_minutes\":null}]",
+        assertEquals(
+                "[{\"date\":\"2024-07-02\",\"start\":\"2024-07-01T21:10:00Z\",\"end\":\"2024-07-02T04:58:30Z\",\"main_sleep\":true,"
+                        + "\"minutes_asleep\":415,\"minutes_awake\":53,\"deep_minutes\":78,\"light_minutes\":241,\"rem_minutes\":96,\"wake_minutes\":53},"
+                        + "{\"date\":\"2024-07-02\",\"start\":\"2024-07-02T12:10:00Z\",\"end\":\"2024-07-02T12:40:00Z\",\"main_sleep\":false,"
+                        + "\"minutes_asleep\":26,\"minutes_awake\":4,\"deep_minutes\":null,\"light_minutes\":null,\"rem_minutes\":null,\"wake_minutes\":null}]",
                 result.getOutput());
     }
 
     @Test
     void aSleepAcrossTheAutumnChangeEndsWithTheWinterOffset(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1.2/user/-/sleep/date/2024-10-27/2024-10-27.json").willReturn(okJson(Fixtures.load("fitbit/sleep-dst.json"))));
-        api.stubFor(get("/1.2/user/-/sleep/date/2023-10-29/2023-10-29.json").willReturn(okJson(Fixtures.load("fitbit/sleep-dst-repeated-hour.json"))));
+        api.stubFor(get("/1.2/user/-/sleep/date/2024-10-27/2024-10-27.json")
+                .willReturn(okJson(Fixtures.load("fitbit/sleep-dst.json"))));
+        api.stubFor(get("/1.2/user/-/sleep/date/2023-10-29/2023-10-29.json")
+                .willReturn(okJson(Fixtures.load("fitbit/sleep-dst-repeated-hour.json"))));
 
         LaunchResult across = run(launcher, "sleep", "--date", "2024-10-27");
         LaunchResult inRepeatedHour = run(launcher, "sleep", "--date", "2023-10-29");
 
         assertEquals(0, across.exitCode(), across.getErrorOutput());
-        assertTrue(across.getOutput().endsWith("\n2024-10-27,2024-10-26T23:30:00+02:00,2024-10-27T07:00:00+01:00,true,470,40,80,270,120,40"),
+        assertTrue(
+                across.getOutput()
+                        .endsWith(
+                                "\n2024-10-27,2024-10-26T23:30:00+02:00,2024-10-27T07:00:00+01:00,true,470,40,80,270,120,40"),
                 across.getOutput());
-        // 00:30 to the second 02:30 of the night is three hours, as the log's duration says; the first 02:30 would be two.
-        assertTrue(inRepeatedHour.getOutput().endsWith("\n2023-10-29,2023-10-29T00:30:00+02:00,2023-10-29T02:30:00+01:00,true,165,15,,,,"),
+        // 00:30 to the second 02:30 of the night is three hours, as the log's duration says; the first 02:30 would be
+        // two.
+        assertTrue(
+                inRepeatedHour
+                        .getOutput()
+                        .endsWith("\n2023-10-29,2023-10-29T00:30:00+02:00,2023-10-29T02:30:00+01:00,true,165,15,,,,"),
                 inRepeatedHour.getOutput());
     }
 
@@ -173,7 +188,8 @@ class PhysiologyCommandsTest extends FakeApiTest {
 
     @Test
     void aSleepBodyThatIsNotAListIsUnreadableData(QuarkusMainLauncher launcher) {
-        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-01/2024-07-01.json").willReturn(okJson("{\"sleep\":{\"oops\":1}}")));
+        api.stubFor(get("/1.2/user/-/sleep/date/2024-07-01/2024-07-01.json")
+                .willReturn(okJson("{\"sleep\":{\"oops\":1}}")));
 
         LaunchResult result = run(launcher, "sleep", "--date", "2024-07-01");
 
@@ -187,8 +203,12 @@ class PhysiologyCommandsTest extends FakeApiTest {
         LaunchResult spo2 = launcher.launch("spo2", "--help");
 
         assertEquals(0, sleep.exitCode());
-        assertTrue(sleep.getOutput().replaceAll("\\s", "")
-                .contains("date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes"), sleep.getOutput());
+        assertTrue(
+                sleep.getOutput()
+                        .replaceAll("\\s", "")
+                        .contains(
+                                "date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes"),
+                sleep.getOutput());
         assertTrue(spo2.getOutput().contains("Columns with --detail day: date,avg,min,max"), spo2.getOutput());
         assertTrue(spo2.getOutput().contains("Columns with --detail minute: time,spo2"), spo2.getOutput());
         assertTrue(spo2.getOutput().contains("--detail=day|minute"), spo2.getOutput());

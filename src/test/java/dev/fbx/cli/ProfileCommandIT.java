@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link ProfileCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class ProfileCommandIT extends ProfileCommandTest {
-}
+class ProfileCommandIT extends ProfileCommandTest {}

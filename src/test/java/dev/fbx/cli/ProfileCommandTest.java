@@ -41,12 +41,20 @@ class ProfileCommandTest extends FakeApiTest {
     void devicesNeedTheSettingsScopeButTheProfileDoesNot(QuarkusMainLauncher launcher) {
         Path tokens = TokenFiles.valid(dir, "Europe/Berlin");
         api.stubFor(get("/1/user/-/profile.json").willReturn(okJson(Fixtures.load("fitbit/profile.json"))));
-        api.stubFor(get("/1/user/-/devices.json").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"errorType\":\"insufficient_scope\",\"message\":\"This application does not have permission to access settings data.\"}],\"success\":false}")));
+        api.stubFor(
+                get("/1/user/-/devices.json")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"errors\":[{\"errorType\":\"insufficient_scope\",\"message\":\"This application does not have permission to access settings data.\"}],\"success\":false}")));
 
         LaunchResult result = launcher.launch("--token-file", tokens.toString(), "profile");
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertEquals("devices: (not shown: the token lacks the 'settings' scope)", result.getOutput().lines().toList().get(3));
+        assertEquals(
+                "devices: (not shown: the token lacks the 'settings' scope)",
+                result.getOutput().lines().toList().get(3));
     }
 }

@@ -46,32 +46,60 @@ class ReadmeWalkthroughIT {
     void googleFake() {
         api.resetAll();
         String base = api.baseUrl();
-        env = Map.of("FBX_GOOGLE_API_URL", base, "FBX_GOOGLE_TOKEN_URL", base + "/google/token",
-                "FBX_GOOGLE_AUTHORIZE_URL", base + "/google/authorize", "FBX_GOOGLE_REVOKE_URL", base + "/google/revoke");
-        api.stubFor(get(urlPathEqualTo("/google/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
+        env = Map.of(
+                "FBX_GOOGLE_API_URL",
+                base,
+                "FBX_GOOGLE_TOKEN_URL",
+                base + "/google/token",
+                "FBX_GOOGLE_AUTHORIZE_URL",
+                base + "/google/authorize",
+                "FBX_GOOGLE_REVOKE_URL",
+                base + "/google/revoke");
+        api.stubFor(
+                get(urlPathEqualTo("/google/authorize")).willReturn(aResponse().withBody("<p>Allow fbx?</p>")));
         // A published app: no refresh_token_expires_in. Both the code exchange and doctor's one refresh are answered.
-        api.stubFor(post(urlPathEqualTo("/google/token")).willReturn(okJson("{\"access_token\":\"ya29.WALK-ACCESS\",\"expires_in\":3599,"
-                + "\"refresh_token\":\"1//WALK-REFRESH\",\"token_type\":\"Bearer\",\"scope\":\"" + SCOPE + "health_metrics_and_measurements.readonly "
-                + SCOPE + "sleep.readonly " + SCOPE + "settings.readonly " + SCOPE + "profile.readonly\"}")));
-        api.stubFor(get(urlPathEqualTo("/v4/users/me/settings")).willReturn(okJson("{\"timeZone\":\"UTC\",\"utcOffset\":\"0s\"}")));
+        api.stubFor(post(urlPathEqualTo("/google/token"))
+                .willReturn(okJson("{\"access_token\":\"ya29.WALK-ACCESS\",\"expires_in\":3599,"
+                        + "\"refresh_token\":\"1//WALK-REFRESH\",\"token_type\":\"Bearer\",\"scope\":\"" + SCOPE
+                        + "health_metrics_and_measurements.readonly "
+                        + SCOPE + "sleep.readonly " + SCOPE + "settings.readonly " + SCOPE + "profile.readonly\"}")));
+        api.stubFor(get(urlPathEqualTo("/v4/users/me/settings"))
+                .willReturn(okJson("{\"timeZone\":\"UTC\",\"utcOffset\":\"0s\"}")));
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        api.stubFor(get(urlPathEqualTo("/v4/users/me/dataTypes/daily-heart-rate-variability/dataPoints")).willReturn(okJson(
-                "{\"dataPoints\":[{\"dailyHeartRateVariability\":{\"date\":{\"year\":" + yesterday.getYear() + ",\"month\":"
+        api.stubFor(get(urlPathEqualTo("/v4/users/me/dataTypes/daily-heart-rate-variability/dataPoints"))
+                .willReturn(okJson("{\"dataPoints\":[{\"dailyHeartRateVariability\":{\"date\":{\"year\":"
+                        + yesterday.getYear() + ",\"month\":"
                         + yesterday.getMonthValue() + ",\"day\":" + yesterday.getDayOfMonth() + "},"
                         + "\"averageHeartRateVariabilityMilliseconds\":44.5}}]}")));
-        api.stubFor(get(urlPathEqualTo("/v4/users/me/identity")).willReturn(okJson("{\"healthUserId\":\"HU-WALK\"}")
-                .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atZone(ZoneOffset.UTC)))));
+        api.stubFor(get(urlPathEqualTo("/v4/users/me/identity"))
+                .willReturn(okJson("{\"healthUserId\":\"HU-WALK\"}")
+                        .withHeader(
+                                "Date",
+                                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                        Instant.now().atZone(ZoneOffset.UTC)))));
     }
 
     @AfterEach
     void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
+        assertEquals(
+                0,
+                api.findAllUnmatchedRequests().size(),
+                () -> "unexpected requests: " + api.findAllUnmatchedRequests());
     }
 
     @Test
     void signInReadAWeekOfHrvAndDoctorIsAllGreen() throws Exception {
-        Process login = FbxProcess.start(dir, env, "login", "auth", "login", "--client-id", "1234-abc.apps.googleusercontent.com",
-                "--client-secret", "GOCSPX-walk", "--no-browser");
+        Process login = FbxProcess.start(
+                dir,
+                env,
+                "login",
+                "auth",
+                "login",
+                "--client-id",
+                "1234-abc.apps.googleusercontent.com",
+                "--client-secret",
+                "GOCSPX-walk",
+                "--no-browser");
         URI url = signInUrl(login);
         Map<String, String> query = AuthLoginIT.query(url);
         assertEquals(200, AuthLoginIT.open(url).statusCode(), "the fake consent page");
@@ -81,7 +109,8 @@ class ReadmeWalkthroughIT {
 
         int hrv = FbxProcess.run(dir, env, "hrv", "hrv", "--days", "7");
         assertEquals(0, hrv, FbxProcess.output(dir, "hrv", "err"));
-        assertEquals("date,daily_rmssd,deep_rmssd\n" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ",44.5,\n",
+        assertEquals(
+                "date,daily_rmssd,deep_rmssd\n" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ",44.5,\n",
                 FbxProcess.output(dir, "hrv", "out"));
 
         int doctor = FbxProcess.run(dir, env, "doctor", "doctor");
@@ -91,7 +120,9 @@ class ReadmeWalkthroughIT {
         assertEquals(6, lines.size(), report);
         assertTrue(lines.stream().allMatch(line -> line.startsWith("✓ ")), report);
         assertFalse(report.contains("WALK-"), "no token printed");
-        assertEquals("google", TokenFiles.read(dir.resolve("fb_conf.json")).path("provider").asText());
+        assertEquals(
+                "google",
+                TokenFiles.read(dir.resolve("fb_conf.json")).path("provider").asText());
     }
 
     private URI signInUrl(Process fbx) throws Exception {

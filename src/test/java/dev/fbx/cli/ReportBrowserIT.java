@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportBrowserIT {
     /** 2023-11-14T22:13:20Z. */
     private static final Map<String, String> FIXED_TIME = Map.of("SOURCE_DATE_EPOCH", "1700000000");
+
     private static final String[] RANGE = {"--from", "2024-05-01", "--to", "2024-06-29"};
 
     @TempDir
@@ -49,7 +50,9 @@ class ReportBrowserIT {
 
         byte[] first = Files.readAllBytes(dir.resolve("first.html"));
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("second.html")));
-        assertTrue(new String(first, StandardCharsets.UTF_8).contains("<dd>2023-11-14 22:13 UTC by fbx</dd>"), "SOURCE_DATE_EPOCH is the time made");
+        assertTrue(
+                new String(first, StandardCharsets.UTF_8).contains("<dd>2023-11-14 22:13 UTC by fbx</dd>"),
+                "SOURCE_DATE_EPOCH is the time made");
     }
 
     @Test
@@ -64,11 +67,24 @@ class ReportBrowserIT {
             Thread listener = new Thread(() -> record(proxy, requests));
             listener.setDaemon(true);
             listener.start();
-            String err = browse(chromium, proxy.getLocalPort(), "--screenshot=" + shot, "--window-size=1200,2400", page.toUri().toString());
-            String dom = browse(chromium, proxy.getLocalPort(), "--dump-dom", page.toUri().toString());
+            String err = browse(
+                    chromium,
+                    proxy.getLocalPort(),
+                    "--screenshot=" + shot,
+                    "--window-size=1200,2400",
+                    page.toUri().toString());
+            String dom = browse(
+                    chromium, proxy.getLocalPort(), "--dump-dom", page.toUri().toString());
 
-            assertEquals(List.of(), err.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList(), "console messages");
-            assertTrue(dom.contains("id=\"hrv-chart\"") && dom.contains("id=\"coverage-chart\""), "the browser parsed the charts: " + dom);
+            assertEquals(
+                    List.of(),
+                    err.lines()
+                            .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught"))
+                            .toList(),
+                    "console messages");
+            assertTrue(
+                    dom.contains("id=\"hrv-chart\"") && dom.contains("id=\"coverage-chart\""),
+                    "the browser parsed the charts: " + dom);
         }
         assertEquals(List.of(), requests.stream().filter(r -> !chromiumsOwn(r)).toList(), "requests the page made");
 
@@ -99,23 +115,36 @@ class ReportBrowserIT {
 
     /** Chromium's own background calls (component updates, its clock, sign-in), which any page opened in it triggers. */
     private static boolean chromiumsOwn(String request) {
-        return Stream.of("google.com", "googleapis.com", "gvt1.com").anyMatch(host -> request.matches("\\S+ (https?://)?[^/\\s]*" + host.replace(".", "\\.") + "[:/ ].*"));
+        return Stream.of("google.com", "googleapis.com", "gvt1.com")
+                .anyMatch(host -> request.matches("\\S+ (https?://)?[^/\\s]*" + host.replace(".", "\\.") + "[:/ ].*"));
     }
 
     private static boolean near(int rgb, int colour) {
-        return Math.abs((rgb >> 16) - (colour >> 16)) < 12 && Math.abs((rgb >> 8 & 0xff) - (colour >> 8 & 0xff)) < 12
+        return Math.abs((rgb >> 16) - (colour >> 16)) < 12
+                && Math.abs((rgb >> 8 & 0xff) - (colour >> 8 & 0xff)) < 12
                 && Math.abs((rgb & 0xff) - (colour & 0xff)) < 12;
     }
 
     /** Runs headless Chromium with every request sent to {@code proxyPort} on loopback, so nothing leaves the machine; returns its stderr, or its stdout for --dump-dom. */
     private String browse(String chromium, int proxyPort, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars",
-                "--enable-logging=stderr", "--v=0", "--user-data-dir=" + dir.resolve("profile"),
-                "--proxy-server=http://127.0.0.1:" + proxyPort, "--proxy-bypass-list=<-loopback>"));
+        List<String> command = new ArrayList<>(List.of(
+                chromium,
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--proxy-server=http://127.0.0.1:" + proxyPort,
+                "--proxy-bypass-list=<-loopback>"));
         command.addAll(List.of(args));
         File out = dir.resolve("chromium.out").toFile();
         File err = dir.resolve("chromium.err").toFile();
-        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out)
+                .redirectError(err)
+                .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             fail("chromium did not finish in two minutes: " + Files.readString(err.toPath()));
@@ -128,7 +157,9 @@ class ReportBrowserIT {
         while (!proxy.isClosed()) {
             try (Socket client = proxy.accept()) {
                 client.setSoTimeout(2000);
-                String line = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+                String line = new BufferedReader(
+                                new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1))
+                        .readLine();
                 requests.add(String.valueOf(line));
             } catch (IOException e) {
                 // closed at the end of the test, or a client that sent nothing
@@ -139,12 +170,16 @@ class ReportBrowserIT {
     /** Chromium on the PATH; without it the test skips itself, but fails in CI, which must have it. */
     private static String chromium() {
         Optional<String> found = Stream.of("chromium", "chromium-browser", "google-chrome")
-                .flatMap(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(p -> Path.of(p, name)))
-                .filter(Files::isExecutable).map(Path::toString).findFirst();
+                .flatMap(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                        .map(p -> Path.of(p, name)))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .findFirst();
         if (found.isEmpty()) {
             String ci = System.getenv("CI");
             if (ci != null && !ci.isEmpty()) {
-                fail("CI is set but no chromium is on the PATH: .ci/run installs Debian's chromium package before the tests.");
+                fail(
+                        "CI is set but no chromium is on the PATH: .ci/run installs Debian's chromium package before the tests.");
             }
             Assumptions.assumeTrue(false, "no chromium on the PATH (apt-get install chromium); skipped outside CI");
         }

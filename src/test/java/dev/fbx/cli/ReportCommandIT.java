@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link ReportCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class ReportCommandIT extends ReportCommandTest {
-}
+class ReportCommandIT extends ReportCommandTest {}

@@ -36,7 +36,8 @@ class ReportCommandTest {
     void aDemoReportHasEveryChartAndReferencesNothingOutside(QuarkusMainLauncher launcher) throws IOException {
         Path page = dir.resolve("r.html");
 
-        LaunchResult result = launcher.launch("--demo", "-q", "report", "--from", "2024-03-01", "--to", "2024-03-28", "-o", page.toString());
+        LaunchResult result = launcher.launch(
+                "--demo", "-q", "report", "--from", "2024-03-01", "--to", "2024-03-28", "-o", page.toString());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("", result.getOutput(), "the page goes to the file only");
@@ -57,7 +58,9 @@ class ReportCommandTest {
         assertTrue(chart(html, "coverage").contains("<path class=\"hours\""));
         assertTrue(html.contains("<dd>DEMO01</dd>"), "the account");
         assertTrue(html.contains("2024-03-01 to 2024-03-28 (28 days)"));
-        for (String external : List.of("<script", "<link", "<img", "<iframe", "<object", "href=", "src=", "url(", "@import", "http:", "https:", "//")) {
+        for (String external : List.of(
+                "<script", "<link", "<img", "<iframe", "<object", "href=", "src=", "url(", "@import", "http:", "https:",
+                "//")) {
             assertFalse(html.contains(external), "nothing is fetched when the page is opened: found " + external);
         }
     }
@@ -67,8 +70,16 @@ class ReportCommandTest {
         Path sync = knownSeries();
         Path page = dir.resolve("known.html");
 
-        LaunchResult result = launcher.launch("report", "--in", sync.toString(), "--from", day(60).toString(), "--to", day(69).toString(),
-                "-o", page.toString());
+        LaunchResult result = launcher.launch(
+                "report",
+                "--in",
+                sync.toString(),
+                "--from",
+                day(60).toString(),
+                "--to",
+                day(69).toString(),
+                "-o",
+                page.toString());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("wrote " + page), result.getErrorOutput());
@@ -80,32 +91,69 @@ class ReportCommandTest {
                     before.add(hrv(i));
                 }
             }
-            double mean = before.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double sd = Math.sqrt(before.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (before.size() - 1));
-            String tip = day(night) + ": " + oneDecimal(hrv(night)) + " ms; 7-night mean " + oneDecimal(mean7(night)) + "; normal "
-                    + oneDecimal(mean - sd) + "–" + oneDecimal(mean + sd);
+            double mean =
+                    before.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double sd = Math.sqrt(
+                    before.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (before.size() - 1));
+            String tip = day(night) + ": " + oneDecimal(hrv(night)) + " ms; 7-night mean " + oneDecimal(mean7(night))
+                    + "; normal " + oneDecimal(mean - sd) + "–" + oneDecimal(mean + sd);
             assertTrue(hrv.contains("<title>" + tip), "night " + night + ": expected '" + tip + "' in " + hrv);
             boolean outside = hrv(night) < mean - sd || hrv(night) > mean + sd;
-            assertEquals(outside, hrv.contains("data-date=\"" + day(night) + "\""), "night " + night + " ringed when outside");
+            assertEquals(
+                    outside,
+                    hrv.contains("data-date=\"" + day(night) + "\""),
+                    "night " + night + " ringed when outside");
         }
         assertEquals(9, count(hrv, "<circle class=\"v\""));
-        assertEquals(2, count(attribute(hrv, "path class=\"values\" d"), "M"), "the line breaks at the missing night: two segments");
+        assertEquals(
+                2,
+                count(attribute(hrv, "path class=\"values\" d"), "M"),
+                "the line breaks at the missing night: two segments");
         String html = Files.readString(page);
         assertTrue(chart(html, "rhr").contains("No data in this range"), "no hr-day folder: said, not drawn");
-        assertTrue(html.contains("1 of 10 days worn (10 %); 14 of 240 hours with heart rate (6 %). 9 of 10 nights with HRV (90 %)."), html);
+        assertTrue(
+                html.contains(
+                        "1 of 10 days worn (10 %); 14 of 240 hours with heart rate (6 %). 9 of 10 nights with HRV (90 %)."),
+                html);
         assertEquals(1, count(chart(html, "sleep-window"), "<rect "), "the main sleep, not the nap");
         assertTrue(html.contains("<dd>sync directory " + sync + "</dd>"));
     }
 
     @Test
-    void aSyncDirectoryThatTheDemoFilledDrawsTheSameChartsAsTheDemoItself(QuarkusMainLauncher launcher) throws IOException {
+    void aSyncDirectoryThatTheDemoFilledDrawsTheSameChartsAsTheDemoItself(QuarkusMainLauncher launcher)
+            throws IOException {
         LocalDate today = LocalDate.now();
         Path sync = dir.resolve("sync");
-        LaunchResult filled = launcher.launch("--demo", "-q", "sync", "--out", sync.toString(), "--since", today.minusDays(69).toString(),
-                "--types", "hr,hrv,spo2,br,temp,sleep", "--hr-detail", "15min");
-        String[] range = {"--from", today.minusDays(9).toString(), "--to", today.minusDays(2).toString()};
-        LaunchResult fromDir = launcher.launch(concat(new String[] {"-q", "report", "--in", sync.toString(), "-o", dir.resolve("dir.html").toString()}, range));
-        LaunchResult fromDemo = launcher.launch(concat(new String[] {"--demo", "-q", "report", "-o", dir.resolve("demo.html").toString()}, range));
+        LaunchResult filled = launcher.launch(
+                "--demo",
+                "-q",
+                "sync",
+                "--out",
+                sync.toString(),
+                "--since",
+                today.minusDays(69).toString(),
+                "--types",
+                "hr,hrv,spo2,br,temp,sleep",
+                "--hr-detail",
+                "15min");
+        String[] range = {
+            "--from", today.minusDays(9).toString(), "--to", today.minusDays(2).toString()
+        };
+        LaunchResult fromDir = launcher.launch(concat(
+                new String[] {
+                    "-q",
+                    "report",
+                    "--in",
+                    sync.toString(),
+                    "-o",
+                    dir.resolve("dir.html").toString()
+                },
+                range));
+        LaunchResult fromDemo = launcher.launch(concat(
+                new String[] {
+                    "--demo", "-q", "report", "-o", dir.resolve("demo.html").toString()
+                },
+                range));
 
         assertEquals(0, filled.exitCode(), filled.getErrorOutput());
         assertEquals(0, fromDir.exitCode(), fromDir.getErrorOutput());
@@ -126,7 +174,8 @@ class ReportCommandTest {
         Path sync = knownSeries("a<b>&\"c'");
         Path page = dir.resolve("r.html");
 
-        LaunchResult result = launcher.launch("-q", "report", "--in", sync.toString(), "--date", day(65).toString(), "-o", page.toString());
+        LaunchResult result = launcher.launch(
+                "-q", "report", "--in", sync.toString(), "--date", day(65).toString(), "-o", page.toString());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         String html = Files.readString(page);
@@ -140,8 +189,15 @@ class ReportCommandTest {
         Path tokens = dir.resolve("fb_conf.json");
         Files.writeString(tokens, "{not json");
 
-        LaunchResult result = launcher.launch("--token-file", tokens.toString(), "-q", "report", "--in", knownSeries().toString(),
-                "-o", page.toString());
+        LaunchResult result = launcher.launch(
+                "--token-file",
+                tokens.toString(),
+                "-q",
+                "report",
+                "--in",
+                knownSeries().toString(),
+                "-o",
+                page.toString());
 
         assertEquals(0, result.exitCode(), "a corrupt token file is not even read: " + result.getErrorOutput());
         assertEquals("{not json", Files.readString(tokens));
@@ -150,15 +206,24 @@ class ReportCommandTest {
     }
 
     @Test
-    void aFileThatSyncDidNotWriteStopsTheReportNamingItAndLeavesTheOutputAlone(QuarkusMainLauncher launcher) throws IOException {
+    void aFileThatSyncDidNotWriteStopsTheReportNamingItAndLeavesTheOutputAlone(QuarkusMainLauncher launcher)
+            throws IOException {
         Path sync = knownSeries();
         Path bad = sync.resolve("hrv-day").resolve(day(63) + ".csv");
         Files.writeString(bad, "date,daily_rmssd,deep_rmssd\n" + day(63) + ",fast,\n");
         Path page = dir.resolve("r.html");
         Files.writeString(page, "old");
 
-        LaunchResult result = launcher.launch("report", "--in", sync.toString(), "--from", day(60).toString(), "--to", day(69).toString(),
-                "-o", page.toString());
+        LaunchResult result = launcher.launch(
+                "report",
+                "--in",
+                sync.toString(),
+                "--from",
+                day(60).toString(),
+                "--to",
+                day(69).toString(),
+                "-o",
+                page.toString());
 
         assertEquals(65, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains(bad + " line 2"), result.getErrorOutput());
@@ -172,10 +237,28 @@ class ReportCommandTest {
         Path sync = knownSeries();
 
         LaunchResult noOutput = launcher.launch("report", "--in", sync.toString());
-        LaunchResult noDir = launcher.launch("report", "--in", dir.resolve("absent").toString(), "-o", dir.resolve("r.html").toString());
-        LaunchResult notSync = launcher.launch("report", "--in", dir.toString(), "-o", dir.resolve("r.html").toString());
-        LaunchResult badRange = launcher.launch("report", "--in", sync.toString(), "--from", "2024-02-30", "-o", dir.resolve("r.html").toString());
-        LaunchResult unwritable = launcher.launch("report", "--in", sync.toString(), "-o", dir.resolve("no").resolve("such").resolve("r.html").toString());
+        LaunchResult noDir = launcher.launch(
+                "report",
+                "--in",
+                dir.resolve("absent").toString(),
+                "-o",
+                dir.resolve("r.html").toString());
+        LaunchResult notSync = launcher.launch(
+                "report", "--in", dir.toString(), "-o", dir.resolve("r.html").toString());
+        LaunchResult badRange = launcher.launch(
+                "report",
+                "--in",
+                sync.toString(),
+                "--from",
+                "2024-02-30",
+                "-o",
+                dir.resolve("r.html").toString());
+        LaunchResult unwritable = launcher.launch(
+                "report",
+                "--in",
+                sync.toString(),
+                "-o",
+                dir.resolve("no").resolve("such").resolve("r.html").toString());
 
         assertEquals(64, noOutput.exitCode());
         assertTrue(noOutput.getErrorOutput().contains("--output"), noOutput.getErrorOutput());
@@ -231,8 +314,18 @@ class ReportCommandTest {
             hours.add(String.format(Locale.ROOT, "%sT%02d:15:00+01:00,%d", day(60), h, 60 + h));
         }
         write(sync, "hr-15min", day(60), "time,heart_rate", hours.toArray(String[]::new));
-        write(sync, "hr-15min", day(61), "time,heart_rate", day(61) + "T22:00:00+01:00,58", day(61) + "T23:45:00+01:00,57.5");
-        write(sync, "sleep", day(62), "date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
+        write(
+                sync,
+                "hr-15min",
+                day(61),
+                "time,heart_rate",
+                day(61) + "T22:00:00+01:00,58",
+                day(61) + "T23:45:00+01:00,57.5");
+        write(
+                sync,
+                "sleep",
+                day(62),
+                "date,start,end,main_sleep,minutes_asleep,minutes_awake,deep_minutes,light_minutes,rem_minutes,wake_minutes",
                 day(62) + "," + day(61) + "T23:10:00+01:00," + day(62) + "T06:40:00+01:00,true,400,50,70,230,100,50",
                 day(62) + "," + day(62) + "T14:00:00+01:00," + day(62) + "T14:40:00+01:00,false,35,5,,,,");
         return sync;
@@ -241,7 +334,9 @@ class ReportCommandTest {
     private static void write(Path sync, String dataset, LocalDate day, String header, String... rows) {
         try {
             Files.createDirectories(sync.resolve(dataset));
-            Files.writeString(sync.resolve(dataset).resolve(day + ".csv"), header + "\n" + String.join("\n", rows) + (rows.length > 0 ? "\n" : ""));
+            Files.writeString(
+                    sync.resolve(dataset).resolve(day + ".csv"),
+                    header + "\n" + String.join("\n", rows) + (rows.length > 0 ? "\n" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,7 +370,10 @@ class ReportCommandTest {
     }
 
     private static String oneDecimal(double value) {
-        return new BigDecimal(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String[] concat(String[] a, String[] b) {

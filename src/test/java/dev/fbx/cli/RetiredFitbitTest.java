@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Test;
 class RetiredFitbitTest extends FakeApiTest {
     @BeforeEach
     void everythingIsGone() {
-        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(410).withHeader("Content-Type", "text/html")
-                .withBody("<html><body>410 Gone</body></html>")));
+        api.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(410)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>410 Gone</body></html>")));
     }
 
     /** The one line fbx ends with: what happened, and both ways on. */
@@ -56,14 +59,16 @@ class RetiredFitbitTest extends FakeApiTest {
     }
 
     @Test
-    void anExpiredTokenMeetsTheRetiredTokenEndpointAndTheFileStaysAsItWas(QuarkusMainLauncher launcher) throws Exception {
+    void anExpiredTokenMeetsTheRetiredTokenEndpointAndTheFileStaysAsItWas(QuarkusMainLauncher launcher)
+            throws Exception {
         Path file = TokenFiles.expired(dir, "Europe/Berlin");
         String before = Files.readString(file);
 
         LaunchResult result = launcher.launch("--token-file", file.toString(), "hrv", "--days", "3");
 
         saysTheApiIsOffAndHowToGoOn(result);
-        assertEquals(1, api.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).size(), "a 410 is not retried");
+        assertEquals(
+                1, api.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).size(), "a 410 is not retried");
         assertEquals(before, Files.readString(file));
     }
 
@@ -75,8 +80,12 @@ class RetiredFitbitTest extends FakeApiTest {
         saysTheApiIsOffAndHowToGoOn(launcher.launch("--token-file", file.toString(), "auth", "status"));
         saysTheApiIsOffAndHowToGoOn(launcher.launch("--token-file", file.toString(), "auth", "logout"));
 
-        assertEquals(1, api.findAll(postRequestedFor(urlEqualTo("/1.1/oauth2/introspect"))).size());
-        assertEquals(1, api.findAll(postRequestedFor(urlEqualTo("/oauth2/revoke"))).size());
+        assertEquals(
+                1,
+                api.findAll(postRequestedFor(urlEqualTo("/1.1/oauth2/introspect")))
+                        .size());
+        assertEquals(
+                1, api.findAll(postRequestedFor(urlEqualTo("/oauth2/revoke"))).size());
         assertEquals(before, Files.readString(file));
     }
 
@@ -89,10 +98,14 @@ class RetiredFitbitTest extends FakeApiTest {
         String out = result.getOutput();
         assertEquals(69, result.exitCode(), out + result.getErrorOutput());
         assertTrue(out.contains("✓ token file: " + file + " (readable by you only)"), out);
-        assertTrue(out.contains("✗ provider: fitbit: the legacy Fitbit Web API was turned off on 2 November 2026"), out);
+        assertTrue(
+                out.contains("✗ provider: fitbit: the legacy Fitbit Web API was turned off on 2 November 2026"), out);
         assertTrue(out.contains("fbx auth login --provider google") && out.contains("--archive"), out);
-        assertTrue(out.contains("✗ API and token: The legacy Fitbit Web API was turned off on 2 November 2026 (HTTP 410 Gone for"
-                + " token introspection)"), out);
+        assertTrue(
+                out.contains(
+                        "✗ API and token: The legacy Fitbit Web API was turned off on 2 November 2026 (HTTP 410 Gone for"
+                                + " token introspection)"),
+                out);
         assertEquals(1, result.getErrorOutput().lines().count(), result.getErrorOutput());
         assertFalse((out + result.getErrorOutput()).contains("TOKEN-1"), "no token is printed");
     }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link SyncCommandTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class SyncCommandIT extends SyncCommandTest {
-}
+class SyncCommandIT extends SyncCommandTest {}

@@ -53,21 +53,29 @@ class SyncCommandTest extends FakeApiTest {
     }
 
     @Test
-    void aMultiMonthSyncWritesWhatTheCommandsPrintAndTheNextRunFetchesOnlyTodayAndYesterday(QuarkusMainLauncher launcher) {
+    void aMultiMonthSyncWritesWhatTheCommandsPrintAndTheNextRunFetchesOnlyTodayAndYesterday(
+            QuarkusMainLauncher launcher) {
         stubAccount();
         LocalDate since = today.minusDays(75);
 
-        LaunchResult sync = sync(launcher, "--since", since.toString(), "--hr-detail", "1min", "--hrv-detail", "intraday");
+        LaunchResult sync =
+                sync(launcher, "--since", since.toString(), "--hr-detail", "1min", "--hrv-detail", "intraday");
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
-        assertTrue(sync.getErrorOutput().contains("83 requests for 304 days (hr-day 1, hrv-day 3, hrv-intraday 3, hr-1min 76), about 34 min at 150/h"),
+        assertTrue(
+                sync.getErrorOutput()
+                        .contains(
+                                "83 requests for 304 days (hr-day 1, hrv-day 3, hrv-intraday 3, hr-1min 76), about 34 min at 150/h"),
                 sync.getErrorOutput());
         assertEquals(83, api.getAllServeEvents().size(), "each endpoint's largest range per request");
         assertEquals("", sync.getOutput());
         for (String dataset : List.of("hr-day", "hrv-day", "hrv-intraday", "hr-1min")) {
             assertEquals(76, files(dataset).size(), dataset + ": one file per day, with data or not");
         }
-        LocalDate unworn = Stream.iterate(since, d -> d.plusDays(1)).filter(d -> !FitbitDays.worn(d)).findFirst().orElseThrow();
+        LocalDate unworn = Stream.iterate(since, d -> d.plusDays(1))
+                .filter(d -> !FitbitDays.worn(d))
+                .findFirst()
+                .orElseThrow();
         assertEquals("time,heart_rate\n", read(out.resolve("hr-1min").resolve(unworn + ".csv")));
 
         String from = since.toString();
@@ -85,7 +93,9 @@ class SyncCommandTest extends FakeApiTest {
         api.verify(1, getRequestedFor(urlEqualTo("/1/user/-/activities/heart/date/" + recent + ".json")));
         api.verify(1, getRequestedFor(urlEqualTo("/1/user/-/hrv/date/" + recent + ".json")));
         api.verify(1, getRequestedFor(urlEqualTo("/1/user/-/hrv/date/" + recent + "/all.json")));
-        api.verify(1, getRequestedFor(urlEqualTo("/1/user/-/activities/heart/date/" + today.minusDays(1) + "/1d/1min.json")));
+        api.verify(
+                1,
+                getRequestedFor(urlEqualTo("/1/user/-/activities/heart/date/" + today.minusDays(1) + "/1d/1min.json")));
         api.verify(1, getRequestedFor(urlEqualTo("/1/user/-/activities/heart/date/" + today + "/1d/1min.json")));
         assertEquals(5, api.getAllServeEvents().size());
         assertEquals(before, snapshot(), "a re-run writes the same bytes");
@@ -96,17 +106,31 @@ class SyncCommandTest extends FakeApiTest {
         stubAccount();
         LocalDate since = today.minusDays(9);
         LocalDate limited = since.plusDays(4);
-        api.stubFor(get(intraday(limited)).willReturn(aResponse().withStatus(429)
-                .withHeader("Fitbit-Rate-Limit-Limit", "150").withHeader("Fitbit-Rate-Limit-Remaining", "0").withHeader("Fitbit-Rate-Limit-Reset", "1200")
-                .withBody("{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}]}")));
+        api.stubFor(
+                get(intraday(limited))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Fitbit-Rate-Limit-Limit", "150")
+                                        .withHeader("Fitbit-Rate-Limit-Remaining", "0")
+                                        .withHeader("Fitbit-Rate-Limit-Reset", "1200")
+                                        .withBody(
+                                                "{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}]}")));
 
         LaunchResult stopped = sync(launcher, "--since", since.toString(), "--types", "hr-1min");
 
         assertEquals(75, stopped.exitCode(), stopped.getErrorOutput());
-        assertTrue(stopped.getErrorOutput().contains("rate limit reached; the quota resets in 1200 s"), stopped.getErrorOutput());
-        assertTrue(stopped.getErrorOutput().contains("Progress is saved: the next fbx sync continues with hr-1min " + limited), stopped.getErrorOutput());
+        assertTrue(
+                stopped.getErrorOutput().contains("rate limit reached; the quota resets in 1200 s"),
+                stopped.getErrorOutput());
+        assertTrue(
+                stopped.getErrorOutput()
+                        .contains("Progress is saved: the next fbx sync continues with hr-1min " + limited),
+                stopped.getErrorOutput());
         assertEquals(days(since, limited.minusDays(1)), fileDays("hr-1min"));
-        assertEquals("[[\"" + since + "\",\"" + limited.minusDays(1) + "\"]]", progress().path("complete").path("hr-1min").toString());
+        assertEquals(
+                "[[\"" + since + "\",\"" + limited.minusDays(1) + "\"]]",
+                progress().path("complete").path("hr-1min").toString());
 
         api.resetAll();
         stubAccount();
@@ -123,8 +147,10 @@ class SyncCommandTest extends FakeApiTest {
     void aQuotaAnnouncedAsSpentStopsBeforeTheNextRequest(QuarkusMainLauncher launcher) {
         stubAccount();
         LocalDate since = today.minusDays(5);
-        api.stubFor(get(intraday(since.plusDays(1))).willReturn(okJson(FitbitDays.body(intraday(since.plusDays(1))))
-                .withHeader("Fitbit-Rate-Limit-Remaining", "0").withHeader("Fitbit-Rate-Limit-Reset", "900")));
+        api.stubFor(get(intraday(since.plusDays(1)))
+                .willReturn(okJson(FitbitDays.body(intraday(since.plusDays(1))))
+                        .withHeader("Fitbit-Rate-Limit-Remaining", "0")
+                        .withHeader("Fitbit-Rate-Limit-Reset", "900")));
 
         LaunchResult stopped = sync(launcher, "--since", since.toString(), "--types", "hr-1min");
 
@@ -138,8 +164,14 @@ class SyncCommandTest extends FakeApiTest {
         stubAccount();
         LocalDate since = today.minusDays(5);
         LocalDate limited = since.plusDays(2);
-        api.stubFor(get(intraday(limited)).inScenario("quota").whenScenarioStateIs(STARTED).willSetStateTo("reset")
-                .willReturn(aResponse().withStatus(429).withHeader("fitbit-rate-limit-remaining", "0").withHeader("fitbit-rate-limit-reset", "1")
+        api.stubFor(get(intraday(limited))
+                .inScenario("quota")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("reset")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("fitbit-rate-limit-remaining", "0")
+                        .withHeader("fitbit-rate-limit-reset", "1")
                         .withBody("{\"errors\":[{\"errorType\":\"system\",\"message\":\"Too Many Requests\"}]}")));
 
         LaunchResult result = sync(launcher, "--since", since.toString(), "--types", "hr-1min", "--wait");
@@ -155,7 +187,8 @@ class SyncCommandTest extends FakeApiTest {
         stubAccount();
         LocalDate since = today.minusDays(8);
         LocalDate failing = since.plusDays(3);
-        api.stubFor(get(intraday(failing)).willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+        api.stubFor(
+                get(intraday(failing)).willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
 
         LaunchResult failed = sync(launcher, "--since", since.toString(), "--types", "hr-1min");
 
@@ -169,14 +202,17 @@ class SyncCommandTest extends FakeApiTest {
         LaunchResult resumed = sync(launcher, "--types", "hr-1min");
 
         assertEquals(0, resumed.exitCode(), resumed.getErrorOutput());
-        assertEquals(today.toEpochDay() - failing.toEpochDay() + 1, api.getAllServeEvents().size());
+        assertEquals(
+                today.toEpochDay() - failing.toEpochDay() + 1,
+                api.getAllServeEvents().size());
     }
 
     @Test
     void unreadableDataStopsThatDatasetAndTheOthersGoOn(QuarkusMainLauncher launcher) {
         stubAccount();
         LocalDate since = today.minusDays(4);
-        api.stubFor(get(urlPathMatching("/1/user/-/hrv/date/.*")).willReturn(aResponse().withStatus(200).withBody("{not json")));
+        api.stubFor(get(urlPathMatching("/1/user/-/hrv/date/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("{not json")));
 
         LaunchResult result = sync(launcher, "--since", since.toString(), "--types", "hrv-day,hr-1min");
 
@@ -189,14 +225,18 @@ class SyncCommandTest extends FakeApiTest {
     @Test
     void aCorruptProgressFileIsReportedAndNothingIsDeleted(QuarkusMainLauncher launcher) throws IOException {
         Files.createDirectories(out.resolve("hr-day"));
-        Files.writeString(out.resolve(".fbx-sync.json"), "{\"version\":1,\"since\":\"2024-01-01\",\"complete\":{\"hr-day\":[[\"2024-01-01\"");
+        Files.writeString(
+                out.resolve(".fbx-sync.json"),
+                "{\"version\":1,\"since\":\"2024-01-01\",\"complete\":{\"hr-day\":[[\"2024-01-01\"");
         Files.writeString(out.resolve("hr-day").resolve("2024-01-01.csv"), "date\n");
 
         LaunchResult result = sync(launcher, "--types", "hr");
 
         assertEquals(78, result.exitCode());
         assertTrue(result.getErrorOutput().contains(".fbx-sync.json is corrupt"), result.getErrorOutput());
-        assertEquals("{\"version\":1,\"since\":\"2024-01-01\",\"complete\":{\"hr-day\":[[\"2024-01-01\"", read(out.resolve(".fbx-sync.json")));
+        assertEquals(
+                "{\"version\":1,\"since\":\"2024-01-01\",\"complete\":{\"hr-day\":[[\"2024-01-01\"",
+                read(out.resolve(".fbx-sync.json")));
         assertEquals("date\n", read(out.resolve("hr-day").resolve("2024-01-01.csv")));
         assertEquals(0, api.getAllServeEvents().size());
     }
@@ -204,12 +244,14 @@ class SyncCommandTest extends FakeApiTest {
     @Test
     void aSecondSyncOnTheSameDirectoryIsRefused(QuarkusMainLauncher launcher) throws IOException {
         Files.createDirectories(out);
-        try (FileChannel channel = FileChannel.open(out.resolve(".fbx-sync.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        out.resolve(".fbx-sync.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             LaunchResult result = sync(launcher, "--since", today.toString());
 
             assertEquals(75, result.exitCode());
-            assertTrue(result.getErrorOutput().contains("Another fbx sync is writing to " + out), result.getErrorOutput());
+            assertTrue(
+                    result.getErrorOutput().contains("Another fbx sync is writing to " + out), result.getErrorOutput());
         }
         assertEquals(0, api.getAllServeEvents().size());
         assertFalse(Files.exists(out.resolve(".fbx-sync.json")));
@@ -232,7 +274,8 @@ class SyncCommandTest extends FakeApiTest {
     void quietPrintsNothing(QuarkusMainLauncher launcher) {
         stubAccount();
 
-        LaunchResult result = launcher.launch("--token-file", tokens.toString(), "-q", "sync", "--out", out.toString(), "--since", "yesterday");
+        LaunchResult result = launcher.launch(
+                "--token-file", tokens.toString(), "-q", "sync", "--out", out.toString(), "--since", "yesterday");
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("", result.getErrorOutput());
@@ -243,16 +286,23 @@ class SyncCommandTest extends FakeApiTest {
     @Test
     void theSleepTimeDatasetsAreSyncedLikeTheOthers(QuarkusMainLauncher launcher) {
         LocalDate since = today.minusDays(3);
-        api.stubFor(get(urlPathMatching("/1/user/-/spo2/date/.*")).willReturn(okJson("[{\"dateTime\":\"" + since.plusDays(2)
-                + "\",\"value\":{\"avg\":96.1,\"min\":93.0,\"max\":98.4}},{\"dateTime\":\"" + since + "\",\"value\":{\"avg\":95.7,\"min\":94.0,\"max\":99.0}}]")));
-        api.stubFor(get(urlPathMatching("/1/user/-/br/date/.*")).willReturn(okJson("{\"br\":[{\"value\":{\"breathingRate\":15.5},\"dateTime\":\""
-                + since.plusDays(1) + "\"}]}")));
-        api.stubFor(get(urlPathMatching("/1/user/-/temp/skin/date/.*")).willReturn(okJson("{\"tempSkin\":[{\"dateTime\":\"" + since
-                + "\",\"value\":{\"nightlyRelative\":-0.3},\"logType\":\"dedicated_temp_sensor\"}]}")));
-        api.stubFor(get(urlPathMatching("/1.2/user/-/sleep/date/.*")).willReturn(okJson("{\"sleep\":[{\"dateOfSleep\":\"" + since.plusDays(1)
-                + "\",\"duration\":25200000,\"endTime\":\"" + since.plusDays(1) + "T06:30:00.000\",\"isMainSleep\":true,"
-                + "\"levels\":{\"summary\":{\"deep\":{\"minutes\":70},\"light\":{\"minutes\":250},\"rem\":{\"minutes\":80},\"wake\":{\"minutes\":20}}},"
-                + "\"minutesAsleep\":400,\"minutesAwake\":20,\"startTime\":\"" + since + "T23:30:00.000\",\"type\":\"stages\"}]}")));
+        api.stubFor(get(urlPathMatching("/1/user/-/spo2/date/.*"))
+                .willReturn(okJson("[{\"dateTime\":\"" + since.plusDays(2)
+                        + "\",\"value\":{\"avg\":96.1,\"min\":93.0,\"max\":98.4}},{\"dateTime\":\"" + since
+                        + "\",\"value\":{\"avg\":95.7,\"min\":94.0,\"max\":99.0}}]")));
+        api.stubFor(get(urlPathMatching("/1/user/-/br/date/.*"))
+                .willReturn(okJson(
+                        "{\"br\":[{\"value\":{\"breathingRate\":15.5},\"dateTime\":\"" + since.plusDays(1) + "\"}]}")));
+        api.stubFor(get(urlPathMatching("/1/user/-/temp/skin/date/.*"))
+                .willReturn(okJson("{\"tempSkin\":[{\"dateTime\":\"" + since
+                        + "\",\"value\":{\"nightlyRelative\":-0.3},\"logType\":\"dedicated_temp_sensor\"}]}")));
+        api.stubFor(get(urlPathMatching("/1.2/user/-/sleep/date/.*"))
+                .willReturn(okJson("{\"sleep\":[{\"dateOfSleep\":\"" + since.plusDays(1)
+                        + "\",\"duration\":25200000,\"endTime\":\"" + since.plusDays(1)
+                        + "T06:30:00.000\",\"isMainSleep\":true,"
+                        + "\"levels\":{\"summary\":{\"deep\":{\"minutes\":70},\"light\":{\"minutes\":250},\"rem\":{\"minutes\":80},\"wake\":{\"minutes\":20}}},"
+                        + "\"minutesAsleep\":400,\"minutesAwake\":20,\"startTime\":\"" + since
+                        + "T23:30:00.000\",\"type\":\"stages\"}]}")));
 
         LaunchResult sync = sync(launcher, "--since", since.toString(), "--types", "spo2,br,temp,sleep");
 
@@ -263,18 +313,29 @@ class SyncCommandTest extends FakeApiTest {
             assertEquals(days(since, today), fileDays(dataset), dataset);
             assertEquals(command(launcher, dataset, "--from", from), concatenated(dataset), dataset);
         }
-        assertEquals("date,avg,min,max\n" + since + ",95.7,94,99\n", read(out.resolve("spo2").resolve(since + ".csv")));
-        assertEquals(since.plusDays(1) + "," + since + "T23:30:00" + offset(since) + "," + since.plusDays(1) + "T06:30:00" + offset(since.plusDays(1))
-                + ",true,400,20,70,250,80,20", read(out.resolve("sleep").resolve(since.plusDays(1) + ".csv")).lines().toList().get(1));
+        assertEquals(
+                "date,avg,min,max\n" + since + ",95.7,94,99\n",
+                read(out.resolve("spo2").resolve(since + ".csv")));
+        assertEquals(
+                since.plusDays(1) + "," + since + "T23:30:00" + offset(since) + "," + since.plusDays(1) + "T06:30:00"
+                        + offset(since.plusDays(1)) + ",true,400,20,70,250,80,20",
+                read(out.resolve("sleep").resolve(since.plusDays(1) + ".csv"))
+                        .lines()
+                        .toList()
+                        .get(1));
     }
 
     private static String offset(LocalDate day) {
-        return java.time.ZoneId.of("Europe/Berlin").getRules().getOffset(day.atTime(12, 0)).getId();
+        return java.time.ZoneId.of("Europe/Berlin")
+                .getRules()
+                .getOffset(day.atTime(12, 0))
+                .getId();
     }
 
     /** The fake account answers every HR and HRV request; tests add stubs for the days that go wrong (the latest stub wins). */
     private void stubAccount() {
-        api.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*")).willReturn(aResponse().withTransformers(FitbitDays.NAME)));
+        api.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*"))
+                .willReturn(aResponse().withTransformers(FitbitDays.NAME)));
     }
 
     private static String intraday(LocalDate day) {
@@ -321,7 +382,9 @@ class SyncCommandTest extends FakeApiTest {
     }
 
     private List<LocalDate> fileDays(String dataset) {
-        return files(dataset).stream().map(p -> LocalDate.parse(p.getFileName().toString().replace(".csv", ""))).toList();
+        return files(dataset).stream()
+                .map(p -> LocalDate.parse(p.getFileName().toString().replace(".csv", "")))
+                .toList();
     }
 
     private static List<LocalDate> days(LocalDate first, LocalDate last) {

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link SyncDatabaseOptionsTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class SyncDatabaseOptionsIT extends SyncDatabaseOptionsTest {
-}
+class SyncDatabaseOptionsIT extends SyncDatabaseOptionsTest {}

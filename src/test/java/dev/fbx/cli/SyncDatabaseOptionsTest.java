@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncDatabaseOptionsTest {
     @TempDir
     Path dir;
+
     String tokens;
 
     @BeforeEach
@@ -29,8 +30,16 @@ class SyncDatabaseOptionsTest {
     @Test
     void outAndDbExcludeEachOther(QuarkusMainLauncher launcher) {
         Path out = dir.resolve("data");
-        LaunchResult result = launcher.launch("--token-file", tokens, "sync", "--since", "2024-01-01", "--out", out.toString(),
-                "--db", "postgresql://fbx@127.0.0.1:1/fbx");
+        LaunchResult result = launcher.launch(
+                "--token-file",
+                tokens,
+                "sync",
+                "--since",
+                "2024-01-01",
+                "--out",
+                out.toString(),
+                "--db",
+                "postgresql://fbx@127.0.0.1:1/fbx");
         assertEquals(64, result.exitCode());
         assertTrue(result.getErrorOutput().contains("--out and --db exclude each other"), result.getErrorOutput());
         assertFalse(Files.exists(out));
@@ -38,22 +47,34 @@ class SyncDatabaseOptionsTest {
 
     @Test
     void aUrlCarryingAPasswordIsRefusedWithoutRepeatingIt(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--token-file", tokens, "sync", "--since", "2024-01-01",
-                "--db", "postgresql://fbx:hunter2@127.0.0.1:1/fbx");
+        LaunchResult result = launcher.launch(
+                "--token-file",
+                tokens,
+                "sync",
+                "--since",
+                "2024-01-01",
+                "--db",
+                "postgresql://fbx:hunter2@127.0.0.1:1/fbx");
         assertEquals(64, result.exitCode());
-        assertTrue(result.getErrorOutput().contains("put it in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput().contains("put it in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass"),
+                result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains("hunter2"), result.getErrorOutput());
     }
 
     @Test
-    void anUnreachableDatabaseIsOutputFailingAndNamesTheUrlWithoutItsPassword(QuarkusMainLauncher launcher) throws Exception {
+    void anUnreachableDatabaseIsOutputFailingAndNamesTheUrlWithoutItsPassword(QuarkusMainLauncher launcher)
+            throws Exception {
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        LaunchResult result = launcher.launch("--demo", "sync", "--since", "yesterday", "--db", "postgresql://fbx@127.0.0.1:" + closed + "/fbx");
+        LaunchResult result = launcher.launch(
+                "--demo", "sync", "--since", "yesterday", "--db", "postgresql://fbx@127.0.0.1:" + closed + "/fbx");
         assertEquals(74, result.exitCode(), result.getErrorOutput());
-        assertTrue(result.getErrorOutput().contains("Cannot reach the database postgresql://fbx@127.0.0.1:" + closed + "/fbx"),
+        assertTrue(
+                result.getErrorOutput()
+                        .contains("Cannot reach the database postgresql://fbx@127.0.0.1:" + closed + "/fbx"),
                 result.getErrorOutput());
     }
 
@@ -61,6 +82,8 @@ class SyncDatabaseOptionsTest {
     void withoutATargetSyncSaysWhatItNeeds(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--token-file", tokens, "sync", "--since", "2024-01-01");
         assertEquals(64, result.exitCode());
-        assertTrue(result.getErrorOutput().contains("fbx sync needs --out DIR (a directory of CSV files) or --db URL"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput().contains("fbx sync needs --out DIR (a directory of CSV files) or --db URL"),
+                result.getErrorOutput());
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 
 /** The scenarios of {@link TokenRefreshTest} against the packaged jar, or the native binary under -Pnative. */
 @QuarkusMainIntegrationTest
-class TokenRefreshIT extends TokenRefreshTest {
-}
+class TokenRefreshIT extends TokenRefreshTest {}

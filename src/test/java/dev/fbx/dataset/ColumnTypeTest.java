@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 class ColumnTypeTest {
     @Test
     void timesAndDatesReadAsJavaTimeReadsThem() {
-        for (String time : List.of("2024-03-01T22:15:00+01:00", "2024-07-01T00:00:59-05:30", "2024-10-27T02:30:00+00:00",
-                "2024-03-01T21:15:00Z", "2024-03-01T21:15Z")) {
+        for (String time : List.of(
+                "2024-03-01T22:15:00+01:00",
+                "2024-07-01T00:00:59-05:30",
+                "2024-10-27T02:30:00+00:00",
+                "2024-03-01T21:15:00Z",
+                "2024-03-01T21:15Z")) {
             assertEquals(OffsetDateTime.parse(time), ColumnType.time(time), time);
         }
         assertEquals(LocalDate.of(2024, 2, 29), ColumnType.date("2024-02-29"));

@@ -12,8 +12,12 @@ class DatasetTest {
     @Test
     void typesMeanTheirDailyDatasetAndTheDetailsAddIntraday() {
         assertEquals(List.of("hr-day", "hrv-day"), names(List.of("hr", "hrv"), "day", "day"));
-        assertEquals(List.of("hr-day", "hrv-day", "hrv-intraday", "hr-1min"), names(List.of("hr", "hrv"), "1min", "intraday"));
-        assertEquals(List.of("hr-day", "spo2", "hr-5min", "hr-1min"), names(List.of("hr-1min", " HR ", "spo2", "hr-5min"), "5min", "day"));
+        assertEquals(
+                List.of("hr-day", "hrv-day", "hrv-intraday", "hr-1min"),
+                names(List.of("hr", "hrv"), "1min", "intraday"));
+        assertEquals(
+                List.of("hr-day", "spo2", "hr-5min", "hr-1min"),
+                names(List.of("hr-1min", " HR ", "spo2", "hr-5min"), "5min", "day"));
         assertEquals(List.of("hrv-intraday"), names(List.of("hrv-intraday"), "day", "day"));
     }
 
@@ -26,7 +30,9 @@ class DatasetTest {
     }
 
     private static List<String> names(List<String> types, String hrDetail, String hrvDetail) {
-        return Dataset.select(types, hrDetail, hrvDetail).stream().map(Dataset::id).toList();
+        return Dataset.select(types, hrDetail, hrvDetail).stream()
+                .map(Dataset::id)
+                .toList();
     }
 
     private static void assertUsage(String expected, List<String> types, String hrDetail, String hrvDetail) {

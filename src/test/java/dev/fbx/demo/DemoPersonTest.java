@@ -26,8 +26,11 @@ class DemoPersonTest {
         assertEquals(account.sleep(start, start.plusDays(99)), other.sleep(start, start.plusDays(99)));
         // A range is the days one by one: asking for a different range does not change a day.
         JsonNode alone = account.hrv(day, day).path("hrv").path(0);
-        JsonNode inAWeek = java.util.stream.StreamSupport.stream(other.hrv(day.minusDays(5), day.plusDays(1)).path("hrv").spliterator(), false)
-                .filter(d -> d.path("dateTime").asText().equals(day.toString())).findFirst().orElseThrow();
+        JsonNode inAWeek = java.util.stream.StreamSupport.stream(
+                        other.hrv(day.minusDays(5), day.plusDays(1)).path("hrv").spliterator(), false)
+                .filter(d -> d.path("dateTime").asText().equals(day.toString()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(alone, inAWeek);
     }
 
@@ -40,7 +43,10 @@ class DemoPersonTest {
             }
             for (JsonNode day : account.spo2(from, to)) {
                 JsonNode v = day.path("value");
-                assertTrue(v.path("min").asDouble() < v.path("avg").asDouble() && v.path("avg").asDouble() < v.path("max").asDouble(), day.toString());
+                assertTrue(
+                        v.path("min").asDouble() < v.path("avg").asDouble()
+                                && v.path("avg").asDouble() < v.path("max").asDouble(),
+                        day.toString());
                 assertBetween(88, 100, v.path("min").asDouble());
                 assertBetween(92, 100, v.path("max").asDouble());
             }
@@ -48,7 +54,8 @@ class DemoPersonTest {
                 assertBetween(11, 19, day.path("value").path("breathingRate").asDouble());
             }
             for (JsonNode day : account.skinTemperature(from, to).path("tempSkin")) {
-                assertBetween(-1.5, 1.5, day.path("value").path("nightlyRelative").asDouble());
+                assertBetween(
+                        -1.5, 1.5, day.path("value").path("nightlyRelative").asDouble());
             }
         }
         for (JsonNode day : account.heartRateDays(start, end).path("activities-heart")) {
@@ -61,14 +68,27 @@ class DemoPersonTest {
         int naps = 0;
         for (JsonNode log : account.sleep(start, start.plusDays(99)).path("sleep")) {
             JsonNode summary = log.path("levels").path("summary");
-            assertEquals(log.path("timeInBed").asInt(), log.path("minutesAsleep").asInt() + log.path("minutesAwake").asInt(), log.toString());
-            assertEquals(log.path("timeInBed").asLong() * 60_000, log.path("duration").asLong(), log.toString());
-            assertTrue(LocalDateTime.parse(log.path("startTime").asText()).isBefore(LocalDateTime.parse(log.path("endTime").asText())));
-            assertEquals(log.path("dateOfSleep").asText(), log.path("endTime").asText().substring(0, 10), "a sleep belongs to the day it ends on");
+            assertEquals(
+                    log.path("timeInBed").asInt(),
+                    log.path("minutesAsleep").asInt() + log.path("minutesAwake").asInt(),
+                    log.toString());
+            assertEquals(
+                    log.path("timeInBed").asLong() * 60_000,
+                    log.path("duration").asLong(),
+                    log.toString());
+            assertTrue(LocalDateTime.parse(log.path("startTime").asText())
+                    .isBefore(LocalDateTime.parse(log.path("endTime").asText())));
+            assertEquals(
+                    log.path("dateOfSleep").asText(),
+                    log.path("endTime").asText().substring(0, 10),
+                    "a sleep belongs to the day it ends on");
             if (log.path("isMainSleep").asBoolean()) {
                 assertEquals("stages", log.path("type").asText());
-                assertEquals(log.path("minutesAsleep").asInt(),
-                        summary.path("deep").path("minutes").asInt() + summary.path("light").path("minutes").asInt() + summary.path("rem").path("minutes").asInt());
+                assertEquals(
+                        log.path("minutesAsleep").asInt(),
+                        summary.path("deep").path("minutes").asInt()
+                                + summary.path("light").path("minutes").asInt()
+                                + summary.path("rem").path("minutes").asInt());
                 assertBetween(300, 520, log.path("minutesAsleep").asInt());
             } else {
                 naps++;
@@ -84,7 +104,8 @@ class DemoPersonTest {
         for (LocalDate day = LocalDate.of(2024, 3, 30); !day.isAfter(LocalDate.of(2024, 4, 5)); day = day.plusDays(1)) {
             JsonNode body = account.heartRateIntraday(day, "1min");
             int zoneMinutes = 0;
-            for (JsonNode zone : body.path("activities-heart").path(0).path("value").path("heartRateZones")) {
+            for (JsonNode zone :
+                    body.path("activities-heart").path(0).path("value").path("heartRateZones")) {
                 zoneMinutes += zone.path("minutes").asInt();
             }
             JsonNode dataset = body.path("activities-heart-intraday").path("dataset");
@@ -94,10 +115,19 @@ class DemoPersonTest {
             if (!night.recorded()) {
                 continue;
             }
-            int resting = body.path("activities-heart").path(0).path("value").path("restingHeartRate").asInt();
-            double asleep = average(dataset, night.end().toLocalTime().minusHours(3).toString(), night.end().toLocalTime().toString());
+            int resting = body.path("activities-heart")
+                    .path(0)
+                    .path("value")
+                    .path("restingHeartRate")
+                    .asInt();
+            double asleep = average(
+                    dataset,
+                    night.end().toLocalTime().minusHours(3).toString(),
+                    night.end().toLocalTime().toString());
             double afternoon = average(dataset, "15:00", "16:00");
-            assertTrue(asleep < resting + 3 && afternoon > resting + 10, day + ": asleep " + asleep + ", afternoon " + afternoon + ", resting " + resting);
+            assertTrue(
+                    asleep < resting + 3 && afternoon > resting + 10,
+                    day + ": asleep " + asleep + ", afternoon " + afternoon + ", resting " + resting);
         }
     }
 
@@ -107,14 +137,20 @@ class DemoPersonTest {
         DemoPerson.Night night = person.night(day);
         for (JsonNode minute : account.hrvIntraday(day, day).path("hrv").path(0).path("minutes")) {
             LocalDateTime at = LocalDateTime.parse(minute.path("minute").asText());
-            assertTrue(!at.isBefore(night.start().toLocalDateTime().minusMinutes(1)) && at.isBefore(night.end().toLocalDateTime()), at.toString());
+            assertTrue(
+                    !at.isBefore(night.start().toLocalDateTime().minusMinutes(1))
+                            && at.isBefore(night.end().toLocalDateTime()),
+                    at.toString());
         }
     }
 
     private static double average(JsonNode dataset, String from, String to) {
         return java.util.stream.StreamSupport.stream(dataset.spliterator(), false)
-                .filter(s -> s.path("time").asText().compareTo(from) >= 0 && s.path("time").asText().compareTo(to) < 0)
-                .mapToInt(s -> s.path("value").asInt()).average().orElse(Double.NaN);
+                .filter(s -> s.path("time").asText().compareTo(from) >= 0
+                        && s.path("time").asText().compareTo(to) < 0)
+                .mapToInt(s -> s.path("value").asInt())
+                .average()
+                .orElse(Double.NaN);
     }
 
     private static void assertBetween(double low, double high, double value) {

@@ -1,11 +1,11 @@
 package dev.fbx.demo;
 
-import dev.fbx.api.Endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fbx.api.Endpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final DemoServer server = DemoServer.start(Clock.fixed(Instant.parse("2024-07-03T10:00:00Z"), ZoneOffset.UTC));
+    private final DemoServer server =
+            DemoServer.start(Clock.fixed(Instant.parse("2024-07-03T10:00:00Z"), ZoneOffset.UTC));
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -33,12 +34,23 @@ class DemoServerTest {
 
     @Test
     void startsWithAnExpiredAccessTokenThatTheApiRejects() throws Exception {
-        assertTrue(server.expiredTokens("fitbit").expiresAt().orElseThrow().isBefore(Instant.parse("2024-07-03T10:00:00Z")));
+        assertTrue(server.expiredTokens("fitbit")
+                .expiresAt()
+                .orElseThrow()
+                .isBefore(Instant.parse("2024-07-03T10:00:00Z")));
 
-        HttpResponse<String> response = get("/1/user/-/profile.json", server.expiredTokens("fitbit").accessToken().orElseThrow());
+        HttpResponse<String> response = get(
+                "/1/user/-/profile.json",
+                server.expiredTokens("fitbit").accessToken().orElseThrow());
 
         assertEquals(401, response.statusCode());
-        assertEquals("expired_token", JSON.readTree(response.body()).path("errors").path(0).path("errorType").asText());
+        assertEquals(
+                "expired_token",
+                JSON.readTree(response.body())
+                        .path("errors")
+                        .path(0)
+                        .path("errorType")
+                        .asText());
     }
 
     @Test
@@ -51,15 +63,25 @@ class DemoServerTest {
         assertEquals(200, granted.statusCode());
         JsonNode grant = JSON.readTree(granted.body());
         assertEquals(28800, grant.path("expires_in").asInt());
-        assertEquals(200, get("/1/user/-/profile.json", grant.path("access_token").asText()).statusCode());
+        assertEquals(
+                200,
+                get("/1/user/-/profile.json", grant.path("access_token").asText())
+                        .statusCode());
         assertEquals(400, replayed.statusCode(), "a refresh token is single use, as on Fitbit");
-        assertEquals("invalid_grant", JSON.readTree(replayed.body()).path("errors").path(0).path("errorType").asText());
+        assertEquals(
+                "invalid_grant",
+                JSON.readTree(replayed.body())
+                        .path("errors")
+                        .path(0)
+                        .path("errorType")
+                        .asText());
         assertEquals(1, server.refreshes());
     }
 
     @Test
     void anUnknownClientIsRefused() throws Exception {
-        HttpResponse<String> response = token(server.expiredTokens("fitbit").refreshToken().orElseThrow(), "someone-else");
+        HttpResponse<String> response =
+                token(server.expiredTokens("fitbit").refreshToken().orElseThrow(), "someone-else");
 
         assertEquals(401, response.statusCode());
         assertEquals(0, server.refreshes());
@@ -67,18 +89,43 @@ class DemoServerTest {
 
     @Test
     void rangesAreLimitedAsOnFitbit() throws Exception {
-        String access = JSON.readTree(token(server.expiredTokens("fitbit").refreshToken().orElseThrow(), DemoServer.CLIENT_ID).body())
-                .path("access_token").asText();
+        String access = JSON.readTree(
+                        token(server.expiredTokens("fitbit").refreshToken().orElseThrow(), DemoServer.CLIENT_ID)
+                                .body())
+                .path("access_token")
+                .asText();
 
-        assertEquals(200, get("/1.2/user/-/sleep/date/2024-01-01/2024-04-09.json", access).statusCode());
-        assertEquals(400, get("/1.2/user/-/sleep/date/2024-01-01/2024-04-10.json", access).statusCode());
-        assertEquals(200, get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access).statusCode());
-        assertEquals(400, get("/1/user/-/spo2/date/2024-06-01/2024-07-01.json", access).statusCode());
-        assertEquals(400, get("/1/user/-/hrv/date/2024-06-02/2024-06-01.json", access).statusCode());
-        assertEquals(400, get("/1/user/-/spo2/date/2024-02-30/2024-03-01.json", access).statusCode());
-        assertEquals(400, get("/1/user/-/activities/heart/date/2024-02-30/1d/1min.json", access).statusCode());
-        assertEquals(404, get("/1/user/-/activities/steps/date/2024-06-01/2024-06-02.json", access).statusCode());
-        assertTrue(JSON.readTree(get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access).body()).isArray(), "SpO2 is a bare list");
+        assertEquals(
+                200,
+                get("/1.2/user/-/sleep/date/2024-01-01/2024-04-09.json", access).statusCode());
+        assertEquals(
+                400,
+                get("/1.2/user/-/sleep/date/2024-01-01/2024-04-10.json", access).statusCode());
+        assertEquals(
+                200,
+                get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access).statusCode());
+        assertEquals(
+                400,
+                get("/1/user/-/spo2/date/2024-06-01/2024-07-01.json", access).statusCode());
+        assertEquals(
+                400,
+                get("/1/user/-/hrv/date/2024-06-02/2024-06-01.json", access).statusCode());
+        assertEquals(
+                400,
+                get("/1/user/-/spo2/date/2024-02-30/2024-03-01.json", access).statusCode());
+        assertEquals(
+                400,
+                get("/1/user/-/activities/heart/date/2024-02-30/1d/1min.json", access)
+                        .statusCode());
+        assertEquals(
+                404,
+                get("/1/user/-/activities/steps/date/2024-06-01/2024-06-02.json", access)
+                        .statusCode());
+        assertTrue(
+                JSON.readTree(get("/1/user/-/spo2/date/2024-06-01/2024-06-30.json", access)
+                                .body())
+                        .isArray(),
+                "SpO2 is a bare list");
     }
 
     @Test
@@ -98,11 +145,18 @@ class DemoServerTest {
         assertTrue(grant.path("refresh_token").isMissingNode(), "a refresh sends no new refresh token: " + grant);
         assertTrue(grant.path("scope").asText().contains("googlehealth.sleep.readonly"), grant.toString());
         assertEquals(401, wrongSecret.statusCode());
-        assertEquals("invalid_client", JSON.readTree(wrongSecret.body()).path("error").asText());
+        assertEquals(
+                "invalid_client",
+                JSON.readTree(wrongSecret.body()).path("error").asText());
         HttpResponse<String> expired = get("/v4/users/me/identity", expiredAccess);
         assertEquals(401, expired.statusCode(), "the account's first access token is expired");
-        assertEquals("UNAUTHENTICATED", JSON.readTree(expired.body()).path("error").path("status").asText());
-        assertEquals(200, get("/v4/users/me/identity", grant.path("access_token").asText()).statusCode());
+        assertEquals(
+                "UNAUTHENTICATED",
+                JSON.readTree(expired.body()).path("error").path("status").asText());
+        assertEquals(
+                200,
+                get("/v4/users/me/identity", grant.path("access_token").asText())
+                        .statusCode());
     }
 
     @Test
@@ -110,7 +164,9 @@ class DemoServerTest {
         String access = googleAccess();
         String from = "2024-06-30T22:00:00Z";
         String to = "2024-07-01T22:00:00Z";
-        String query = "filter=" + encode("heart_rate.sample_time.physical_time >= \"" + from + "\" AND heart_rate.sample_time.physical_time < \"" + to + "\"")
+        String query = "filter="
+                + encode("heart_rate.sample_time.physical_time >= \"" + from
+                        + "\" AND heart_rate.sample_time.physical_time < \"" + to + "\"")
                 + "&pageSize=10000";
 
         int points = 0;
@@ -118,21 +174,31 @@ class DemoServerTest {
         String token = null;
         String newest = null;
         do {
-            HttpResponse<String> page = get("/v4/users/me/dataTypes/heart-rate/dataPoints:reconcile?" + query
-                    + (token == null ? "" : "&pageToken=" + encode(token)), access);
+            HttpResponse<String> page = get(
+                    "/v4/users/me/dataTypes/heart-rate/dataPoints:reconcile?" + query
+                            + (token == null ? "" : "&pageToken=" + encode(token)),
+                    access);
             assertEquals(200, page.statusCode(), page.body());
             JsonNode body = JSON.readTree(page.body());
             assertTrue(body.path("dataPoints").size() < 10000, "shorter than asked for, as Google's pages can be");
             if (newest == null) {
-                newest = body.path("dataPoints").path(0).path("heartRate").path("sampleTime").path("physicalTime").asText();
+                newest = body.path("dataPoints")
+                        .path(0)
+                        .path("heartRate")
+                        .path("sampleTime")
+                        .path("physicalTime")
+                        .asText();
             }
             points += body.path("dataPoints").size();
             pages++;
             token = body.path("nextPageToken").asText(null);
         } while (token != null);
 
-        int fitbit = JSON.readTree(get("/1/user/-/activities/heart/date/2024-07-01/1d/1sec.json", access).body())
-                .path("activities-heart-intraday").path("dataset").size();
+        int fitbit = JSON.readTree(get("/1/user/-/activities/heart/date/2024-07-01/1d/1sec.json", access)
+                        .body())
+                .path("activities-heart-intraday")
+                .path("dataset")
+                .size();
         assertTrue(pages > 2, pages + " pages");
         assertEquals(fitbit, points, "the same samples as Fitbit's intraday day");
         assertTrue(newest.compareTo("2024-07-01T21:59:00Z") > 0, "newest first: " + newest);
@@ -141,15 +207,20 @@ class DemoServerTest {
     @Test
     void googleRefusesAWrongFilterFieldAndOverlongRollUps() throws Exception {
         String access = googleAccess();
-        String wrongField = "filter=" + encode("sleep.interval.start_time >= \"2024-07-01\" AND sleep.interval.start_time < \"2024-07-02\"");
-        String rollUp = "{\"range\":{\"startTime\":\"2024-06-01T00:00:00Z\",\"endTime\":\"2024-06-16T00:00:00Z\"},\"windowSize\":\"60s\"}";
+        String wrongField = "filter="
+                + encode("sleep.interval.start_time >= \"2024-07-01\" AND sleep.interval.start_time < \"2024-07-02\"");
+        String rollUp =
+                "{\"range\":{\"startTime\":\"2024-06-01T00:00:00Z\",\"endTime\":\"2024-06-16T00:00:00Z\"},\"windowSize\":\"60s\"}";
 
         HttpResponse<String> filter = get("/v4/users/me/dataTypes/sleep/dataPoints?" + wrongField, access);
         HttpResponse<String> tooLong = post("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp", rollUp, access);
-        HttpResponse<String> fortnight = post("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp", rollUp.replace("06-16", "06-15"), access);
+        HttpResponse<String> fortnight =
+                post("/v4/users/me/dataTypes/heart-rate/dataPoints:rollUp", rollUp.replace("06-16", "06-15"), access);
 
         assertEquals(400, filter.statusCode());
-        assertEquals("INVALID_ARGUMENT", JSON.readTree(filter.body()).path("error").path("status").asText());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                JSON.readTree(filter.body()).path("error").path("status").asText());
         assertTrue(filter.body().contains("sleep.interval.civil_end_time"), filter.body());
         assertEquals(400, tooLong.statusCode(), "a roll-up spans at most 14 days");
         assertEquals(200, fortnight.statusCode(), fortnight.body());
@@ -161,18 +232,26 @@ class DemoServerTest {
         String request = "{\"range\":{\"start\":{\"date\":{\"year\":2024,\"month\":7,\"day\":1}},"
                 + "\"end\":{\"date\":{\"year\":2024,\"month\":7,\"day\":8}}},\"windowSizeDays\":1}";
 
-        JsonNode google = JSON.readTree(post("/v4/users/me/dataTypes/time-in-heart-rate-zone/dataPoints:dailyRollUp", request, access).body());
-        JsonNode fitbit = JSON.readTree(get("/1/user/-/activities/heart/date/2024-07-01/2024-07-07.json", access).body());
+        JsonNode google = JSON.readTree(
+                post("/v4/users/me/dataTypes/time-in-heart-rate-zone/dataPoints:dailyRollUp", request, access)
+                        .body());
+        JsonNode fitbit = JSON.readTree(get("/1/user/-/activities/heart/date/2024-07-01/2024-07-07.json", access)
+                .body());
 
         JsonNode points = google.path("rollupDataPoints");
         assertEquals(7, points.size());
         for (JsonNode day : fitbit.path("activities-heart")) {
             int d = Integer.parseInt(day.path("dateTime").asText().substring(8));
             JsonNode point = points.path(7 - d);
-            assertEquals(d, point.path("civilStartTime").path("date").path("day").asInt(), "newest first");
+            assertEquals(
+                    d, point.path("civilStartTime").path("date").path("day").asInt(), "newest first");
             String[] zones = {"LIGHT", "MODERATE", "VIGOROUS"};
             for (int z = 0; z < 3; z++) {
-                int minutes = day.path("value").path("heartRateZones").path(z + 1).path("minutes").asInt();
+                int minutes = day.path("value")
+                        .path("heartRateZones")
+                        .path(z + 1)
+                        .path("minutes")
+                        .asInt();
                 long seconds = 0;
                 for (JsonNode zone : point.path("timeInHeartRateZone").path("timeInHeartRateZones")) {
                     if (zone.path("heartRateZone").asText().equals(zones[z])) {
@@ -185,20 +264,34 @@ class DemoServerTest {
     }
 
     private String googleAccess() throws Exception {
-        return JSON.readTree(googleToken(server.expiredTokens("google").refreshToken().orElseThrow(),
-                DemoServer.CLIENT_SECRET).body()).path("access_token").asText();
+        return JSON.readTree(googleToken(
+                                server.expiredTokens("google").refreshToken().orElseThrow(), DemoServer.CLIENT_SECRET)
+                        .body())
+                .path("access_token")
+                .asText();
     }
 
-    private HttpResponse<String> googleToken(String refreshToken, String secret) throws IOException, InterruptedException {
-        String form = "grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id=" + DemoServer.CLIENT_ID + "&client_secret=" + secret;
-        return http.send(HttpRequest.newBuilder(server.endpoints().get(Endpoint.TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> googleToken(String refreshToken, String secret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id=" + DemoServer.CLIENT_ID
+                + "&client_secret=" + secret;
+        return http.send(
+                HttpRequest.newBuilder(server.endpoints().get(Endpoint.TOKEN))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String json, String accessToken) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.uri() + path)).header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String json, String accessToken)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + path))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String value) {
@@ -206,14 +299,20 @@ class DemoServerTest {
     }
 
     private HttpResponse<String> get(String path, String accessToken) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.uri() + path)).header("Authorization", "Bearer " + accessToken).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + path))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> token(String refreshToken, String clientId) throws IOException, InterruptedException {
         String form = "grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id=" + clientId;
-        return http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + "/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -39,11 +39,16 @@ class DockerComposeTest {
         assertEquals("postgres", uri.getHost(), "the database service");
         assertEquals(postgres.path("POSTGRES_USER").asText(), uri.getUserInfo());
         assertEquals("/" + postgres.path("POSTGRES_DB").asText(), uri.getPath());
-        assertEquals(postgres.path("POSTGRES_PASSWORD").asText(), fbx.path("environment").path("FBX_DB_PASSWORD").asText());
-        assertEquals("service_healthy", fbx.path("depends_on").path("postgres").path("condition").asText());
+        assertEquals(
+                postgres.path("POSTGRES_PASSWORD").asText(),
+                fbx.path("environment").path("FBX_DB_PASSWORD").asText());
+        assertEquals(
+                "service_healthy",
+                fbx.path("depends_on").path("postgres").path("condition").asText());
         String loop = fbx.path("command").get(0).asText();
         assertTrue(loop.contains("fbx sync ") && !loop.contains("--out") && !loop.contains("--db"), loop);
-        assertTrue(Files.isRegularFile(Path.of(fbx.path("build").path("dockerfile").asText())));
+        assertTrue(
+                Files.isRegularFile(Path.of(fbx.path("build").path("dockerfile").asText())));
     }
 
     @Test
@@ -53,8 +58,10 @@ class DockerComposeTest {
         JsonNode env = grafana.path("environment");
         JsonNode postgres = services.path("postgres").path("environment");
         assertEquals("postgres:5432", env.path("FBX_DB_HOST").asText());
-        assertEquals(postgres.path("POSTGRES_DB").asText(), env.path("FBX_DB_NAME").asText());
-        assertEquals(postgres.path("POSTGRES_USER").asText(), env.path("FBX_DB_USER").asText());
+        assertEquals(
+                postgres.path("POSTGRES_DB").asText(), env.path("FBX_DB_NAME").asText());
+        assertEquals(
+                postgres.path("POSTGRES_USER").asText(), env.path("FBX_DB_USER").asText());
 
         Map<String, String> mounts = new java.util.HashMap<>();
         for (JsonNode volume : grafana.path("volumes")) {
@@ -65,12 +72,21 @@ class DockerComposeTest {
             }
         }
         assertEquals("./config/grafana/provisioning", mounts.get("/etc/grafana/provisioning"));
-        String dashboards = YAML.readTree(Path.of("config/grafana/provisioning/dashboards/fbx.yaml").toFile())
-                .path("providers").get(0).path("options").path("path").asText();
-        assertTrue(Files.isRegularFile(Path.of(mounts.get(dashboards), "fbx.json")), "the dashboard where the provider looks");
-        assertTrue(env.path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH").asText().startsWith(dashboards + "/"));
+        String dashboards = YAML.readTree(Path.of("config/grafana/provisioning/dashboards/fbx.yaml")
+                        .toFile())
+                .path("providers")
+                .get(0)
+                .path("options")
+                .path("path")
+                .asText();
+        assertTrue(
+                Files.isRegularFile(Path.of(mounts.get(dashboards), "fbx.json")),
+                "the dashboard where the provider looks");
+        assertTrue(
+                env.path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH").asText().startsWith(dashboards + "/"));
 
-        Matcher variables = Pattern.compile("\\$\\{(\\w+)}").matcher(Files.readString(Path.of("config/grafana/provisioning/datasources/fbx.yaml")));
+        Matcher variables = Pattern.compile("\\$\\{(\\w+)}")
+                .matcher(Files.readString(Path.of("config/grafana/provisioning/datasources/fbx.yaml")));
         Set<String> used = new HashSet<>();
         while (variables.find()) {
             used.add(variables.group(1));

@@ -71,11 +71,25 @@ class GrafanaDashboardTest {
                 write(a, Dataset.SPO2, day, new Spo2Day(day, 95.5, 93.0, 98.0));
                 write(a, Dataset.BR, day, new BreathingRateDay(day, 14.2));
                 write(a, Dataset.TEMP, day, new SkinTemperatureDay(day, -0.3 + i % 4 * 0.2));
-                write(a, Dataset.SLEEP, day, new Sleep(day, day.minusDays(1).atTime(23, 0).atOffset(CET), day.atTime(7, 0).atOffset(CET),
-                        true, 440, 40, 80, 240, 120, 40));
+                write(
+                        a,
+                        Dataset.SLEEP,
+                        day,
+                        new Sleep(
+                                day,
+                                day.minusDays(1).atTime(23, 0).atOffset(CET),
+                                day.atTime(7, 0).atOffset(CET),
+                                true,
+                                440,
+                                40,
+                                80,
+                                240,
+                                120,
+                                40));
                 List<Row> minutes = new ArrayList<>();
                 for (int m = 0; m < 1440; m += 1) {
-                    minutes.add(new HeartRateSample(day.atStartOfDay().plusMinutes(m).atOffset(CET), 60 + m % 30));
+                    minutes.add(new HeartRateSample(
+                            day.atStartOfDay().plusMinutes(m).atOffset(CET), 60 + m % 30));
                 }
                 write(a, Dataset.HR_1MIN, day, minutes.toArray(Row[]::new));
             }
@@ -97,17 +111,25 @@ class GrafanaDashboardTest {
     static String expand(String sql, String account) {
         String from = "'" + FIRST.atStartOfDay().toInstant(ZoneOffset.UTC) + "'";
         String to = "'" + FIRST.plusDays(DAYS).atStartOfDay().toInstant(ZoneOffset.UTC) + "'";
-        String expanded = TIME_FILTER.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " BETWEEN " + from + " AND " + to + ""));
-        expanded = TIME_GROUP_ALIAS.matcher(expanded).replaceAll(
-                m -> Matcher.quoteReplacement("floor(extract(epoch from " + m.group(1) + ")/3600)*3600 AS \"time\""));
-        expanded = expanded.replace("$__timeFrom()", from).replace("$__timeTo()", to).replace("$account", account);
+        String expanded = TIME_FILTER
+                .matcher(sql)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " BETWEEN " + from + " AND " + to + ""));
+        expanded = TIME_GROUP_ALIAS
+                .matcher(expanded)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        "floor(extract(epoch from " + m.group(1) + ")/3600)*3600 AS \"time\""));
+        expanded = expanded.replace("$__timeFrom()", from)
+                .replace("$__timeTo()", to)
+                .replace("$account", account);
         assertFalse(expanded.contains("$"), "a macro the test does not know: " + expanded);
         return expanded;
     }
 
     List<List<Object>> query(String sql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = pg.admin(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -132,14 +154,23 @@ class GrafanaDashboardTest {
             assertEquals(List.of(), query(expand(sql, "nobody")), panel.path("title") + " ignores $account");
         }
         assertEquals(7, titles.size(), titles.toString());
-        assertEquals(2, query(expand(sql(panels, "Resting heart rate"), "A1")).get(0).size());
-        assertEquals(List.of(List.of("A1"), List.of("B2")),
-                query(dashboard().path("templating").path("list").get(0).path("query").asText()), "the account selector");
+        assertEquals(
+                2, query(expand(sql(panels, "Resting heart rate"), "A1")).get(0).size());
+        assertEquals(
+                List.of(List.of("A1"), List.of("B2")),
+                query(dashboard()
+                        .path("templating")
+                        .path("list")
+                        .get(0)
+                        .path("query")
+                        .asText()),
+                "the account selector");
     }
 
     @Test
     void theSevenNightMeanAveragesTheNightAndTheSixBefore() throws Exception {
-        List<List<Object>> rows = query(expand(sql(dashboard().path("panels"), "HRV: nightly RMSSD and its 7-night mean"), "A1"));
+        List<List<Object>> rows =
+                query(expand(sql(dashboard().path("panels"), "HRV: nightly RMSSD and its 7-night mean"), "A1"));
         assertEquals(DAYS, rows.size());
         // Nightly values 40 + i % 9: night 10 (i = 9) averages i = 3..9, that is 43..48 and 40.
         double expected = (43 + 44 + 45 + 46 + 47 + 48 + 40) / 7.0;
@@ -149,8 +180,14 @@ class GrafanaDashboardTest {
 
     @Test
     void theProvisioningPointsTheDashboardAtTheDataSource() throws IOException {
-        JsonNode source = YAML.readTree(GRAFANA.resolve("provisioning/datasources/fbx.yaml").toFile()).path("datasources").get(0);
-        JsonNode provider = YAML.readTree(GRAFANA.resolve("provisioning/dashboards/fbx.yaml").toFile()).path("providers").get(0);
+        JsonNode source = YAML.readTree(
+                        GRAFANA.resolve("provisioning/datasources/fbx.yaml").toFile())
+                .path("datasources")
+                .get(0);
+        JsonNode provider = YAML.readTree(
+                        GRAFANA.resolve("provisioning/dashboards/fbx.yaml").toFile())
+                .path("providers")
+                .get(0);
         assertEquals("grafana-postgresql-datasource", source.path("type").asText());
         assertTrue(provider.path("options").path("path").asText().startsWith("/var/lib/grafana/dashboards"));
         JsonNode dashboard = dashboard();

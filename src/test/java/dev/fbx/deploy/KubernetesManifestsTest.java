@@ -26,8 +26,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +65,12 @@ class KubernetesManifestsTest {
     static List<HasMetadata> manifests(Path dir) throws IOException {
         List<HasMetadata> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (JsonNode tree : STRICT.readValues(STRICT.getFactory().createParser(file.toFile()), JsonNode.class).readAll()) {
-                    String kind = tree.path("apiVersion").asText() + " " + tree.path("kind").asText();
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (JsonNode tree : STRICT.readValues(STRICT.getFactory().createParser(file.toFile()), JsonNode.class)
+                        .readAll()) {
+                    String kind = tree.path("apiVersion").asText() + " "
+                            + tree.path("kind").asText();
                     Class<? extends HasMetadata> type = KINDS.get(kind);
                     assertNotNull(type, file + ": unexpected kind '" + kind + "'");
                     try {
@@ -106,8 +109,10 @@ class KubernetesManifestsTest {
 
         List<PodFailurePolicyRule> rules = job.getPodFailurePolicy().getRules();
         PodFailurePolicyRule rateLimited = rules.stream()
-                .filter(r -> r.getOnExitCodes() != null && r.getOnExitCodes().getValues().contains(75))
-                .findFirst().orElseThrow(() -> new AssertionError("a rule for exit 75"));
+                .filter(r -> r.getOnExitCodes() != null
+                        && r.getOnExitCodes().getValues().contains(75))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("a rule for exit 75"));
         assertEquals("Ignore", rateLimited.getAction());
         assertEquals("In", rateLimited.getOnExitCodes().getOperator());
         assertEquals(fbx.getName(), rateLimited.getOnExitCodes().getContainerName());
@@ -122,11 +127,19 @@ class KubernetesManifestsTest {
         PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
         Container fbx = pod.getContainers().get(0);
 
-        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getPersistentVolumeClaim() != null
-                && v.getPersistentVolumeClaim().getClaimName().equals(claim.getMetadata().getName())));
-        assertTrue(fbx.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/data") && !Boolean.TRUE.equals(m.getReadOnly())));
-        assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
-        assertEquals(secret.getMetadata().getName(), fbx.getEnvFrom().get(0).getSecretRef().getName());
+        assertTrue(pod.getVolumes().stream()
+                .anyMatch(v -> v.getPersistentVolumeClaim() != null
+                        && v.getPersistentVolumeClaim()
+                                .getClaimName()
+                                .equals(claim.getMetadata().getName())));
+        assertTrue(fbx.getVolumeMounts().stream()
+                .anyMatch(m -> m.getMountPath().equals("/data") && !Boolean.TRUE.equals(m.getReadOnly())));
+        assertTrue(fbx.getEnv().stream()
+                .anyMatch(e ->
+                        e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+        assertEquals(
+                secret.getMetadata().getName(),
+                fbx.getEnvFrom().get(0).getSecretRef().getName());
         for (String key : List.of("FBX_CLIENT_ID", "FBX_ACCESS_TOKEN", "FBX_REFRESH_TOKEN")) {
             assertTrue(secret.getStringData().containsKey(key), "the Secret has " + key);
         }
@@ -135,33 +148,65 @@ class KubernetesManifestsTest {
     @Test
     void manyAccountsRunOneCronJobEachIntoOneDatabaseWithASecretAndATokenVolumeEach() throws IOException {
         List<HasMetadata> all = manifests(MULTI);
-        List<CronJob> cronJobs = all.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast).toList();
+        List<CronJob> cronJobs = all.stream()
+                .filter(CronJob.class::isInstance)
+                .map(CronJob.class::cast)
+                .toList();
         assertEquals(2, cronJobs.size());
-        Secret database = all.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
-                .filter(s -> s.getMetadata().getName().equals("fbx-database")).findFirst().orElseThrow();
+        Secret database = all.stream()
+                .filter(Secret.class::isInstance)
+                .map(Secret.class::cast)
+                .filter(s -> s.getMetadata().getName().equals("fbx-database"))
+                .findFirst()
+                .orElseThrow();
         // The example URL is one fbx accepts: no password in it.
         PostgresUrl.parse(database.getStringData().get("FBX_DB_URL"), Map.of());
         Set<String> credentials = new HashSet<>();
         Set<String> claims = new HashSet<>();
         for (CronJob cronJob : cronJobs) {
             assertEquals("Forbid", cronJob.getSpec().getConcurrencyPolicy());
-            PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+            PodSpec pod =
+                    cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
             Container fbx = pod.getContainers().get(0);
             assertEquals("sync", fbx.getArgs().get(0));
             assertFalse(fbx.getArgs().contains("--out"), "the database, not a directory");
             for (String key : List.of("FBX_DB_URL", "FBX_DB_PASSWORD")) {
-                assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals(key) && e.getValueFrom() != null
-                        && e.getValueFrom().getSecretKeyRef().getName().equals("fbx-database")
-                        && database.getStringData().containsKey(e.getValueFrom().getSecretKeyRef().getKey())), key + " from the database Secret");
+                assertTrue(
+                        fbx.getEnv().stream()
+                                .anyMatch(e -> e.getName().equals(key)
+                                        && e.getValueFrom() != null
+                                        && e.getValueFrom()
+                                                .getSecretKeyRef()
+                                                .getName()
+                                                .equals("fbx-database")
+                                        && database.getStringData()
+                                                .containsKey(e.getValueFrom()
+                                                        .getSecretKeyRef()
+                                                        .getKey())),
+                        key + " from the database Secret");
             }
             String secretName = fbx.getEnvFrom().get(0).getSecretRef().getName();
-            assertTrue(all.stream().anyMatch(m -> m instanceof Secret && m.getMetadata().getName().equals(secretName)), secretName);
+            assertTrue(
+                    all.stream()
+                            .anyMatch(m -> m instanceof Secret
+                                    && m.getMetadata().getName().equals(secretName)),
+                    secretName);
             credentials.add(secretName);
-            String claim = pod.getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null).findFirst().orElseThrow()
-                    .getPersistentVolumeClaim().getClaimName();
-            assertTrue(all.stream().anyMatch(m -> m instanceof PersistentVolumeClaim && m.getMetadata().getName().equals(claim)), claim);
+            String claim = pod.getVolumes().stream()
+                    .filter(v -> v.getPersistentVolumeClaim() != null)
+                    .findFirst()
+                    .orElseThrow()
+                    .getPersistentVolumeClaim()
+                    .getClaimName();
+            assertTrue(
+                    all.stream()
+                            .anyMatch(m -> m instanceof PersistentVolumeClaim
+                                    && m.getMetadata().getName().equals(claim)),
+                    claim);
             claims.add(claim);
-            assertTrue(fbx.getEnv().stream().anyMatch(e -> e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+            assertTrue(fbx.getEnv().stream()
+                    .anyMatch(e ->
+                            e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
             unprivileged(pod);
         }
         assertEquals(2, credentials.size(), "a Secret per account");
@@ -170,17 +215,25 @@ class KubernetesManifestsTest {
 
     @Test
     void thePodRunsUnprivilegedOnAReadOnlyRoot() throws IOException {
-        unprivileged(only(manifests(), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+        unprivileged(only(manifests(), CronJob.class)
+                .getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getSpec());
     }
 
     private static void unprivileged(PodSpec pod) {
         assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
-        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertEquals(
+                "RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
         assertFalse(Boolean.TRUE.equals(pod.getAutomountServiceAccountToken()));
         for (Container container : pod.getContainers()) {
             assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
             assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
-            assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+            assertEquals(
+                    List.of("ALL"),
+                    container.getSecurityContext().getCapabilities().getDrop());
             assertNotNull(container.getResources().getRequests().get("memory"));
             assertNotNull(container.getResources().getLimits().get("memory"));
         }

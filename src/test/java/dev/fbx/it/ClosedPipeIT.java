@@ -27,9 +27,12 @@ class ClosedPipeIT {
 
     @Test
     void aReaderThatClosesThePipeEndsFbxQuietly() throws Exception {
-        Process fbx = new ProcessBuilder(FbxProcess.command(MANY_ROWS)).directory(dir.toFile())
-                .redirectError(dir.resolve("err").toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(fbx.getInputStream(), StandardCharsets.UTF_8))) {
+        Process fbx = new ProcessBuilder(FbxProcess.command(MANY_ROWS))
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("err").toFile())
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(fbx.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("time,heart_rate", out.readLine());
             assertTrue(out.readLine().matches("\\d{4}-\\d\\d-\\d\\dT.*,\\d+"));
         }
@@ -44,8 +47,11 @@ class ClosedPipeIT {
         if (!full.exists()) {
             return;
         }
-        Process fbx = new ProcessBuilder(FbxProcess.command(MANY_ROWS)).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(full)).redirectError(dir.resolve("err").toFile()).start();
+        Process fbx = new ProcessBuilder(FbxProcess.command(MANY_ROWS))
+                .directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(full))
+                .redirectError(dir.resolve("err").toFile())
+                .start();
         assertTrue(fbx.waitFor(2, TimeUnit.MINUTES));
         String err = Files.readString(dir.resolve("err"));
         assertEquals(74, fbx.exitValue(), err);

@@ -42,7 +42,8 @@ class ProcessesIT {
     }
 
     private Map<String, String> env(String... more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("FBX_FITBIT_API_URL", "http://127.0.0.1:" + api.port()));
+        Map<String, String> env =
+                new java.util.HashMap<>(Map.of("FBX_FITBIT_API_URL", "http://127.0.0.1:" + api.port()));
         for (int i = 0; i < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }
@@ -50,24 +51,47 @@ class ProcessesIT {
     }
 
     private void stubData(String bearer) {
-        api.stubFor(get(HR).withHeader("Authorization", equalTo(bearer)).willReturn(okJson(Fixtures.load("fitbit/heart-intraday-2024-07-01.json"))));
+        api.stubFor(get(HR).withHeader("Authorization", equalTo(bearer))
+                .willReturn(okJson(Fixtures.load("fitbit/heart-intraday-2024-07-01.json"))));
     }
 
     @Test
     void twoProcessesSharingOneFileSpendTheRefreshTokenOnce() throws Exception {
         Path tokens = TokenFiles.expired(dir, "Europe/Berlin");
-        api.stubFor(post("/oauth2/token").willReturn(okJson(Fixtures.load("fitbit/token.json")).withFixedDelay(1500)));
+        api.stubFor(post("/oauth2/token")
+                .willReturn(okJson(Fixtures.load("fitbit/token.json")).withFixedDelay(1500)));
         stubData("Bearer NEW-ACCESS");
 
-        Process first = FbxProcess.start(dir, env(), "first", "--token-file", tokens.toString(), "hr", "--detail", "1min", "--date", "2024-07-01");
-        Process second = FbxProcess.start(dir, env(), "second", "--token-file", tokens.toString(), "hr", "--detail", "1min", "--date", "2024-07-01");
+        Process first = FbxProcess.start(
+                dir,
+                env(),
+                "first",
+                "--token-file",
+                tokens.toString(),
+                "hr",
+                "--detail",
+                "1min",
+                "--date",
+                "2024-07-01");
+        Process second = FbxProcess.start(
+                dir,
+                env(),
+                "second",
+                "--token-file",
+                tokens.toString(),
+                "hr",
+                "--detail",
+                "1min",
+                "--date",
+                "2024-07-01");
         assertTrue(first.waitFor(2, TimeUnit.MINUTES) && second.waitFor(2, TimeUnit.MINUTES));
 
         assertEquals(0, first.exitValue(), FbxProcess.output(dir, "first", "err"));
         assertEquals(0, second.exitValue(), FbxProcess.output(dir, "second", "err"));
         assertEquals(FbxProcess.output(dir, "first", "out"), FbxProcess.output(dir, "second", "out"));
         api.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
-        assertEquals("NEW-REFRESH", TokenFiles.read(tokens).path("refresh_token").asText());
+        assertEquals(
+                "NEW-REFRESH", TokenFiles.read(tokens).path("refresh_token").asText());
     }
 
     @Test
@@ -75,20 +99,41 @@ class ProcessesIT {
         Path tokens = dir.resolve("data").resolve("fb_conf.json");
         api.stubFor(get("/1/user/-/profile.json").willReturn(okJson(Fixtures.load("fitbit/profile.json"))));
         api.stubFor(post("/oauth2/token").willReturn(okJson(Fixtures.load("fitbit/token.json"))));
-        api.stubFor(get(HR).withHeader("Authorization", equalTo("Bearer SEEDED")).willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"errors\":[{\"errorType\":\"expired_token\",\"message\":\"Access token expired\"}]}")));
+        api.stubFor(
+                get(HR).withHeader("Authorization", equalTo("Bearer SEEDED"))
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"errors\":[{\"errorType\":\"expired_token\",\"message\":\"Access token expired\"}]}")));
         stubData("Bearer NEW-ACCESS");
 
-        int exit = FbxProcess.run(dir, env("FBX_TOKEN_FILE", tokens.toString(), "FBX_CLIENT_ID", "ENVCLIENT",
-                "FBX_ACCESS_TOKEN", "SEEDED", "FBX_REFRESH_TOKEN", "SEEDED-REFRESH"), "seed", "hr", "--detail", "1min", "--date", "2024-07-01");
+        int exit = FbxProcess.run(
+                dir,
+                env(
+                        "FBX_TOKEN_FILE",
+                        tokens.toString(),
+                        "FBX_CLIENT_ID",
+                        "ENVCLIENT",
+                        "FBX_ACCESS_TOKEN",
+                        "SEEDED",
+                        "FBX_REFRESH_TOKEN",
+                        "SEEDED-REFRESH"),
+                "seed",
+                "hr",
+                "--detail",
+                "1min",
+                "--date",
+                "2024-07-01");
 
         assertEquals(0, exit, FbxProcess.output(dir, "seed", "err"));
         JsonNode saved = TokenFiles.read(tokens);
         assertEquals("NEW-REFRESH", saved.path("refresh_token").asText());
         assertEquals("ENVCLIENT", saved.path("client_id").asText());
         assertEquals("rw-------", TokenFiles.mode(tokens));
-        api.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(containing("refresh_token=SEEDED-REFRESH")));
+        api.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
+                .withRequestBody(containing("refresh_token=SEEDED-REFRESH")));
         assertTrue(!FbxProcess.output(dir, "seed", "err").contains("SEEDED"), "tokens never reach stderr");
     }
 
@@ -96,20 +141,42 @@ class ProcessesIT {
     void optionBeatsEnvironmentBeatsConfigFileBeatsTokenFile() throws Exception {
         Path tokens = TokenFiles.expired(dir, "Europe/Berlin");
         Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config/application.properties"),
-                "fbx.fitbit.api-url=http://127.0.0.1:" + api.port() + "\nfbx.client-id=FILECLIENT\nfbx.token-file=/nonexistent/fb_conf.json\n");
+        Files.writeString(
+                dir.resolve("config/application.properties"),
+                "fbx.fitbit.api-url=http://127.0.0.1:" + api.port()
+                        + "\nfbx.client-id=FILECLIENT\nfbx.token-file=/nonexistent/fb_conf.json\n");
         api.stubFor(post("/oauth2/token").willReturn(okJson(Fixtures.load("fitbit/token.json"))));
         stubData("Bearer NEW-ACCESS");
 
         // The config file's URL and client id apply; its token file loses to the option.
-        int fromFile = FbxProcess.run(dir, Map.of(), "file", "--token-file", tokens.toString(), "hr", "--detail", "1min", "--date", "2024-07-01");
+        int fromFile = FbxProcess.run(
+                dir,
+                Map.of(),
+                "file",
+                "--token-file",
+                tokens.toString(),
+                "hr",
+                "--detail",
+                "1min",
+                "--date",
+                "2024-07-01");
         assertEquals(0, fromFile, FbxProcess.output(dir, "file", "err"));
         api.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(containing("client_id=FILECLIENT")));
 
         // The environment beats the config file.
         TokenFiles.expired(dir, "Europe/Berlin");
         api.resetRequests();
-        int fromEnv = FbxProcess.run(dir, Map.of("FBX_CLIENT_ID", "ENVCLIENT"), "env", "--token-file", tokens.toString(), "hr", "--detail", "1min", "--date", "2024-07-01");
+        int fromEnv = FbxProcess.run(
+                dir,
+                Map.of("FBX_CLIENT_ID", "ENVCLIENT"),
+                "env",
+                "--token-file",
+                tokens.toString(),
+                "hr",
+                "--detail",
+                "1min",
+                "--date",
+                "2024-07-01");
         assertEquals(0, fromEnv, FbxProcess.output(dir, "env", "err"));
         api.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(containing("client_id=ENVCLIENT")));
 

@@ -50,7 +50,9 @@ class AtomicFileTest {
 
         assertEquals("old\n", Files.readString(out));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("out.csv"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("out.csv"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }

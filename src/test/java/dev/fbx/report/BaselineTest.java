@@ -41,7 +41,8 @@ class BaselineTest {
         }
         assertEquals(58, before.size(), "60 nights before, two of them missing");
         double mean = before.stream().mapToDouble(Double::doubleValue).sum() / before.size();
-        double squares = before.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        double squares =
+                before.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
         double sd = Math.sqrt(squares / (before.size() - 1));
         assertEquals(mean, result.bandMean(), 1e-9);
         assertEquals(sd, result.bandSd(), 1e-9);
@@ -55,7 +56,8 @@ class BaselineTest {
     void theRollingMeanTakesTheSevenNightsEndingWithTheNightAndSkipsMissingOnes() {
         SortedMap<LocalDate, Double> values = series();
 
-        Baseline.Night night = Baseline.of(values, FIRST.plusDays(66), FIRST.plusDays(66)).get(0);
+        Baseline.Night night =
+                Baseline.of(values, FIRST.plusDays(66), FIRST.plusDays(66)).get(0);
 
         double sum = 0;
         int n = 0;
@@ -72,7 +74,8 @@ class BaselineTest {
 
     @Test
     void aMissingNightHasNoValueButKeepsItsRange() {
-        Baseline.Night missing = Baseline.of(series(), FIRST.plusDays(64), FIRST.plusDays(64)).get(0);
+        Baseline.Night missing =
+                Baseline.of(series(), FIRST.plusDays(64), FIRST.plusDays(64)).get(0);
 
         assertNull(missing.value());
         assertTrue(missing.bandMean() != null);
@@ -93,6 +96,10 @@ class BaselineTest {
 
         SortedMap<LocalDate, Double> sparse = new TreeMap<>(values);
         sparse.keySet().removeIf(d -> d.isAfter(FIRST.plusDays(59)) && d.isBefore(FIRST.plusDays(66)));
-        assertNull(Baseline.of(sparse, FIRST.plusDays(66), FIRST.plusDays(66)).get(0).mean7(), "one value in the week");
+        assertNull(
+                Baseline.of(sparse, FIRST.plusDays(66), FIRST.plusDays(66))
+                        .get(0)
+                        .mean7(),
+                "one value in the week");
     }
 }

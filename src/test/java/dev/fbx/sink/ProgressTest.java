@@ -36,9 +36,14 @@ class ProgressTest {
                   }
                 }
                 """, progress.toJson());
-        assertEquals(List.of(new DateRange(JAN_1.plusDays(3), JAN_1.plusDays(3)), new DateRange(JAN_1.plusDays(7), JAN_1.plusDays(9))),
+        assertEquals(
+                List.of(
+                        new DateRange(JAN_1.plusDays(3), JAN_1.plusDays(3)),
+                        new DateRange(JAN_1.plusDays(7), JAN_1.plusDays(9))),
                 progress.missing("hr-day", new DateRange(JAN_1, JAN_1.plusDays(9))));
-        assertEquals(List.of(new DateRange(JAN_1, JAN_1.plusDays(9))), progress.missing("hrv-day", new DateRange(JAN_1, JAN_1.plusDays(9))));
+        assertEquals(
+                List.of(new DateRange(JAN_1, JAN_1.plusDays(9))),
+                progress.missing("hrv-day", new DateRange(JAN_1, JAN_1.plusDays(9))));
 
         progress.complete("hr-day", JAN_1.plusDays(3));
         assertTrue(progress.toJson().contains("[ [ \"2024-01-01\", \"2024-01-07\" ] ]"), progress.toJson());
@@ -68,19 +73,20 @@ class ProgressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "[]",
-        "{\"since\":\"2024-01-01\"}",
-        "{\"version\":2}",
-        "{\"version\":1,\"since\":\"yesterday\"}",
-        "{\"version\":1,\"complete\":[]}",
-        "{\"version\":1,\"complete\":{\"hr-day\":\"2024-01-01\"}}",
-        "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\"]]}}",
-        "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-05\",\"2024-01-01\"]]}}",
-        "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\",\"2024-02-30\"]]}}",
-        "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\""
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "{\"since\":\"2024-01-01\"}",
+                "{\"version\":2}",
+                "{\"version\":1,\"since\":\"yesterday\"}",
+                "{\"version\":1,\"complete\":[]}",
+                "{\"version\":1,\"complete\":{\"hr-day\":\"2024-01-01\"}}",
+                "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\"]]}}",
+                "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-05\",\"2024-01-01\"]]}}",
+                "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\",\"2024-02-30\"]]}}",
+                "{\"version\":1,\"complete\":{\"hr-day\":[[\"2024-01-01\""
+            })
     void aFileFbxDidNotWriteIsRejectedAndLeftAsItIs(String text, @TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(Progress.FILE), text);
 

@@ -1,7 +1,5 @@
 package dev.fbx.source;
 
-import dev.fbx.dataset.Dataset;
-import dev.fbx.dataset.DateRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fbx.api.GoogleDialect;
@@ -12,6 +10,8 @@ import dev.fbx.auth.TokenFile;
 import dev.fbx.auth.TokenGrant;
 import dev.fbx.auth.TokenProvider;
 import dev.fbx.auth.TokenStore;
+import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
@@ -50,12 +50,18 @@ class GoogleSourceTest {
 
     @BeforeEach
     void source() {
-        Path file = TokenFiles.write(dir.resolve("fb_conf.json"), "{\"provider\":\"google\",\"access_token\":\"A\",\"refresh_token\":\"R\","
-                + "\"expires_at\":\"" + Instant.now().plusSeconds(3000) + "\",\"timezone\":\"Europe/Berlin\"}");
+        Path file = TokenFiles.write(
+                dir.resolve("fb_conf.json"),
+                "{\"provider\":\"google\",\"access_token\":\"A\",\"refresh_token\":\"R\"," + "\"expires_at\":\""
+                        + Instant.now().plusSeconds(3000) + "\",\"timezone\":\"Europe/Berlin\"}");
         TokenStore store = new TokenStore(file);
         TokenFile tokens = store.read().orElseThrow();
-        Transport transport = new Transport(new GoogleDialect(), new Transport.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1)), Clock.systemUTC());
-        source = new GoogleSource(new FakeApi(), transport, new TokenProvider(store, tokens, new NoRefresh(), Clock.systemUTC()), null);
+        Transport transport = new Transport(
+                new GoogleDialect(),
+                new Transport.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                Clock.systemUTC());
+        source = new GoogleSource(
+                new FakeApi(), transport, new TokenProvider(store, tokens, new NoRefresh(), Clock.systemUTC()), null);
     }
 
     @Test
@@ -65,8 +71,12 @@ class GoogleSourceTest {
 
         source.streams().read(Dataset.SPO2, TWO_DAYS, days::add);
 
-        assertEquals(List.of(new Spo2Day(JULY_1, 96.1, 94.5, 99.0), new Spo2Day(JULY_1.plusDays(1), 95.7, 94.0, 98.6)), days);
-        assertEquals(List.of("daily-oxygen-saturation|daily_oxygen_saturation.date >= \"2026-07-01\" AND daily_oxygen_saturation.date < \"2026-07-03\"|10000|null"),
+        assertEquals(
+                List.of(new Spo2Day(JULY_1, 96.1, 94.5, 99.0), new Spo2Day(JULY_1.plusDays(1), 95.7, 94.0, 98.6)),
+                days);
+        assertEquals(
+                List.of(
+                        "daily-oxygen-saturation|daily_oxygen_saturation.date >= \"2026-07-01\" AND daily_oxygen_saturation.date < \"2026-07-03\"|10000|null"),
                 requests);
     }
 
@@ -78,7 +88,9 @@ class GoogleSourceTest {
         source.streams().read(Dataset.BR, TWO_DAYS, days::add);
 
         assertEquals(List.of(new BreathingRateDay(JULY_1, 14.8), new BreathingRateDay(JULY_1.plusDays(1), 15.5)), days);
-        assertEquals(List.of("daily-respiratory-rate|daily_respiratory_rate.date >= \"2026-07-01\" AND daily_respiratory_rate.date < \"2026-07-03\"|10000|null"),
+        assertEquals(
+                List.of(
+                        "daily-respiratory-rate|daily_respiratory_rate.date >= \"2026-07-01\" AND daily_respiratory_rate.date < \"2026-07-03\"|10000|null"),
                 requests);
     }
 
@@ -89,22 +101,59 @@ class GoogleSourceTest {
 
         source.streams().read(Dataset.TEMP, new DateRange(JULY_1, JULY_1.plusDays(2)), days::add);
 
-        assertEquals(List.of(new SkinTemperatureDay(JULY_1, -0.3), new SkinTemperatureDay(JULY_1.plusDays(1), 0.2)), days);
+        assertEquals(
+                List.of(new SkinTemperatureDay(JULY_1, -0.3), new SkinTemperatureDay(JULY_1.plusDays(1), 0.2)), days);
     }
 
     @Test
     void sleepsArePagedByTwentyFiveAndWrittenOldestFirstWithTheirStages() {
-        answers = Map.of("sleep", Fixtures.load("google/sleep-page1.json"), "sleep@sleep-page-2", Fixtures.load("google/sleep-page2.json"));
+        answers = Map.of(
+                "sleep",
+                Fixtures.load("google/sleep-page1.json"),
+                "sleep@sleep-page-2",
+                Fixtures.load("google/sleep-page2.json"));
         List<Sleep> sleeps = new ArrayList<>();
 
         source.streams().read(Dataset.SLEEP, TWO_DAYS, sleeps::add);
 
-        assertEquals(List.of(
-                new Sleep(JULY_1, time("2026-07-01T00:05:00+02:00"), time("2026-07-01T07:35:00+02:00"), true, 400, 50, 90, 220, 0, 50),
-                new Sleep(JULY_1.plusDays(1), time("2026-07-01T23:30:00+02:00"), time("2026-07-02T07:10:00+02:00"), true, 412, 48, 82, 230, 100, 48),
-                new Sleep(JULY_1.plusDays(1), time("2026-07-02T14:00:00+02:00"), time("2026-07-02T14:40:00+02:00"), false, 38, 2, null, null, null, null)),
+        assertEquals(
+                List.of(
+                        new Sleep(
+                                JULY_1,
+                                time("2026-07-01T00:05:00+02:00"),
+                                time("2026-07-01T07:35:00+02:00"),
+                                true,
+                                400,
+                                50,
+                                90,
+                                220,
+                                0,
+                                50),
+                        new Sleep(
+                                JULY_1.plusDays(1),
+                                time("2026-07-01T23:30:00+02:00"),
+                                time("2026-07-02T07:10:00+02:00"),
+                                true,
+                                412,
+                                48,
+                                82,
+                                230,
+                                100,
+                                48),
+                        new Sleep(
+                                JULY_1.plusDays(1),
+                                time("2026-07-02T14:00:00+02:00"),
+                                time("2026-07-02T14:40:00+02:00"),
+                                false,
+                                38,
+                                2,
+                                null,
+                                null,
+                                null,
+                                null)),
                 sleeps);
-        String filter = "sleep.interval.civil_end_time >= \"2026-07-01\" AND sleep.interval.civil_end_time < \"2026-07-03\"";
+        String filter =
+                "sleep.interval.civil_end_time >= \"2026-07-01\" AND sleep.interval.civil_end_time < \"2026-07-03\"";
         assertEquals(List.of("sleep|" + filter + "|25|null", "sleep|" + filter + "|25|sleep-page-2"), requests);
     }
 

@@ -20,7 +20,8 @@ public class ApiFake implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays(), new GoogleDays()));
+            server = new WireMockServer(
+                    options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays(), new GoogleDays()));
             server.start();
             System.setProperty(PORT, String.valueOf(server.port()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
@@ -36,14 +37,22 @@ public class ApiFake implements QuarkusTestResourceLifecycleManager {
         }
         String base = "http://127.0.0.1:" + port;
         return Map.of(
-                "fbx.fitbit.api-url", base,
-                "fbx.fitbit.authorize-url", base + "/fitbit/authorize",
-                "fbx.google.api-url", base,
-                "fbx.google.token-url", base + "/google/token",
-                "fbx.google.authorize-url", base + "/google/authorize",
-                "fbx.google.revoke-url", base + "/google/revoke",
-                "fbx.retry.initial-delay-ms", "1",
-                "fbx.retry.max-delay-ms", "20");
+                "fbx.fitbit.api-url",
+                base,
+                "fbx.fitbit.authorize-url",
+                base + "/fitbit/authorize",
+                "fbx.google.api-url",
+                base,
+                "fbx.google.token-url",
+                base + "/google/token",
+                "fbx.google.authorize-url",
+                base + "/google/authorize",
+                "fbx.google.revoke-url",
+                base + "/google/revoke",
+                "fbx.retry.initial-delay-ms",
+                "1",
+                "fbx.retry.max-delay-ms",
+                "20");
     }
 
     @Override

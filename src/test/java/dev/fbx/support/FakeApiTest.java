@@ -25,6 +25,9 @@ public abstract class FakeApiTest {
 
     @AfterEach
     void everyRequestWasExpected() {
-        assertEquals(0, api.findAllUnmatchedRequests().size(), () -> "unexpected requests: " + api.findAllUnmatchedRequests());
+        assertEquals(
+                0,
+                api.findAllUnmatchedRequests().size(),
+                () -> "unexpected requests: " + api.findAllUnmatchedRequests());
     }
 }

@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  * process or a process that dies.
  */
 public final class FbxProcess {
-    private FbxProcess() {
-    }
+    private FbxProcess() {}
 
     /** The command line that starts the packaged fbx. */
     public static List<String> command(String... args) {
@@ -43,7 +42,8 @@ public final class FbxProcess {
      * machine leaks in); stdout and stderr go to files in {@code dir}.
      */
     public static Process start(Path dir, Map<String, String> env, String name, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command(args))
+                .directory(dir.toFile())
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("FBX_"));
@@ -52,7 +52,8 @@ public final class FbxProcess {
     }
 
     /** Runs fbx to completion (at most two minutes) and returns its exit code. */
-    public static int run(Path dir, Map<String, String> env, String name, String... args) throws IOException, InterruptedException {
+    public static int run(Path dir, Map<String, String> env, String name, String... args)
+            throws IOException, InterruptedException {
         Process process = start(dir, env, name, args);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();

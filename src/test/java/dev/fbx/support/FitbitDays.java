@@ -23,10 +23,13 @@ import java.util.regex.Pattern;
 public final class FitbitDays implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "fitbit-days";
 
-    private static final Pattern SUMMARY = Pattern.compile("/1/user/-/activities/heart/date/([0-9-]{10})/([0-9-]{10})\\.json");
-    private static final Pattern INTRADAY = Pattern.compile("/1/user/-/activities/heart/date/([0-9-]{10})/1d/(\\w+)\\.json");
+    private static final Pattern SUMMARY =
+            Pattern.compile("/1/user/-/activities/heart/date/([0-9-]{10})/([0-9-]{10})\\.json");
+    private static final Pattern INTRADAY =
+            Pattern.compile("/1/user/-/activities/heart/date/([0-9-]{10})/1d/(\\w+)\\.json");
     private static final Pattern HRV = Pattern.compile("/1/user/-/hrv/date/([0-9-]{10})/([0-9-]{10})\\.json");
-    private static final Pattern HRV_INTRADAY = Pattern.compile("/1/user/-/hrv/date/([0-9-]{10})/([0-9-]{10})/all\\.json");
+    private static final Pattern HRV_INTRADAY =
+            Pattern.compile("/1/user/-/hrv/date/([0-9-]{10})/([0-9-]{10})/all\\.json");
 
     private final Random random = new Random(7);
 
@@ -43,7 +46,8 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         Parameters parameters = event.getTransformerParameters();
-        ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withHeader("Content-Type", "application/json");
+        ResponseDefinitionBuilder response =
+                new ResponseDefinitionBuilder().withHeader("Content-Type", "application/json");
         if (parameters.containsKey("delay-ms")) {
             response.withFixedDelay(parameters.getInt("delay-ms"));
         }
@@ -54,12 +58,17 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
                 fail = random.nextInt(n) == 0;
             }
             if (fail) {
-                return response.withStatus(503).withBody("{\"errors\":[{\"errorType\":\"system\",\"message\":\"unavailable\"}]}").build();
+                return response.withStatus(503)
+                        .withBody("{\"errors\":[{\"errorType\":\"system\",\"message\":\"unavailable\"}]}")
+                        .build();
             }
         }
         String path = event.getRequest().getUrl().replaceFirst("\\?.*", "");
         String body = body(path);
-        return body == null ? response.withStatus(404).withBody("{\"errors\":[{\"errorType\":\"not_found\"}]}").build()
+        return body == null
+                ? response.withStatus(404)
+                        .withBody("{\"errors\":[{\"errorType\":\"not_found\"}]}")
+                        .build()
                 : response.withStatus(200).withBody(body).build();
     }
 
@@ -103,7 +112,8 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
             }
             String resting = n % 5 == 0 ? "" : ",\"restingHeartRate\":" + (50 + n % 17);
             entries.add("{\"dateTime\":\"" + day + "\",\"value\":{\"customHeartRateZones\":[],\"heartRateZones\":["
-                    + zone("Out of Range", 1000 + n % 300) + "," + zone("Fat Burn", n % 90) + "," + zone("Cardio", n % 20) + ","
+                    + zone("Out of Range", 1000 + n % 300) + "," + zone("Fat Burn", n % 90) + ","
+                    + zone("Cardio", n % 20) + ","
                     + zone("Peak", n % 3) + "]" + resting + "}}");
         }
         return "{\"activities-heart\":[" + String.join(",", entries) + "]}";
@@ -123,7 +133,8 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
             }
         }
         return "{\"activities-heart\":[{\"dateTime\":\"" + day + "\",\"value\":{\"heartRateZones\":[]}}],"
-                + "\"activities-heart-intraday\":{\"dataset\":[" + String.join(",", samples) + "],\"datasetInterval\":1,\"datasetType\":\"minute\"}}";
+                + "\"activities-heart-intraday\":{\"dataset\":[" + String.join(",", samples)
+                + "],\"datasetInterval\":1,\"datasetType\":\"minute\"}}";
     }
 
     private static String hrv(List<LocalDate> days) {
@@ -131,7 +142,8 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
         for (LocalDate day : days) {
             long n = day.toEpochDay();
             if (worn(day)) {
-                entries.add("{\"value\":{\"dailyRmssd\":" + (30 + n % 20) + ".125,\"deepRmssd\":" + (35 + n % 10) + ".5},\"dateTime\":\"" + day + "\"}");
+                entries.add("{\"value\":{\"dailyRmssd\":" + (30 + n % 20) + ".125,\"deepRmssd\":" + (35 + n % 10)
+                        + ".5},\"dateTime\":\"" + day + "\"}");
             }
         }
         return "{\"hrv\":[" + String.join(",", entries) + "]}";
@@ -148,8 +160,9 @@ public final class FitbitDays implements ResponseDefinitionTransformerV2 {
             String[] minutes = {day.minusDays(1) + "T23:55:00.000", day + "T01:10:00.000", day + "T04:05:00.000"};
             List<String> windows = new ArrayList<>();
             for (int i = 0; i < minutes.length; i++) {
-                windows.add("{\"minute\":\"" + minutes[i] + "\",\"value\":{\"rmssd\":" + (25 + (n + i) % 30) + ".25,\"coverage\":0.9"
-                        + (n + i) % 10 + ",\"hf\":" + (100 + n % 50) + ".5,\"lf\":" + (400 + i) + "}}");
+                windows.add("{\"minute\":\"" + minutes[i] + "\",\"value\":{\"rmssd\":" + (25 + (n + i) % 30)
+                        + ".25,\"coverage\":0.9" + (n + i) % 10 + ",\"hf\":" + (100 + n % 50) + ".5,\"lf\":" + (400 + i)
+                        + "}}");
             }
             entries.add("{\"minutes\":[" + String.join(",", windows) + "],\"dateTime\":\"" + day + "\"}");
         }

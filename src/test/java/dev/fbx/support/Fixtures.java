@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Response bodies in the documented shapes, from src/test/resources. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String load(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + name)) {

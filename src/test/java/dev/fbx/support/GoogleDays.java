@@ -44,34 +44,47 @@ public final class GoogleDays implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withHeader("Content-Type", "application/json").withStatus(200);
+        ResponseDefinitionBuilder response = new ResponseDefinitionBuilder()
+                .withHeader("Content-Type", "application/json")
+                .withStatus(200);
         String path = event.getRequest().getUrl().replaceFirst("\\?.*", "");
         if (path.endsWith(":rollUp") || path.endsWith(":dailyRollUp")) {
             return response.withBody("{\"rollupDataPoints\":[]}").build();
         }
         Matcher list = LIST.matcher(path);
-        Matcher filter = FILTER.matcher(event.getRequest().queryParameter("filter").firstValue());
+        Matcher filter =
+                FILTER.matcher(event.getRequest().queryParameter("filter").firstValue());
         if (!list.matches() || !filter.matches()) {
-            return response.withStatus(400).withBody("{\"error\":{\"code\":400,\"status\":\"INVALID_ARGUMENT\",\"message\":\"not served\"}}").build();
+            return response.withStatus(400)
+                    .withBody("{\"error\":{\"code\":400,\"status\":\"INVALID_ARGUMENT\",\"message\":\"not served\"}}")
+                    .build();
         }
         String type = list.group(1);
         List<String> points = new ArrayList<>();
         if (type.equals("heart-rate")) {
             for (OffsetDateTime sample : samples(Instant.parse(filter.group(1)), Instant.parse(filter.group(2)))) {
-                points.add("{\"heartRate\":{\"beatsPerMinute\":\"" + bpm(sample.toInstant()) + "\",\"sampleTime\":{\"physicalTime\":\""
-                        + sample.toInstant() + "\",\"utcOffset\":\"" + sample.getOffset().getTotalSeconds() + "s\"}}}");
+                points.add("{\"heartRate\":{\"beatsPerMinute\":\"" + bpm(sample.toInstant())
+                        + "\",\"sampleTime\":{\"physicalTime\":\"" + sample.toInstant() + "\",\"utcOffset\":\""
+                        + sample.getOffset().getTotalSeconds() + "s\"}}}");
             }
-        } else if (!type.equals("sleep") && !type.equals("heart-rate-variability") && !type.equals("oxygen-saturation")) {
+        } else if (!type.equals("sleep")
+                && !type.equals("heart-rate-variability")
+                && !type.equals("oxygen-saturation")) {
             String field = camel(type);
-            for (LocalDate day = LocalDate.parse(filter.group(1)); day.isBefore(LocalDate.parse(filter.group(2))); day = day.plusDays(1)) {
+            for (LocalDate day = LocalDate.parse(filter.group(1));
+                    day.isBefore(LocalDate.parse(filter.group(2)));
+                    day = day.plusDays(1)) {
                 long n = day.toEpochDay();
-                points.add("{\"" + field + "\":{\"date\":{\"year\":" + day.getYear() + ",\"month\":" + day.getMonthValue() + ",\"day\":"
-                        + day.getDayOfMonth() + "},\"beatsPerMinute\":\"" + (50 + n % 9) + "\",\"averageHeartRateVariabilityMilliseconds\":"
+                points.add("{\"" + field + "\":{\"date\":{\"year\":" + day.getYear() + ",\"month\":"
+                        + day.getMonthValue() + ",\"day\":"
+                        + day.getDayOfMonth() + "},\"beatsPerMinute\":\"" + (50 + n % 9)
+                        + "\",\"averageHeartRateVariabilityMilliseconds\":"
                         + (30 + n % 20) + ".5,\"averagePercentage\":9" + n % 7 + ".5,\"breathsPerMinute\":1" + n % 8
                         + ".25,\"nightlyTemperatureCelsius\":34.5,\"baselineTemperatureCelsius\":34.25}}");
             }
         }
-        return response.withBody("{\"dataPoints\":[" + String.join(",", points) + "]}").build();
+        return response.withBody("{\"dataPoints\":[" + String.join(",", points) + "]}")
+                .build();
     }
 
     /** The samples taken in {@code [from, to)}: every three hours on the hour (UTC), each with the offset of where the wearer was. */

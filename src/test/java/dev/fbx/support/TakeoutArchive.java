@@ -29,7 +29,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TakeoutArchive {
     public enum Layout {
-        TAKEOUT_FITBIT("Takeout/Fitbit/"), GOOGLE_HEALTH("Takeout/Google Health/"), ACCOUNT_ARCHIVE("MyFitbitData/JaneDoe/");
+        TAKEOUT_FITBIT("Takeout/Fitbit/"),
+        GOOGLE_HEALTH("Takeout/Google Health/"),
+        ACCOUNT_ARCHIVE("MyFitbitData/JaneDoe/");
 
         final String root;
 
@@ -42,28 +44,41 @@ public final class TakeoutArchive {
         }
     }
 
-    public record Sample(Instant time, int bpm) {
-    }
+    public record Sample(Instant time, int bpm) {}
 
     /** A day's resting heart rate (null: the file says none) and zone minutes (below, fat burn, cardio, peak). */
-    public record HeartDay(LocalDate date, Double resting, int[] zones) {
-    }
+    public record HeartDay(LocalDate date, Double resting, int[] zones) {}
 
-    public record Night(LocalDate date, double rmssd, double breathingRate, double spo2Avg, double spo2Low, double spo2High,
-            Double temperatureSum, int temperatureSamples) {
-    }
+    public record Night(
+            LocalDate date,
+            double rmssd,
+            double breathingRate,
+            double spo2Avg,
+            double spo2Low,
+            double spo2High,
+            Double temperatureSum,
+            int temperatureSamples) {}
 
     /** One SpO2 reading as the archive holds it: its instant, and the value (the floor, 50.0, among them). */
-    public record Spo2Reading(Instant time, double value) {
-    }
+    public record Spo2Reading(Instant time, double value) {}
 
     /** One 5-minute HRV window: its instant, and the values as written. */
-    public record HrvWindow(LocalDate night, Instant time, double rmssd, double coverage, double lf, double hf) {
-    }
+    public record HrvWindow(LocalDate night, Instant time, double rmssd, double coverage, double lf, double hf) {}
 
-    public record SleepLog(long logId, LocalDate dateOfSleep, LocalDateTime start, LocalDateTime end, long durationMillis, boolean main,
-            String type, int asleep, int awake, int deep, int light, int rem, int wake) {
-    }
+    public record SleepLog(
+            long logId,
+            LocalDate dateOfSleep,
+            LocalDateTime start,
+            LocalDateTime end,
+            long durationMillis,
+            boolean main,
+            String type,
+            int asleep,
+            int awake,
+            int deep,
+            int light,
+            int rem,
+            int wake) {}
 
     private static final DateTimeFormatter SLASH = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss");
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -75,6 +90,7 @@ public final class TakeoutArchive {
     public final LocalDate last;
     /** Every sample once, in time order. */
     public final List<Sample> samples = new ArrayList<>();
+
     public final List<HeartDay> heartDays = new ArrayList<>();
     public final List<Night> nights = new ArrayList<>();
     public final List<HrvWindow> hrvWindows = new ArrayList<>();
@@ -83,6 +99,7 @@ public final class TakeoutArchive {
     public final List<Spo2Reading> spo2Readings = new ArrayList<>();
     /** The day without any file (not worn), and the day whose heart-rate file is an empty list. */
     public final LocalDate notWorn;
+
     public final LocalDate emptyFile;
     /** The entries, by name, in the order written. */
     public final Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -91,7 +108,14 @@ public final class TakeoutArchive {
      * @param timezone the profile's zone; null writes a profile without one
      * @param secondsBetween the mean gap between heart-rate samples
      */
-    public TakeoutArchive(Layout layout, ZoneId zone, String timezone, LocalDate first, LocalDate last, int secondsBetween, long seed) {
+    public TakeoutArchive(
+            Layout layout,
+            ZoneId zone,
+            String timezone,
+            LocalDate first,
+            LocalDate last,
+            int secondsBetween,
+            long seed) {
         this.layout = layout;
         this.zone = zone;
         this.first = first;
@@ -117,9 +141,10 @@ public final class TakeoutArchive {
     }
 
     private void profile(String timezone) {
-        put(folder("Your Profile", "Personal & Account") + "Profile.csv",
-                "id,full_name,first_name,last_name,display_name,timezone,locale\r\n"
-                        + "7XYZ42,Jane Doe,Jane,Doe,Jane," + (timezone == null ? "" : timezone) + ",en_US\r\n");
+        put(
+                folder("Your Profile", "Personal & Account") + "Profile.csv",
+                "id,full_name,first_name,last_name,display_name,timezone,locale\r\n" + "7XYZ42,Jane Doe,Jane,Doe,Jane,"
+                        + (timezone == null ? "" : timezone) + ",en_US\r\n");
     }
 
     /** Local day d's samples go to file d, except that the first two of day d+1 also straddle into it and the last of d repeats in d+1. */
@@ -170,8 +195,13 @@ public final class TakeoutArchive {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            json.append(i == 0 ? "" : ",").append("{\n  \"dateTime\" : \"").append(SLASH.format(s.time().atZone(ZoneId.of("UTC"))))
-                    .append("\",\n  \"value\" : {\n    \"bpm\" : ").append(s.bpm()).append(",\n    \"confidence\" : ").append(s.bpm() % 4)
+            json.append(i == 0 ? "" : ",")
+                    .append("{\n  \"dateTime\" : \"")
+                    .append(SLASH.format(s.time().atZone(ZoneId.of("UTC"))))
+                    .append("\",\n  \"value\" : {\n    \"bpm\" : ")
+                    .append(s.bpm())
+                    .append(",\n    \"confidence\" : ")
+                    .append(s.bpm() % 4)
                     .append("\n  }\n}");
         }
         return json.append("]").toString();
@@ -183,20 +213,35 @@ public final class TakeoutArchive {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             boolean worn = !day.equals(notWorn) && !day.equals(emptyFile);
             Double value = worn && day.getDayOfMonth() != 5 ? 50 + random.nextInt(15000) / 1000.0 : null;
-            int[] zones = worn ? new int[] {1000 + random.nextInt(300), random.nextInt(120), random.nextInt(30), random.nextInt(10)} : null;
+            int[] zones = worn
+                    ? new int[] {1000 + random.nextInt(300), random.nextInt(120), random.nextInt(30), random.nextInt(10)
+                    }
+                    : null;
             heartDays.add(new HeartDay(day, value, zones));
-            resting.append(day.equals(first) ? "" : ",").append("{\n  \"dateTime\" : \"").append(SLASH.format(day.atStartOfDay()))
-                    .append("\",\n  \"value\" : {\n    \"date\" : ").append(value == null ? "null" : "\"" + SLASH_DAY.format(day) + "\"")
-                    .append(",\n    \"value\" : ").append(value == null ? "0.0" : value).append(",\n    \"error\" : ")
-                    .append(value == null ? "0.0" : "6.78").append("\n  }\n}");
+            resting.append(day.equals(first) ? "" : ",")
+                    .append("{\n  \"dateTime\" : \"")
+                    .append(SLASH.format(day.atStartOfDay()))
+                    .append("\",\n  \"value\" : {\n    \"date\" : ")
+                    .append(value == null ? "null" : "\"" + SLASH_DAY.format(day) + "\"")
+                    .append(",\n    \"value\" : ")
+                    .append(value == null ? "0.0" : value)
+                    .append(",\n    \"error\" : ")
+                    .append(value == null ? "0.0" : "6.78")
+                    .append("\n  }\n}");
             if (zones != null) {
-                put(folder + "time_in_heart_rate_zones-" + day + ".json", "[{\n  \"dateTime\" : \"" + SLASH.format(day.atStartOfDay())
-                        + "\",\n  \"value\" : {\n    \"valuesInZones\" : {\n      \"IN_DEFAULT_ZONE_3\" : " + zones[3] + ".0,\n"
-                        + "      \"IN_DEFAULT_ZONE_1\" : " + zones[1] + ".0,\n      \"BELOW_DEFAULT_ZONE_1\" : " + zones[0] + ".0,\n"
-                        + "      \"IN_DEFAULT_ZONE_2\" : " + zones[2] + ".0\n    }\n  }\n}]");
+                put(
+                        folder + "time_in_heart_rate_zones-" + day + ".json",
+                        "[{\n  \"dateTime\" : \"" + SLASH.format(day.atStartOfDay())
+                                + "\",\n  \"value\" : {\n    \"valuesInZones\" : {\n      \"IN_DEFAULT_ZONE_3\" : "
+                                + zones[3] + ".0,\n"
+                                + "      \"IN_DEFAULT_ZONE_1\" : " + zones[1] + ".0,\n      \"BELOW_DEFAULT_ZONE_1\" : "
+                                + zones[0] + ".0,\n"
+                                + "      \"IN_DEFAULT_ZONE_2\" : " + zones[2] + ".0\n    }\n  }\n}]");
             }
         }
-        put(folder + "resting_heart_rate-" + first + ".json", resting.append("]").toString());
+        put(
+                folder + "resting_heart_rate-" + first + ".json",
+                resting.append("]").toString());
     }
 
     private void nights(Random random) {
@@ -209,12 +254,15 @@ public final class TakeoutArchive {
         for (LocalDate night = first.plusDays(1); !night.isAfter(last); night = night.plusDays(1)) {
             if (temperatureFile == null || night.isAfter(temperatureStart.plusDays(29))) {
                 if (temperatureFile != null) {
-                    put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
+                    put(
+                            temperature + "Computed Temperature - " + temperatureStart + ".csv",
+                            temperatureFile.toString());
                 }
                 temperatureStart = night;
-                temperatureFile = new StringBuilder("type,sleep_start,sleep_end,temperature_samples,nightly_temperature,"
-                        + "baseline_relative_sample_sum,baseline_relative_sample_sum_of_squares,baseline_relative_nightly_standard_deviation,"
-                        + "baseline_relative_sample_standard_deviation\n");
+                temperatureFile =
+                        new StringBuilder("type,sleep_start,sleep_end,temperature_samples,nightly_temperature,"
+                                + "baseline_relative_sample_sum,baseline_relative_sample_sum_of_squares,baseline_relative_nightly_standard_deviation,"
+                                + "baseline_relative_sample_standard_deviation\n");
             }
             if (night.equals(notWorn) || night.equals(emptyFile)) {
                 continue;
@@ -230,25 +278,52 @@ public final class TakeoutArchive {
                 nights.add(new Night(night, rmssd, br, avg, avg - 2.5, avg + 2.1, sum, count));
             }
             // One irregular name: the night is in the rows, not the name.
-            String summaryName = night.getDayOfMonth() == 7 ? "Daily Heart Rate Variability Summary - " + night.toString().substring(0, 7) + " (1).csv"
+            String summaryName = night.getDayOfMonth() == 7
+                    ? "Daily Heart Rate Variability Summary - "
+                            + night.toString().substring(0, 7) + " (1).csv"
                     : "Daily Heart Rate Variability Summary - " + night + ".csv";
-            put(hrv + summaryName, "timestamp,rmssd,nremhr,entropy\n" + (headerOnly ? "" : night + "T00:00:00," + rmssd + ",49.623,2.472\n"));
-            put(hrv + "Daily Respiratory Rate Summary - " + night + ".csv",
+            put(
+                    hrv + summaryName,
+                    "timestamp,rmssd,nremhr,entropy\n"
+                            + (headerOnly ? "" : night + "T00:00:00," + rmssd + ",49.623,2.472\n"));
+            put(
+                    hrv + "Daily Respiratory Rate Summary - " + night + ".csv",
                     "timestamp,daily_respiratory_rate\n" + (headerOnly ? "" : night + "T00:00:00," + br + "\n"));
             if (!headerOnly) {
-                spo2File.append(night).append("T00:00:00Z,").append(avg).append(',').append(avg - 2.5).append(',').append(avg + 2.1).append('\n');
+                spo2File.append(night)
+                        .append("T00:00:00Z,")
+                        .append(avg)
+                        .append(',')
+                        .append(avg - 2.5)
+                        .append(',')
+                        .append(avg + 2.1)
+                        .append('\n');
             }
-            // The night's windows, every 5 minutes of real time from 23:00 the evening before: through the autumn change the
+            // The night's windows, every 5 minutes of real time from 23:00 the evening before: through the autumn
+            // change the
             // wall clock repeats an hour, and the file shows it twice.
             StringBuilder details = new StringBuilder("timestamp,rmssd,coverage,low_frequency,high_frequency\n");
             Instant start = night.minusDays(1).atTime(23, 0).atZone(zone).toInstant();
             for (int i = 0; i < 84 && !headerOnly; i++) {
                 Instant t = start.plus(Duration.ofMinutes(5L * i));
-                HrvWindow w = new HrvWindow(night, t, 10 + random.nextInt(60000) / 1000.0, random.nextInt(1000) / 1000.0,
-                        random.nextInt(2000000) / 1000.0, random.nextInt(900000) / 1000.0);
+                HrvWindow w = new HrvWindow(
+                        night,
+                        t,
+                        10 + random.nextInt(60000) / 1000.0,
+                        random.nextInt(1000) / 1000.0,
+                        random.nextInt(2000000) / 1000.0,
+                        random.nextInt(900000) / 1000.0);
                 hrvWindows.add(w);
-                details.append(WALL.format(LocalDateTime.ofInstant(t, zone))).append(',').append(w.rmssd()).append(',').append(w.coverage()).append(',').append(w.lf()).append(',')
-                        .append(w.hf()).append('\n');
+                details.append(WALL.format(LocalDateTime.ofInstant(t, zone)))
+                        .append(',')
+                        .append(w.rmssd())
+                        .append(',')
+                        .append(w.coverage())
+                        .append(',')
+                        .append(w.lf())
+                        .append(',')
+                        .append(w.hf())
+                        .append('\n');
             }
             put(hrv + "Heart Rate Variability Details - " + night + ".csv", details.toString());
             if (headerOnly) {
@@ -256,10 +331,23 @@ public final class TakeoutArchive {
             }
             LocalDateTime sleepStart = night.minusDays(1).atTime(22, 30 + random.nextInt(29));
             LocalDateTime sleepEnd = night.atTime(6, random.nextInt(59));
-            temperatureFile.append("SLEEP,").append(sleepStart).append(',').append(sleepEnd).append(',').append(count).append(",34.5,")
-                    .append(sum == null ? "NaN" : sum.toString()).append(",12.3,0.4,0.5\n");
+            temperatureFile
+                    .append("SLEEP,")
+                    .append(sleepStart)
+                    .append(',')
+                    .append(sleepEnd)
+                    .append(',')
+                    .append(count)
+                    .append(",34.5,")
+                    .append(sum == null ? "NaN" : sum.toString())
+                    .append(",12.3,0.4,0.5\n");
             // A short nap the same day must not replace the night's temperature.
-            temperatureFile.append("SLEEP,").append(night.atTime(14, 0)).append(',').append(night.atTime(14, 40)).append(",40,34.9,")
+            temperatureFile
+                    .append("SLEEP,")
+                    .append(night.atTime(14, 0))
+                    .append(',')
+                    .append(night.atTime(14, 40))
+                    .append(",40,34.9,")
                     .append("77.0,1.0,0.1,0.1\n");
         }
         put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
@@ -281,7 +369,9 @@ public final class TakeoutArchive {
             }
             StringBuilder file = new StringBuilder("timestamp,value\n");
             Instant end = night.atTime(5, 30).atZone(zone).toInstant();
-            for (Instant t = night.minusDays(1).atTime(23, 30).atZone(zone).toInstant(); t.isBefore(end); t = t.plusSeconds(120)) {
+            for (Instant t = night.minusDays(1).atTime(23, 30).atZone(zone).toInstant();
+                    t.isBefore(end);
+                    t = t.plusSeconds(120)) {
                 double value = random.nextInt(50) == 0 ? 50.0 : 90 + random.nextInt(100) / 10.0;
                 int which = random.nextInt(12);
                 // 0: only the legacy file; 1: only _GoogleData; 2: both, disagreeing; else both, alike.
@@ -295,16 +385,24 @@ public final class TakeoutArchive {
                 if (inGoogle) {
                     // A month a file, named by its first day with data.
                     LocalDate day = t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                    LocalDate month = months.keySet().stream().filter(m -> m.getMonth() == day.getMonth() && m.getYear() == day.getYear())
-                            .findFirst().orElse(day);
-                    months.computeIfAbsent(month, m -> new StringBuilder("timestamp,oxygen saturation percentage,data source\n"))
-                            .append(stamp).append(',').append(googleValue).append(",Inspire 3\n");
+                    LocalDate month = months.keySet().stream()
+                            .filter(m -> m.getMonth() == day.getMonth() && m.getYear() == day.getYear())
+                            .findFirst()
+                            .orElse(day);
+                    months.computeIfAbsent(
+                                    month,
+                                    m -> new StringBuilder("timestamp,oxygen saturation percentage,data source\n"))
+                            .append(stamp)
+                            .append(',')
+                            .append(googleValue)
+                            .append(",Inspire 3\n");
                 }
                 spo2Readings.add(new Spo2Reading(t, inGoogle ? googleValue : value));
             }
             put(legacy + "Minute SpO2 - " + night + ".csv", file.toString());
         }
-        months.forEach((month, file) -> put(layout.root + "Physical Activity_GoogleData/oxygen_saturation_" + month + ".csv", file.toString()));
+        months.forEach((month, file) ->
+                put(layout.root + "Physical Activity_GoogleData/oxygen_saturation_" + month + ".csv", file.toString()));
     }
 
     private void sleeps(Random random) {
@@ -312,42 +410,92 @@ public final class TakeoutArchive {
         long logId = 40_000_000_000L;
         for (LocalDate fileStart = first; !fileStart.isAfter(last); fileStart = fileStart.plusDays(30)) {
             List<SleepLog> logs = new ArrayList<>();
-            for (LocalDate night = fileStart; night.isBefore(fileStart.plusDays(30)) && !night.isAfter(last); night = night.plusDays(1)) {
+            for (LocalDate night = fileStart;
+                    night.isBefore(fileStart.plusDays(30)) && !night.isAfter(last);
+                    night = night.plusDays(1)) {
                 if (night.equals(notWorn)) {
                     continue;
                 }
                 LocalDateTime start = night.minusDays(1).atTime(22, random.nextInt(60));
                 LocalDateTime end = night.atTime(5 + random.nextInt(3), random.nextInt(60));
-                long millis = Duration.between(start.atZone(zone), end.atZone(zone)).toMillis();
+                long millis =
+                        Duration.between(start.atZone(zone), end.atZone(zone)).toMillis();
                 int minutes = (int) (millis / 60_000);
                 int awake = 20 + random.nextInt(30);
                 int deep = 50 + random.nextInt(40);
                 int rem = 60 + random.nextInt(40);
                 int wake = awake;
                 int light = minutes - deep - rem - wake;
-                logs.add(new SleepLog(logId++, night, start, end, millis, true, "stages", minutes - awake, awake, deep, light, rem, wake));
+                logs.add(new SleepLog(
+                        logId++,
+                        night,
+                        start,
+                        end,
+                        millis,
+                        true,
+                        "stages",
+                        minutes - awake,
+                        awake,
+                        deep,
+                        light,
+                        rem,
+                        wake));
                 if (night.getDayOfMonth() % 9 == 0) {
                     LocalDateTime napStart = night.atTime(14, 10);
-                    logs.add(new SleepLog(logId++, night, napStart, napStart.plusMinutes(50), 50 * 60_000L, false, "classic", 45, 5, 0, 0, 0, 0));
+                    logs.add(new SleepLog(
+                            logId++,
+                            night,
+                            napStart,
+                            napStart.plusMinutes(50),
+                            50 * 60_000L,
+                            false,
+                            "classic",
+                            45,
+                            5,
+                            0,
+                            0,
+                            0,
+                            0));
                 }
             }
             sleeps.addAll(logs);
             StringBuilder json = new StringBuilder("[");
             for (int i = logs.size() - 1; i >= 0; i--) {
                 SleepLog s = logs.get(i);
-                json.append(i == logs.size() - 1 ? "" : ",").append("{\n  \"logId\" : ").append(s.logId()).append(",\n  \"dateOfSleep\" : \"")
-                        .append(s.dateOfSleep()).append("\",\n  \"startTime\" : \"").append(s.start()).append(":00.000\",\n  \"endTime\" : \"")
-                        .append(s.end()).append(":00.000\",\n  \"duration\" : ").append(s.durationMillis()).append(",\n  \"minutesToFallAsleep\" : 0,\n")
-                        .append("  \"minutesAsleep\" : ").append(s.asleep()).append(",\n  \"minutesAwake\" : ").append(s.awake())
-                        .append(",\n  \"type\" : \"").append(s.type()).append("\",\n  \"levels\" : ")
-                        .append(s.type().equals("stages")
-                                ? "{\n    \"summary\" : {\n      \"deep\" : {\"count\" : 3, \"minutes\" : " + s.deep() + ", \"thirtyDayAvgMinutes\" : 70},\n"
-                                        + "      \"wake\" : {\"count\" : 20, \"minutes\" : " + s.wake() + "},\n      \"light\" : {\"count\" : 25, \"minutes\" : "
-                                        + s.light() + "},\n      \"rem\" : {\"count\" : 6, \"minutes\" : " + s.rem() + "}\n    },\n    \"data\" : [{\"dateTime\" : \""
-                                        + s.start() + ":00.000\", \"level\" : \"wake\", \"seconds\" : 600}]\n  }"
-                                : "{\n    \"summary\" : {\"asleep\" : {\"count\" : 0, \"minutes\" : 45}, \"awake\" : {\"count\" : 1, \"minutes\" : 5}},\n"
-                                        + "    \"data\" : []\n  }")
-                        .append(",\n  \"mainSleep\" : ").append(s.main()).append("\n}");
+                json.append(i == logs.size() - 1 ? "" : ",")
+                        .append("{\n  \"logId\" : ")
+                        .append(s.logId())
+                        .append(",\n  \"dateOfSleep\" : \"")
+                        .append(s.dateOfSleep())
+                        .append("\",\n  \"startTime\" : \"")
+                        .append(s.start())
+                        .append(":00.000\",\n  \"endTime\" : \"")
+                        .append(s.end())
+                        .append(":00.000\",\n  \"duration\" : ")
+                        .append(s.durationMillis())
+                        .append(",\n  \"minutesToFallAsleep\" : 0,\n")
+                        .append("  \"minutesAsleep\" : ")
+                        .append(s.asleep())
+                        .append(",\n  \"minutesAwake\" : ")
+                        .append(s.awake())
+                        .append(",\n  \"type\" : \"")
+                        .append(s.type())
+                        .append("\",\n  \"levels\" : ")
+                        .append(
+                                s.type().equals("stages")
+                                        ? "{\n    \"summary\" : {\n      \"deep\" : {\"count\" : 3, \"minutes\" : "
+                                                + s.deep() + ", \"thirtyDayAvgMinutes\" : 70},\n"
+                                                + "      \"wake\" : {\"count\" : 20, \"minutes\" : " + s.wake()
+                                                + "},\n      \"light\" : {\"count\" : 25, \"minutes\" : "
+                                                + s.light() + "},\n      \"rem\" : {\"count\" : 6, \"minutes\" : "
+                                                + s.rem() + "}\n    },\n    \"data\" : [{\"dateTime\" : \""
+                                                + s.start()
+                                                + ":00.000\", \"level\" : \"wake\", \"seconds\" : 600}]\n  }"
+                                        : "{\n    \"summary\" : {\"asleep\" : {\"count\" : 0, \"minutes\" : 45}, \"awake\" : {\"count\" : 1, \"minutes\" : 5}},\n"
+                                                + "    \"data\" : []\n  }")
+                        .append(",\n  \"mainSleep\" : ")
+                        .append(s.main())
+                        .append("\n}");
             }
             put(folder + "sleep-" + fileStart + ".json", json.append("]").toString());
         }
@@ -355,7 +503,9 @@ public final class TakeoutArchive {
 
     private void junk() {
         put("Takeout/archive_browser.html", "<html>archive browser</html>");
-        put(folder("Global Export Data", "Physical Activity") + "estimated_oxygen_variation-" + first + ".csv", "timestamp,Infrared to Red Signal Ratio\n");
+        put(
+                folder("Global Export Data", "Physical Activity") + "estimated_oxygen_variation-" + first + ".csv",
+                "timestamp,Infrared to Red Signal Ratio\n");
         put(layout.root + "README.txt", "Your Fitbit data.");
     }
 
@@ -475,7 +625,9 @@ public final class TakeoutArchive {
     }
 
     public String entryName(String suffix) {
-        return entries.keySet().stream().filter(n -> n.endsWith(suffix)).findFirst().orElseThrow(() -> new IllegalArgumentException(suffix));
+        return entries.keySet().stream()
+                .filter(n -> n.endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(suffix));
     }
-
 }

@@ -60,8 +60,10 @@ public final class TakeoutExpected {
 
     /** {@code hr --detail 1sec}: each sample once, at its local time with the offset in force. */
     public List<String> heartRateSamples(LocalDate from, LocalDate to) {
-        return archive.samples.stream().filter(s -> in(ZonedDateTime.ofInstant(s.time(), archive.zone).toLocalDate(), from, to))
-                .map(s -> line(time(s.time()), s.bpm())).toList();
+        return archive.samples.stream()
+                .filter(s -> in(ZonedDateTime.ofInstant(s.time(), archive.zone).toLocalDate(), from, to))
+                .map(s -> line(time(s.time()), s.bpm()))
+                .toList();
     }
 
     /** {@code hr --detail 1min|5min|15min}: the mean per window of the local clock, two decimals half up; one window per offset in the repeated hour. */
@@ -72,8 +74,8 @@ public final class TakeoutExpected {
             if (!in(local.toLocalDate(), from, to)) {
                 continue;
             }
-            LocalDateTime start = local.toLocalDateTime().withSecond(0).withNano(0)
-                    .withMinute(local.getMinute() / minutes * minutes);
+            LocalDateTime start =
+                    local.toLocalDateTime().withSecond(0).withNano(0).withMinute(local.getMinute() / minutes * minutes);
             ZoneOffset offset = local.getOffset();
             String key = TIME.format(start.atOffset(offset));
             long[] sum = windows.computeIfAbsent(key, k -> new long[2]);
@@ -81,61 +83,100 @@ public final class TakeoutExpected {
             sum[1]++;
         }
         return windows.entrySet().stream()
-                .map(e -> e.getKey() + "," + number(BigDecimal.valueOf(e.getValue()[0]).divide(BigDecimal.valueOf(e.getValue()[1]), 2,
-                        RoundingMode.HALF_UP)))
+                .map(e -> e.getKey() + ","
+                        + number(BigDecimal.valueOf(e.getValue()[0])
+                                .divide(BigDecimal.valueOf(e.getValue()[1]), 2, RoundingMode.HALF_UP)))
                 .toList();
     }
 
     /** {@code hr}: resting heart rate rounded, zone minutes; days not worn have no row. */
     public List<String> heartRateDays(LocalDate from, LocalDate to) {
-        return archive.heartDays.stream().filter(d -> in(d.date(), from, to) && d.zones() != null)
-                .map(d -> line(d.date(), d.resting() == null ? null : Math.round(d.resting()), d.zones()[0], d.zones()[1], d.zones()[2],
+        return archive.heartDays.stream()
+                .filter(d -> in(d.date(), from, to) && d.zones() != null)
+                .map(d -> line(
+                        d.date(),
+                        d.resting() == null ? null : Math.round(d.resting()),
+                        d.zones()[0],
+                        d.zones()[1],
+                        d.zones()[2],
                         d.zones()[3]))
                 .toList();
     }
 
     public List<String> hrvDays(LocalDate from, LocalDate to) {
-        return archive.nights.stream().filter(n -> in(n.date(), from, to)).map(n -> line(n.date(), n.rmssd(), null)).toList();
+        return archive.nights.stream()
+                .filter(n -> in(n.date(), from, to))
+                .map(n -> line(n.date(), n.rmssd(), null))
+                .toList();
     }
 
     public List<String> breathingRates(LocalDate from, LocalDate to) {
-        return archive.nights.stream().filter(n -> in(n.date(), from, to)).map(n -> line(n.date(), n.breathingRate())).toList();
+        return archive.nights.stream()
+                .filter(n -> in(n.date(), from, to))
+                .map(n -> line(n.date(), n.breathingRate()))
+                .toList();
     }
 
     /** Dated as labelled (midnight UTC is a day label), min/max the bounds. */
     public List<String> spo2(LocalDate from, LocalDate to) {
-        return archive.nights.stream().filter(n -> in(n.date(), from, to))
-                .map(n -> line(n.date(), n.spo2Avg(), n.spo2Low(), n.spo2High())).toList();
+        return archive.nights.stream()
+                .filter(n -> in(n.date(), from, to))
+                .map(n -> line(n.date(), n.spo2Avg(), n.spo2Low(), n.spo2High()))
+                .toList();
     }
 
     /** The main sleep's sample sum over its samples, three decimals; NaN nights have none. */
     /** The readings of the nights from {@code from} to {@code to}: a reading before noon is that day's night's, one after the next day's. */
     public List<String> spo2Minutes(LocalDate from, LocalDate to) {
-        return archive.spo2Readings.stream().filter(r -> r.value() != 50.0).filter(r -> {
-            ZonedDateTime local = r.time().atZone(archive.zone);
-            return in(local.getHour() < 12 ? local.toLocalDate() : local.toLocalDate().plusDays(1), from, to);
-        }).sorted(Comparator.comparing(TakeoutArchive.Spo2Reading::time)).map(r -> line(time(r.time()), r.value())).toList();
+        return archive.spo2Readings.stream()
+                .filter(r -> r.value() != 50.0)
+                .filter(r -> {
+                    ZonedDateTime local = r.time().atZone(archive.zone);
+                    return in(
+                            local.getHour() < 12
+                                    ? local.toLocalDate()
+                                    : local.toLocalDate().plusDays(1),
+                            from,
+                            to);
+                })
+                .sorted(Comparator.comparing(TakeoutArchive.Spo2Reading::time))
+                .map(r -> line(time(r.time()), r.value()))
+                .toList();
     }
 
     public List<String> temperatures(LocalDate from, LocalDate to) {
-        return archive.nights.stream().filter(n -> in(n.date(), from, to) && n.temperatureSum() != null)
-                .map(n -> line(n.date(), BigDecimal.valueOf(n.temperatureSum()).divide(BigDecimal.valueOf(n.temperatureSamples()), 3,
-                        RoundingMode.HALF_UP)))
+        return archive.nights.stream()
+                .filter(n -> in(n.date(), from, to) && n.temperatureSum() != null)
+                .map(n -> line(
+                        n.date(),
+                        BigDecimal.valueOf(n.temperatureSum())
+                                .divide(BigDecimal.valueOf(n.temperatureSamples()), 3, RoundingMode.HALF_UP)))
                 .toList();
     }
 
     public List<String> hrvWindows(LocalDate from, LocalDate to) {
-        return archive.hrvWindows.stream().filter(w -> in(w.night(), from, to))
-                .map(w -> line(time(w.time()), w.rmssd(), w.coverage(), w.hf(), w.lf())).toList();
+        return archive.hrvWindows.stream()
+                .filter(w -> in(w.night(), from, to))
+                .map(w -> line(time(w.time()), w.rmssd(), w.coverage(), w.hf(), w.lf()))
+                .toList();
     }
 
     public List<String> sleeps(LocalDate from, LocalDate to) {
-        return archive.sleeps.stream().filter(s -> in(s.dateOfSleep(), from, to))
+        return archive.sleeps.stream()
+                .filter(s -> in(s.dateOfSleep(), from, to))
                 .sorted(Comparator.comparing(s -> s.start().atZone(archive.zone).toInstant()))
                 .map(s -> {
                     boolean stages = s.type().equals("stages");
-                    return line(s.dateOfSleep(), TIME.format(s.start().atZone(archive.zone)), TIME.format(s.end().atZone(archive.zone)),
-                            s.main(), s.asleep(), s.awake(), stages ? s.deep() : null, stages ? s.light() : null, stages ? s.rem() : null,
+                    return line(
+                            s.dateOfSleep(),
+                            TIME.format(s.start().atZone(archive.zone)),
+                            TIME.format(s.end().atZone(archive.zone)),
+                            s.main(),
+                            s.asleep(),
+                            s.awake(),
+                            stages ? s.deep() : null,
+                            stages ? s.light() : null,
+                            stages ? s.rem() : null,
                             stages ? s.wake() : null);
                 })
                 .toList();
@@ -143,6 +184,8 @@ public final class TakeoutExpected {
 
     /** Lines of one local day of a dataset, as sync writes them into that day's file. */
     public static Map<LocalDate, List<String>> byDay(List<String> lines) {
-        return lines.stream().collect(Collectors.groupingBy(l -> LocalDate.parse(l.substring(0, 10)), LinkedHashMap::new, Collectors.toList()));
+        return lines.stream()
+                .collect(Collectors.groupingBy(
+                        l -> LocalDate.parse(l.substring(0, 10)), LinkedHashMap::new, Collectors.toList()));
     }
 }

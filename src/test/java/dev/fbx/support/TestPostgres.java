@@ -1,5 +1,6 @@
 package dev.fbx.support;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 
 /**
  * A real PostgreSQL server for the tests, one per test JVM, started on first use on a free
@@ -41,6 +41,7 @@ public final class TestPostgres {
     public static final String USER = "fbx";
     /** The password of {@value #USER}: a test value, used only against this throw-away server. */
     public static final String PASSWORD = "fbx-test-password";
+
     private static final int NOBODY = 65534;
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres server;
@@ -74,7 +75,8 @@ public final class TestPostgres {
     /** A new empty database owned by {@value #USER}; its name. */
     public String createDatabase() {
         String name = "fbx_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection admin = admin("postgres"); Statement st = admin.createStatement()) {
+        try (Connection admin = admin("postgres");
+                Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + name + " OWNER " + USER);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -97,7 +99,8 @@ public final class TestPostgres {
         Path data = Files.createTempDirectory("fbx-pg-data");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
-            UserPrincipal nobody = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            UserPrincipal nobody =
+                    FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
             Files.setOwner(data, nobody);
         }
         int port;
@@ -112,9 +115,20 @@ public final class TestPostgres {
                 host all all 127.0.0.1/32 scram-sha-256
                 """);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> pg.stop(root), "test-postgres-stop"));
-        pg.run(root, "pg_ctl", "-D", data.toString(), "-w", "-l", data.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off -c max_connections=50", "start");
-        try (Connection admin = pg.admin("postgres"); Statement st = admin.createStatement()) {
+        pg.run(
+                root,
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-w",
+                "-l",
+                data.resolve("server.log").toString(),
+                "-o",
+                "-p " + port
+                        + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off -c max_connections=50",
+                "start");
+        try (Connection admin = pg.admin("postgres");
+                Statement st = admin.createStatement()) {
             st.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -143,7 +157,10 @@ public final class TestPostgres {
         command.add(binaries.resolve("bin").resolve(program).toString());
         command.addAll(List.of(args));
         Path log = Files.createTempFile("fbx-pg-" + program, ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(program + " failed: " + Files.readString(log));
@@ -179,7 +196,8 @@ public final class TestPostgres {
                     Files.createDirectories(target.getParent());
                     Files.copy(tar, target);
                     boolean executable = (entry.getMode() & 0100) != 0;
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            target, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }

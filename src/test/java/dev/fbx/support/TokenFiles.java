@@ -13,25 +13,31 @@ import java.time.Instant;
 public final class TokenFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TokenFiles() {
-    }
+    private TokenFiles() {}
 
     /** The seed's format: no expiry, no provider. */
     public static Path seed(Path dir, String access, String refresh) {
-        return write(dir.resolve("fb_conf.json"),
-                "{ \"client_id\": \"CLIENT\", \"access_token\": \"" + access + "\", \"refresh_token\": \"" + refresh + "\" }");
+        return write(
+                dir.resolve("fb_conf.json"),
+                "{ \"client_id\": \"CLIENT\", \"access_token\": \"" + access + "\", \"refresh_token\": \"" + refresh
+                        + "\" }");
     }
 
     /** A file whose access token expired an hour ago, with a cached time zone and a field fbx does not know. */
     public static Path expired(Path dir, String zone) {
-        return write(dir.resolve("fb_conf.json"), "{\"client_id\":\"CLIENT\",\"access_token\":\"OLD-ACCESS\",\"refresh_token\":\"OLD-REFRESH\","
-                + "\"expires_at\":\"" + Instant.now().minusSeconds(3600) + "\",\"timezone\":\"" + zone + "\",\"note\":\"kept\"}");
+        return write(
+                dir.resolve("fb_conf.json"),
+                "{\"client_id\":\"CLIENT\",\"access_token\":\"OLD-ACCESS\",\"refresh_token\":\"OLD-REFRESH\","
+                        + "\"expires_at\":\"" + Instant.now().minusSeconds(3600) + "\",\"timezone\":\"" + zone
+                        + "\",\"note\":\"kept\"}");
     }
 
     /** A file with a valid access token and a cached time zone. */
     public static Path valid(Path dir, String zone) {
-        return write(dir.resolve("fb_conf.json"), "{\"client_id\":\"CLIENT\",\"access_token\":\"ACCESS\",\"refresh_token\":\"REFRESH\","
-                + "\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\",\"timezone\":\"" + zone + "\"}");
+        return write(
+                dir.resolve("fb_conf.json"),
+                "{\"client_id\":\"CLIENT\",\"access_token\":\"ACCESS\",\"refresh_token\":\"REFRESH\","
+                        + "\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\",\"timezone\":\"" + zone + "\"}");
     }
 
     public static Path write(Path file, String content) {

@@ -1,6 +1,5 @@
 package dev.fbx.sync;
 
-import dev.fbx.sink.Progress;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.fbx.sink.Progress;
 import dev.fbx.support.FbxProcess;
 import dev.fbx.support.FitbitDays;
 import dev.fbx.support.TokenFiles;
@@ -45,6 +45,7 @@ class SyncKillIT {
 
     /** fbx's today is the account's: the token file's cached zone. */
     final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
     WireMockServer api;
     Map<String, String> env;
 
@@ -53,10 +54,18 @@ class SyncKillIT {
 
     @BeforeEach
     void startApi() {
-        api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays()));
+        api = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays()));
         api.start();
-        env = Map.of("FBX_FITBIT_API_URL", "http://127.0.0.1:" + api.port(), "FBX_RETRY_ATTEMPTS", "8",
-                "FBX_RETRY_INITIAL_DELAY_MS", "1", "FBX_RETRY_MAX_DELAY_MS", "20");
+        env = Map.of(
+                "FBX_FITBIT_API_URL",
+                "http://127.0.0.1:" + api.port(),
+                "FBX_RETRY_ATTEMPTS",
+                "8",
+                "FBX_RETRY_INITIAL_DELAY_MS",
+                "1",
+                "FBX_RETRY_MAX_DELAY_MS",
+                "20");
         TokenFiles.valid(dir, "Europe/Berlin");
     }
 
@@ -72,7 +81,18 @@ class SyncKillIT {
         String why = "seed " + seed;
         stubAccount(20);
         String since = today.minusDays(40).toString();
-        String[] sync = {"--token-file", "fb_conf.json", "sync", "--since", since, "--hr-detail", "1min", "--hrv-detail", "intraday", "--out"};
+        String[] sync = {
+            "--token-file",
+            "fb_conf.json",
+            "sync",
+            "--since",
+            since,
+            "--hr-detail",
+            "1min",
+            "--hrv-detail",
+            "intraday",
+            "--out"
+        };
 
         assertEquals(0, FbxProcess.run(dir, env, "reference", args(sync, "reference")), () -> output("reference"));
 
@@ -102,7 +122,10 @@ class SyncKillIT {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), why);
             assertNothingCompleteWasFetched(completeBefore, why + ", " + name);
             if (term) {
-                assertEquals(List.of(), temporaryFiles(dir.resolve("killed")), why + ": SIGTERM lets the file being written finish");
+                assertEquals(
+                        List.of(),
+                        temporaryFiles(dir.resolve("killed")),
+                        why + ": SIGTERM lets the file being written finish");
             }
         }
         assertEquals(4, kills, why + ": four runs killed, two with SIGKILL and two with SIGTERM");
@@ -118,7 +141,17 @@ class SyncKillIT {
     void aSecondSyncOnTheSameDirectoryIsRefusedWhileTheFirstGoesOn() throws Exception {
         // 16 answers of half a second: the first sync outlasts the start of a second JVM on a loaded machine.
         stubAccount(500);
-        String[] sync = {"--token-file", "fb_conf.json", "sync", "--since", today.minusDays(15).toString(), "--types", "hr-1min", "--out", "data"};
+        String[] sync = {
+            "--token-file",
+            "fb_conf.json",
+            "sync",
+            "--since",
+            today.minusDays(15).toString(),
+            "--types",
+            "hr-1min",
+            "--out",
+            "data"
+        };
         Process first = FbxProcess.start(dir, env, "first", sync);
         while (first.isAlive() && api.getAllServeEvents().isEmpty()) {
             Thread.sleep(20);
@@ -128,7 +161,9 @@ class SyncKillIT {
         int second = FbxProcess.run(dir, env, "second", sync);
 
         assertEquals(75, second, () -> output("second"));
-        assertTrue(FbxProcess.output(dir, "second", "err").contains("Another fbx sync is writing to data"), () -> output("second"));
+        assertTrue(
+                FbxProcess.output(dir, "second", "err").contains("Another fbx sync is writing to data"),
+                () -> output("second"));
         assertTrue(first.waitFor(2, TimeUnit.MINUTES));
         assertEquals(0, first.exitValue(), () -> output("first"));
         try (Stream<Path> files = Files.list(dir.resolve("data").resolve("hr-1min"))) {
@@ -137,8 +172,11 @@ class SyncKillIT {
     }
 
     private void stubAccount(int delayMs) {
-        api.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*")).willReturn(aResponse().withTransformers(FitbitDays.NAME)
-                .withTransformerParameter("delay-ms", delayMs).withTransformerParameter("fail-one-in", 10)));
+        api.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*"))
+                .willReturn(aResponse()
+                        .withTransformers(FitbitDays.NAME)
+                        .withTransformerParameter("delay-ms", delayMs)
+                        .withTransformerParameter("fail-one-in", 10)));
     }
 
     private static String[] args(String[] sync, String out) {
@@ -152,11 +190,15 @@ class SyncKillIT {
         for (ServeEvent event : api.getAllServeEvents()) {
             Matcher m = REQUEST.matcher(event.getRequest().getUrl());
             assertTrue(m.matches(), event.getRequest().getUrl());
-            String dataset = m.group(1).equals("hrv") ? (m.group(4) == null ? "hrv-day" : "hrv-intraday") : m.group(4) == null ? "hr-day" : "hr-1min";
+            String dataset = m.group(1).equals("hrv")
+                    ? (m.group(4) == null ? "hrv-day" : "hrv-intraday")
+                    : m.group(4) == null ? "hr-day" : "hr-1min";
             LocalDate first = LocalDate.parse(m.group(2));
             LocalDate last = m.group(3) == null ? first : LocalDate.parse(m.group(3));
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                assertFalse(complete.getOrDefault(dataset, Set.of()).contains(day), why + ": " + dataset + " " + day + " was fetched again");
+                assertFalse(
+                        complete.getOrDefault(dataset, Set.of()).contains(day),
+                        why + ": " + dataset + " " + day + " was fetched again");
             }
         }
     }
@@ -171,7 +213,9 @@ class SyncKillIT {
         datasets.fields().forEachRemaining(dataset -> {
             Set<LocalDate> days = new HashSet<>();
             for (JsonNode run : dataset.getValue()) {
-                LocalDate.parse(run.get(0).asText()).datesUntil(LocalDate.parse(run.get(1).asText()).plusDays(1)).forEach(days::add);
+                LocalDate.parse(run.get(0).asText())
+                        .datesUntil(LocalDate.parse(run.get(1).asText()).plusDays(1))
+                        .forEach(days::add);
             }
             complete.put(dataset.getKey(), days);
         });
@@ -193,7 +237,8 @@ class SyncKillIT {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.fbx.sink.postgres;
 
-import dev.fbx.dataset.ColumnType;
-import dev.fbx.record.Row;
 import dev.fbx.FbxException;
+import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
-import dev.fbx.sink.Sink;
 import dev.fbx.dataset.DateRange;
+import dev.fbx.record.Row;
+import dev.fbx.sink.Sink;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -15,8 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +44,7 @@ public final class PostgresSink implements Sink {
     private static final int LOCKS = 0x66627831;
     /** The advisory lock that serialises creating tables, which two first syncs may do at once. */
     private static final int SCHEMA_LOCK = 0;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final PostgresUrl url;
@@ -84,7 +85,8 @@ public final class PostgresSink implements Sink {
     @Override
     public LocalDate since() {
         return read("read where the sync starts", () -> {
-            try (PreparedStatement st = db.prepareStatement("SELECT since FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
+            try (PreparedStatement st =
+                    db.prepareStatement("SELECT since FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
                 st.setString(1, account);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? rs.getObject(1, LocalDate.class) : null;
@@ -96,8 +98,9 @@ public final class PostgresSink implements Sink {
     @Override
     public void since(LocalDate since) {
         write("save where the sync starts", () -> {
-            try (PreparedStatement st = db.prepareStatement("INSERT INTO " + Tables.ACCOUNTS + " (account, since) VALUES (?, ?)"
-                    + " ON CONFLICT (account) DO UPDATE SET since = excluded.since")) {
+            try (PreparedStatement st =
+                    db.prepareStatement("INSERT INTO " + Tables.ACCOUNTS + " (account, since) VALUES (?, ?)"
+                            + " ON CONFLICT (account) DO UPDATE SET since = excluded.since")) {
                 st.setString(1, account);
                 st.setObject(2, since);
                 st.executeUpdate();
@@ -108,7 +111,8 @@ public final class PostgresSink implements Sink {
     @Override
     public Optional<ZoneId> zone() {
         return read("read the account's time zone", () -> {
-            try (PreparedStatement st = db.prepareStatement("SELECT zone FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
+            try (PreparedStatement st =
+                    db.prepareStatement("SELECT zone FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
                 st.setString(1, account);
                 try (ResultSet rs = st.executeQuery()) {
                     String zone = rs.next() ? rs.getString(1) : null;
@@ -126,7 +130,8 @@ public final class PostgresSink implements Sink {
     @Override
     public void zone(ZoneId zone) {
         write("save the account's time zone", () -> {
-            try (PreparedStatement st = db.prepareStatement("UPDATE " + Tables.ACCOUNTS + " SET zone = ? WHERE account = ?")) {
+            try (PreparedStatement st =
+                    db.prepareStatement("UPDATE " + Tables.ACCOUNTS + " SET zone = ? WHERE account = ?")) {
                 st.setString(1, zone.getId());
                 st.setString(2, account);
                 st.executeUpdate();
@@ -177,8 +182,8 @@ public final class PostgresSink implements Sink {
             if (!exists(Tables.name(dataset))) {
                 return Optional.empty();
             }
-            try (PreparedStatement st = db.prepareStatement("SELECT max(" + Tables.quote(Tables.dayColumn(dataset)) + ") FROM "
-                    + Tables.name(dataset) + " WHERE account = ?")) {
+            try (PreparedStatement st = db.prepareStatement("SELECT max(" + Tables.quote(Tables.dayColumn(dataset))
+                    + ") FROM " + Tables.name(dataset) + " WHERE account = ?")) {
                 st.setString(1, account);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
@@ -267,9 +272,13 @@ public final class PostgresSink implements Sink {
                 }
                 if (copy.length() > 0) {
                     List<String> names = new ArrayList<>(Tables.columns(dataset).keySet());
-                    String columnList = String.join(", ", names.stream().map(Tables::quote).toList());
-                    db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columnList + ") FROM STDIN",
-                            new StringReader(copy.toString()));
+                    String columnList =
+                            String.join(", ", names.stream().map(Tables::quote).toList());
+                    db.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn(
+                                    "COPY " + table + " (" + columnList + ") FROM STDIN",
+                                    new StringReader(copy.toString()));
                 }
                 if (complete) {
                     try (PreparedStatement mark = db.prepareStatement("INSERT INTO " + Tables.PROGRESS
@@ -322,8 +331,10 @@ public final class PostgresSink implements Sink {
         });
         if (!locked) {
             close();
-            throw new FbxException(FbxException.RATE_LIMITED, "Another fbx sync is writing account " + account + " to " + url
-                    + ": wait for it to finish, then run fbx sync again.");
+            throw new FbxException(
+                    FbxException.RATE_LIMITED,
+                    "Another fbx sync is writing account " + account + " to " + url
+                            + ": wait for it to finish, then run fbx sync again.");
         }
     }
 
@@ -331,14 +342,20 @@ public final class PostgresSink implements Sink {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? state : e.getMessage();
         if (state.startsWith("28") || message.contains("password")) {
-            return FbxException.config("The database " + url + " refused the login (" + message + "): check the user in the URL and the"
-                    + " password in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass (mode 0600).", e);
+            return FbxException.config(
+                    "The database " + url + " refused the login (" + message + "): check the user in the URL and the"
+                            + " password in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass (mode 0600).",
+                    e);
         }
         if (state.equals("3D000")) {
-            return FbxException.config("The database " + url + " does not exist (" + message + "): create it, or fix the URL.", e);
+            return FbxException.config(
+                    "The database " + url + " does not exist (" + message + "): create it, or fix the URL.", e);
         }
-        return FbxException.io("Cannot reach the database " + url + " (" + message + "): check that it runs, and the URL's host, port and"
-                + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.", e);
+        return FbxException.io(
+                "Cannot reach the database " + url + " (" + message
+                        + "): check that it runs, and the URL's host, port and"
+                        + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.",
+                e);
     }
 
     /**
@@ -358,12 +375,14 @@ public final class PostgresSink implements Sink {
             wanted.put(Tables.PROGRESS, Tables.progressColumns());
             wanted.put(Tables.ACCOUNTS, Tables.accountColumns());
             Map<String, Map<String, String>> found = new HashMap<>();
-            try (PreparedStatement st = db.prepareStatement("SELECT table_name, column_name, data_type FROM information_schema.columns"
-                    + " WHERE table_schema = current_schema() AND table_name = ANY (?)")) {
+            try (PreparedStatement st =
+                    db.prepareStatement("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                            + " WHERE table_schema = current_schema() AND table_name = ANY (?)")) {
                 st.setArray(1, db.createArrayOf("text", wanted.keySet().toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        found.computeIfAbsent(rs.getString(1), t -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                        found.computeIfAbsent(rs.getString(1), t -> new HashMap<>())
+                                .put(rs.getString(2), rs.getString(3));
                     }
                 }
             }
@@ -372,13 +391,17 @@ public final class PostgresSink implements Sink {
                 Map<String, String> expected = wanted.get(table.getKey());
                 Map<String, String> missing = new LinkedHashMap<>(expected);
                 missing.keySet().removeAll(table.getValue().keySet());
-                boolean same = table.getValue().entrySet().stream().allMatch(c -> c.getValue().equals(expected.get(c.getKey())));
+                boolean same = table.getValue().entrySet().stream()
+                        .allMatch(c -> c.getValue().equals(expected.get(c.getKey())));
                 if (!same || !Tables.addable(table.getKey()).containsAll(missing.keySet())) {
-                    throw FbxException.config("The table " + table.getKey() + " in " + url + " has other columns than fbx writes ("
-                            + describe(table.getValue()) + "; fbx needs " + describe(expected) + "). Nothing was changed:"
-                            + " rename or drop that table, or sync into another database.");
+                    throw FbxException.config(
+                            "The table " + table.getKey() + " in " + url + " has other columns than fbx writes ("
+                                    + describe(table.getValue()) + "; fbx needs " + describe(expected)
+                                    + "). Nothing was changed:"
+                                    + " rename or drop that table, or sync into another database.");
                 }
-                missing.forEach((column, type) -> added.add("ALTER TABLE " + table.getKey() + " ADD COLUMN " + Tables.quote(column) + " " + type));
+                missing.forEach((column, type) -> added.add(
+                        "ALTER TABLE " + table.getKey() + " ADD COLUMN " + Tables.quote(column) + " " + type));
             }
             try (Statement st = db.createStatement()) {
                 for (String ddl : added) {
@@ -392,7 +415,12 @@ public final class PostgresSink implements Sink {
     }
 
     private static String describe(Map<String, String> columns) {
-        return String.join(", ", new TreeMap<>(columns).entrySet().stream().map(c -> c.getKey() + " " + c.getValue()).toList());
+        return String.join(
+                ", ",
+                new TreeMap<>(columns)
+                        .entrySet().stream()
+                                .map(c -> c.getKey() + " " + c.getValue())
+                                .toList());
     }
 
     /** Creates the dataset's table on first use (its shape was checked at open). */
@@ -460,8 +488,10 @@ public final class PostgresSink implements Sink {
     }
 
     private FbxException refused(String what, SQLException e) {
-        return FbxException.io("Could not " + what + " in " + url + " (" + e.getMessage() + "). What was committed before stays;"
-                + " run fbx sync again once the database accepts writes.", e);
+        return FbxException.io(
+                "Could not " + what + " in " + url + " (" + e.getMessage() + "). What was committed before stays;"
+                        + " run fbx sync again once the database accepts writes.",
+                e);
     }
 
     /** A connection that broke, or that the server ended: the transaction in it was rolled back. */
@@ -488,7 +518,9 @@ public final class PostgresSink implements Sink {
                 case DATE -> out.append(value);
                 case TIMESTAMP -> out.append(value instanceof OffsetDateTime t ? TIME.format(t) : value);
                 case INTEGER -> out.append(((Number) value).longValue());
-                case DECIMAL -> out.append(value instanceof Integer || value instanceof Long ? value : ((Number) value).doubleValue());
+                case DECIMAL ->
+                    out.append(
+                            value instanceof Integer || value instanceof Long ? value : ((Number) value).doubleValue());
                 case BOOLEAN -> out.append(((Boolean) value) ? 't' : 'f');
                 case TEXT -> field(out, value.toString());
             }

@@ -46,24 +46,29 @@ public final class PostgresUrl {
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw FbxException.usage("--db " + redactAnything(url) + " is not a URL: use postgresql://user@host:port/database.");
+            throw FbxException.usage(
+                    "--db " + redactAnything(url) + " is not a URL: use postgresql://user@host:port/database.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-            throw FbxException.usage("--db takes a PostgreSQL URL, postgresql://user@host:port/database, not " + redactAnything(url) + ".");
+            throw FbxException.usage("--db takes a PostgreSQL URL, postgresql://user@host:port/database, not "
+                    + redactAnything(url) + ".");
         }
         String userInfo = uri.getUserInfo();
         String query = uri.getRawQuery();
-        boolean passwordInQuery = query != null && List.of(query.split("&")).stream()
-                .anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("password="));
+        boolean passwordInQuery = query != null
+                && List.of(query.split("&")).stream()
+                        .anyMatch(p -> p.toLowerCase(Locale.ROOT).startsWith("password="));
         if ((userInfo != null && userInfo.contains(":")) || passwordInQuery) {
-            throw FbxException.usage("The --db URL carries a password, which every user of this machine can read in the process list:"
-                    + " remove it from the URL and put it in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass.");
+            throw FbxException.usage(
+                    "The --db URL carries a password, which every user of this machine can read in the process list:"
+                            + " remove it from the URL and put it in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass.");
         }
         if (uri.getHost() == null) {
             throw FbxException.usage("--db " + url + " names no host: use postgresql://user@host:port/database.");
         }
-        String user = userInfo != null && !userInfo.isEmpty() ? userInfo
+        String user = userInfo != null && !userInfo.isEmpty()
+                ? userInfo
                 : Optional.ofNullable(env.get("PGUSER")).orElse(System.getProperty("user.name"));
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         String database = path.isEmpty() ? user : path;
@@ -102,14 +107,16 @@ public final class PostgresUrl {
 
     /** The password file as libpq finds it, unless others can read it (libpq ignores such a file too). */
     static Optional<Path> passFile(Map<String, String> env) {
-        Path file = env.containsKey("PGPASSFILE") ? Path.of(env.get("PGPASSFILE"))
+        Path file = env.containsKey("PGPASSFILE")
+                ? Path.of(env.get("PGPASSFILE"))
                 : Path.of(Optional.ofNullable(env.get("HOME")).orElse(System.getProperty("user.home")), ".pgpass");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            if (mode.stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 return Optional.empty();
             }
         } catch (IOException | UnsupportedOperationException e) {
@@ -130,8 +137,11 @@ public final class PostgresUrl {
                 continue;
             }
             List<String> fields = fields(line);
-            if (fields.size() == 5 && matches(fields.get(0), host) && matches(fields.get(1), Integer.toString(port))
-                    && matches(fields.get(2), database) && matches(fields.get(3), user)) {
+            if (fields.size() == 5
+                    && matches(fields.get(0), host)
+                    && matches(fields.get(1), Integer.toString(port))
+                    && matches(fields.get(2), database)
+                    && matches(fields.get(3), user)) {
                 return Optional.of(fields.get(4));
             }
         }

@@ -4,10 +4,10 @@ import dev.fbx.dataset.Column;
 import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -26,8 +26,7 @@ final class Tables {
     /** The extra column of time-keyed datasets. */
     static final String DAY = "day";
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static String name(Dataset<?> dataset) {
         return "fbx_" + dataset.id().replace('-', '_');
@@ -99,22 +98,28 @@ final class Tables {
     static List<String> create(Dataset<?> dataset) {
         String table = name(dataset);
         List<String> definitions = new ArrayList<>();
-        columns(dataset).forEach((name, type) -> definitions.add(quote(name) + " " + type
-                + (name.equals("account") || name.equals(dataset.key()) || name.equals(dayColumn(dataset)) ? " NOT NULL" : "")));
+        columns(dataset)
+                .forEach((name, type) -> definitions.add(quote(name) + " " + type
+                        + (name.equals("account") || name.equals(dataset.key()) || name.equals(dayColumn(dataset))
+                                ? " NOT NULL"
+                                : "")));
         definitions.add("PRIMARY KEY (account, " + quote(dataset.key()) + ")");
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", definitions) + ")");
         if (!dayColumn(dataset).equals(dataset.key())) {
-            statements.add("CREATE INDEX IF NOT EXISTS " + table + "_day ON " + table + " (account, " + quote(dayColumn(dataset)) + ")");
+            statements.add("CREATE INDEX IF NOT EXISTS " + table + "_day ON " + table + " (account, "
+                    + quote(dayColumn(dataset)) + ")");
         }
         return statements;
     }
 
     static List<String> createProgress() {
         return List.of(
-                "CREATE TABLE IF NOT EXISTS " + PROGRESS + " (account text NOT NULL, dataset text NOT NULL, day date NOT NULL,"
+                "CREATE TABLE IF NOT EXISTS " + PROGRESS
+                        + " (account text NOT NULL, dataset text NOT NULL, day date NOT NULL,"
                         + " PRIMARY KEY (account, dataset, day))",
-                "CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " (account text PRIMARY KEY, since date NOT NULL, zone text)");
+                "CREATE TABLE IF NOT EXISTS " + ACCOUNTS
+                        + " (account text PRIMARY KEY, since date NOT NULL, zone text)");
     }
 
     /** Column names are quoted: {@code end} is an SQL keyword. */

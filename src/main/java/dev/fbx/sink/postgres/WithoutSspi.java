@@ -16,11 +16,11 @@ import org.postgresql.sspi.ISSPIClient;
 final class WithoutSspi {
     @Substitute
     private static ISSPIClient createSSPI(PGStream stream, String spnServiceClass, boolean enableNegotiate) {
-        throw new IllegalStateException("Windows single sign-on (SSPI) is not available in fbx's native binary: use a password.");
+        throw new IllegalStateException(
+                "Windows single sign-on (SSPI) is not available in fbx's native binary: use a password.");
     }
 }
 
 @TargetClass(className = "org.postgresql.sspi.NTDSAPIWrapper")
 @Delete
-final class WithoutNtdsApi {
-}
+final class WithoutNtdsApi {}

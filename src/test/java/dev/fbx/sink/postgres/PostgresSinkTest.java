@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.Dataset;
+import dev.fbx.dataset.DateRange;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
 import dev.fbx.record.Sleep;
 import dev.fbx.sink.Sink;
-import dev.fbx.dataset.DateRange;
 import dev.fbx.support.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -57,7 +57,9 @@ class PostgresSinkTest {
 
     List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = pg.admin(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> fields = new ArrayList<>();
@@ -70,7 +72,8 @@ class PostgresSinkTest {
         return rows;
     }
 
-    void write(Sink sink, Dataset<?> dataset, LocalDate day, List<? extends dev.fbx.record.Row> rows, boolean complete) {
+    void write(
+            Sink sink, Dataset<?> dataset, LocalDate day, List<? extends dev.fbx.record.Row> rows, boolean complete) {
         try (Sink.Day d = sink.begin(dataset, day)) {
             rows.forEach(d);
             d.commit(complete);
@@ -84,14 +87,21 @@ class PostgresSinkTest {
             write(sink, Dataset.HR_1MIN, DAY, minutes(DAY, 1440, 60), true);
             write(sink, Dataset.HR_DAY, DAY, List.of(new HeartRateDay(DAY, 58, 1000, 30, 5, 0)), true);
         }
-        assertEquals(List.of("1440,60.0,66.0"), rows("SELECT count(*), min(heart_rate), max(heart_rate) FROM fbx_hr_1min"));
-        assertEquals(List.of("2024-03-29 23:00:00+00,2024-03-30"),
-                rows("SELECT to_char(min(time) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || '+00', min(day) FROM fbx_hr_1min"));
+        assertEquals(
+                List.of("1440,60.0,66.0"), rows("SELECT count(*), min(heart_rate), max(heart_rate) FROM fbx_hr_1min"));
+        assertEquals(
+                List.of("2024-03-29 23:00:00+00,2024-03-30"),
+                rows(
+                        "SELECT to_char(min(time) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || '+00', min(day) FROM fbx_hr_1min"));
         assertEquals(List.of("A1,2024-03-30,58,1000,30,5,0"), rows("SELECT * FROM fbx_hr_day"));
-        assertEquals(List.of("timestamp with time zone", "double precision", "date"),
-                rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'fbx_hr_1min' AND column_name <> 'account'"
-                        + " ORDER BY ordinal_position"));
-        assertEquals(List.of("A1,hr-1min,2024-03-30", "A1,hr-day,2024-03-30"), rows("SELECT * FROM fbx_sync_progress ORDER BY dataset"));
+        assertEquals(
+                List.of("timestamp with time zone", "double precision", "date"),
+                rows(
+                        "SELECT data_type FROM information_schema.columns WHERE table_name = 'fbx_hr_1min' AND column_name <> 'account'"
+                                + " ORDER BY ordinal_position"));
+        assertEquals(
+                List.of("A1,hr-1min,2024-03-30", "A1,hr-day,2024-03-30"),
+                rows("SELECT * FROM fbx_sync_progress ORDER BY dataset"));
     }
 
     @Test
@@ -112,9 +122,15 @@ class PostgresSinkTest {
             sink.since(DAY.minusDays(5));
             assertEquals(DAY.minusDays(5), sink.since());
             write(sink, Dataset.HR_DAY, DAY.minusDays(3), List.of(), true);
-            write(sink, Dataset.HR_DAY, DAY.minusDays(2), List.of(new HeartRateDay(DAY.minusDays(2), 58, null, null, null, null)), true);
+            write(
+                    sink,
+                    Dataset.HR_DAY,
+                    DAY.minusDays(2),
+                    List.of(new HeartRateDay(DAY.minusDays(2), 58, null, null, null, null)),
+                    true);
             write(sink, Dataset.HR_DAY, DAY, List.of(new HeartRateDay(DAY, 57, null, null, null, null)), false);
-            assertEquals(List.of(new DateRange(DAY.minusDays(5), DAY.minusDays(4)), new DateRange(DAY.minusDays(1), DAY)),
+            assertEquals(
+                    List.of(new DateRange(DAY.minusDays(5), DAY.minusDays(4)), new DateRange(DAY.minusDays(1), DAY)),
                     sink.missing(Dataset.HR_DAY, new DateRange(DAY.minusDays(5), DAY)));
             assertEquals(Optional.of(DAY), sink.newestData(Dataset.HR_DAY));
             assertEquals(Optional.empty(), sink.newestData(Dataset.SPO2));
@@ -124,19 +140,50 @@ class PostgresSinkTest {
     @Test
     void twoAccountsShareTheTablesAndEachHoldsItsOwnLock() throws SQLException {
         OffsetDateTime start = DAY.atTime(23, 10).atOffset(CET);
-        Sleep nap = new Sleep(DAY, DAY.atTime(14, 0).atOffset(CET), DAY.atTime(14, 30).atOffset(CET), false, 28, 2, null, null, null, null);
-        try (PostgresSink a = open("A1"); PostgresSink b = open("B2")) {
+        Sleep nap = new Sleep(
+                DAY,
+                DAY.atTime(14, 0).atOffset(CET),
+                DAY.atTime(14, 30).atOffset(CET),
+                false,
+                28,
+                2,
+                null,
+                null,
+                null,
+                null);
+        try (PostgresSink a = open("A1");
+                PostgresSink b = open("B2")) {
             FbxException held = assertThrows(FbxException.class, () -> open("A1"));
             assertEquals(FbxException.RATE_LIMITED, held.exitCode());
             assertTrue(held.getMessage().contains("account A1"), held.getMessage());
             write(a, Dataset.HR_1MIN, DAY, minutes(DAY, 100, 60), true);
             write(b, Dataset.HR_1MIN, DAY, minutes(DAY, 50, 70), true);
-            write(b, Dataset.SLEEP, DAY, List.of(nap,
-                    new Sleep(DAY, start.minusDays(1), start.minusDays(1).plusHours(8), true, 450, 30, 90, 250, 110, 30)), true);
+            write(
+                    b,
+                    Dataset.SLEEP,
+                    DAY,
+                    List.of(
+                            nap,
+                            new Sleep(
+                                    DAY,
+                                    start.minusDays(1),
+                                    start.minusDays(1).plusHours(8),
+                                    true,
+                                    450,
+                                    30,
+                                    90,
+                                    250,
+                                    110,
+                                    30)),
+                    true);
             write(a, Dataset.HR_1MIN, DAY, minutes(DAY, 20, 60), true);
         }
-        assertEquals(List.of("A1,20", "B2,50"), rows("SELECT account, count(*) FROM fbx_hr_1min GROUP BY account ORDER BY account"));
-        assertEquals(List.of("B2,false,28", "B2,true,450"), rows("SELECT account, main_sleep, minutes_asleep FROM fbx_sleep ORDER BY start DESC"));
+        assertEquals(
+                List.of("A1,20", "B2,50"),
+                rows("SELECT account, count(*) FROM fbx_hr_1min GROUP BY account ORDER BY account"));
+        assertEquals(
+                List.of("B2,false,28", "B2,true,450"),
+                rows("SELECT account, main_sleep, minutes_asleep FROM fbx_sleep ORDER BY start DESC"));
         try (PostgresSink again = open("A1")) {
             assertEquals(Optional.of(DAY), again.newestData(Dataset.HR_1MIN));
         }
@@ -144,15 +191,21 @@ class PostgresSinkTest {
 
     @Test
     void aTableOfAnotherShapeIsRefusedAndNothingIsCreated() throws SQLException {
-        try (Connection c = pg.admin(database); Statement st = c.createStatement()) {
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE fbx_hrv_day (account text, date text, rmssd real)");
             st.execute("ALTER TABLE fbx_hrv_day OWNER TO " + TestPostgres.USER);
         }
         FbxException e = assertThrows(FbxException.class, () -> open("A1"));
         assertEquals(FbxException.CONFIG, e.exitCode());
-        assertTrue(e.getMessage().startsWith("The table fbx_hrv_day in postgresql://fbx@127.0.0.1:" + pg.port() + "/" + database
-                + " has other columns than fbx writes"), e.getMessage());
-        assertEquals(List.of("fbx_hrv_day"), rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The table fbx_hrv_day in postgresql://fbx@127.0.0.1:" + pg.port() + "/" + database
+                                + " has other columns than fbx writes"),
+                e.getMessage());
+        assertEquals(
+                List.of("fbx_hrv_day"),
+                rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
     }
 
     @Test
@@ -161,8 +214,13 @@ class PostgresSinkTest {
             write(sink, Dataset.HR_1MIN, DAY, minutes(DAY, 30, 60), true);
             try (Sink.Day d = sink.begin(Dataset.HR_1MIN, DAY)) {
                 minutes(DAY, 1440, 80).forEach(d);
-                assertEquals(List.of("t"), rows("SELECT bool_and(pg_terminate_backend(pid))::text FROM pg_stat_activity"
-                        + " WHERE usename = 'fbx' AND datname = current_database()").stream().map(s -> s.substring(0, 1)).toList());
+                assertEquals(
+                        List.of("t"),
+                        rows("SELECT bool_and(pg_terminate_backend(pid))::text FROM pg_stat_activity"
+                                        + " WHERE usename = 'fbx' AND datname = current_database()")
+                                .stream()
+                                .map(s -> s.substring(0, 1))
+                                .toList());
                 d.commit(true);
             }
             write(sink, Dataset.HR_DAY, DAY, List.of(new HeartRateDay(DAY, 58, null, null, null, null)), true);
@@ -173,7 +231,8 @@ class PostgresSinkTest {
 
     @Test
     void aWrongPasswordIsAConfigurationErrorAndNoServerIsUnavailableOutput() {
-        FbxException wrong = assertThrows(FbxException.class, () -> PostgresSink.open(url, Optional.of("not-it"), "A1"));
+        FbxException wrong =
+                assertThrows(FbxException.class, () -> PostgresSink.open(url, Optional.of("not-it"), "A1"));
         assertEquals(FbxException.CONFIG, wrong.exitCode());
         assertFalse(wrong.getMessage().contains("not-it"));
         FbxException none = assertThrows(FbxException.class, () -> PostgresSink.open(url, Optional.empty(), "A1"));
@@ -185,7 +244,8 @@ class PostgresSinkTest {
             throw new IllegalStateException(e);
         }
         PostgresUrl nowhere = PostgresUrl.parse("postgresql://fbx@127.0.0.1:" + closed + "/x", Map.of());
-        FbxException unreachable = assertThrows(FbxException.class, () -> PostgresSink.open(nowhere, Optional.empty(), "A1"));
+        FbxException unreachable =
+                assertThrows(FbxException.class, () -> PostgresSink.open(nowhere, Optional.empty(), "A1"));
         assertEquals(FbxException.IO_ERROR, unreachable.exitCode());
     }
 
@@ -193,14 +253,23 @@ class PostgresSinkTest {
     void aDatabaseThatRefusesWritesIsOutputFailing() throws SQLException {
         try (PostgresSink sink = open("A1")) {
             write(sink, Dataset.HR_DAY, DAY.minusDays(1), List.of(), true);
-            try (Connection c = pg.admin(database); Statement st = c.createStatement()) {
+            try (Connection c = pg.admin(database);
+                    Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE fbx_hr_day OWNER TO postgres");
                 st.execute("REVOKE ALL ON fbx_hr_day FROM " + TestPostgres.USER);
             }
-            FbxException e = assertThrows(FbxException.class,
-                    () -> write(sink, Dataset.HR_DAY, DAY, List.of(new HeartRateDay(DAY, 58, null, null, null, null)), true));
+            FbxException e = assertThrows(
+                    FbxException.class,
+                    () -> write(
+                            sink,
+                            Dataset.HR_DAY,
+                            DAY,
+                            List.of(new HeartRateDay(DAY, 58, null, null, null, null)),
+                            true));
             assertEquals(FbxException.IO_ERROR, e.exitCode());
-            assertEquals(List.of(new DateRange(DAY, DAY)), sink.missing(Dataset.HR_DAY, new DateRange(DAY.minusDays(1), DAY)));
+            assertEquals(
+                    List.of(new DateRange(DAY, DAY)),
+                    sink.missing(Dataset.HR_DAY, new DateRange(DAY.minusDays(1), DAY)));
         }
     }
 }

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its environment.
  */
 class PostgresSyncIT {
-    static final List<Dataset<?>> SYNCED = List.of(Dataset.HR_DAY, Dataset.HRV_DAY, Dataset.HR_1MIN, Dataset.HRV_INTRADAY);
+    static final List<Dataset<?>> SYNCED =
+            List.of(Dataset.HR_DAY, Dataset.HRV_DAY, Dataset.HR_1MIN, Dataset.HRV_INTRADAY);
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
     final TestPostgres pg = TestPostgres.server();
     WireMockServer api;
@@ -68,19 +69,33 @@ class PostgresSyncIT {
     }
 
     WireMockServer fitbit(String userId, int delayMs) {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays()));
+        WireMockServer server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new FitbitDays()));
         server.start();
-        server.stubFor(get("/1/user/-/profile.json").willReturn(okJson(
-                "{\"user\":{\"encodedId\":\"" + userId + "\",\"displayName\":\"P\",\"timezone\":\"Europe/Berlin\"}}")));
+        server.stubFor(get("/1/user/-/profile.json")
+                .willReturn(okJson("{\"user\":{\"encodedId\":\"" + userId
+                        + "\",\"displayName\":\"P\",\"timezone\":\"Europe/Berlin\"}}")));
         server.stubFor(get("/1/user/-/devices.json").willReturn(okJson("[]")));
-        server.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*")).willReturn(aResponse().withTransformers(FitbitDays.NAME)
-                .withTransformerParameter("delay-ms", delayMs).withTransformerParameter("fail-one-in", 10)));
+        server.stubFor(get(urlPathMatching("/1/user/-/(activities/heart|hrv)/date/.*"))
+                .willReturn(aResponse()
+                        .withTransformers(FitbitDays.NAME)
+                        .withTransformerParameter("delay-ms", delayMs)
+                        .withTransformerParameter("fail-one-in", 10)));
         return server;
     }
 
     static Map<String, String> env(WireMockServer api, String password) {
-        Map<String, String> env = new HashMap<>(Map.of("FBX_FITBIT_API_URL", "http://127.0.0.1:" + api.port(), "FBX_RETRY_ATTEMPTS", "8",
-                "FBX_RETRY_INITIAL_DELAY_MS", "1", "FBX_RETRY_MAX_DELAY_MS", "20", "HOME", "/nonexistent"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "FBX_FITBIT_API_URL",
+                "http://127.0.0.1:" + api.port(),
+                "FBX_RETRY_ATTEMPTS",
+                "8",
+                "FBX_RETRY_INITIAL_DELAY_MS",
+                "1",
+                "FBX_RETRY_MAX_DELAY_MS",
+                "20",
+                "HOME",
+                "/nonexistent"));
         if (password != null) {
             env.put("FBX_DB_PASSWORD", password);
         }
@@ -88,8 +103,16 @@ class PostgresSyncIT {
     }
 
     String[] sync(int days, String... target) {
-        List<String> args = new ArrayList<>(List.of("--token-file", "fb_conf.json", "sync", "--since", today.minusDays(days).toString(),
-                "--hr-detail", "1min", "--hrv-detail", "intraday"));
+        List<String> args = new ArrayList<>(List.of(
+                "--token-file",
+                "fb_conf.json",
+                "sync",
+                "--since",
+                today.minusDays(days).toString(),
+                "--hr-detail",
+                "1min",
+                "--hrv-detail",
+                "intraday"));
         args.addAll(List.of(target));
         return args.toArray(String[]::new);
     }
@@ -100,7 +123,8 @@ class PostgresSyncIT {
         Random random = new Random(seed);
         String reference = pg.createDatabase();
         String killed = pg.createDatabase();
-        assertEquals(0, FbxProcess.run(dir, env, "reference", sync(45, "--db", pg.url(reference))), () -> err("reference"));
+        assertEquals(
+                0, FbxProcess.run(dir, env, "reference", sync(45, "--db", pg.url(reference))), () -> err("reference"));
 
         // Killed after a number of answers rather than a time, which a native binary outruns: anywhere in
         // the first run's 50-odd requests, early in the later ones, which fetch at least today and
@@ -161,16 +185,22 @@ class PostgresSyncIT {
             Path second = Files.createDirectories(dir.resolve("second"));
             TokenFiles.valid(second, "Europe/Berlin");
             assertEquals(0, FbxProcess.run(dir, env, "first", sync(10, "--db", pg.url(db))), () -> err("first"));
-            assertEquals(0, FbxProcess.run(second, env(other, TestPostgres.PASSWORD), "second", sync(10, "--db", pg.url(db))),
+            assertEquals(
+                    0,
+                    FbxProcess.run(second, env(other, TestPostgres.PASSWORD), "second", sync(10, "--db", pg.url(db))),
                     () -> err(second, "second"));
-            try (Connection c = pg.admin(db); Statement st = c.createStatement();
+            try (Connection c = pg.admin(db);
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT account, count(*) FROM fbx_hr_1min GROUP BY 1 ORDER BY 1")) {
                 List<String> counts = new ArrayList<>();
                 while (rs.next()) {
                     counts.add(rs.getString(1) + " " + rs.getLong(2));
                 }
                 assertEquals(2, counts.size(), counts.toString());
-                assertEquals(counts.get(0).split(" ")[1], counts.get(1).split(" ")[1], "the same days of the same fake: " + counts);
+                assertEquals(
+                        counts.get(0).split(" ")[1],
+                        counts.get(1).split(" ")[1],
+                        "the same days of the same fake: " + counts);
             }
             assertEquals(rows(db, Dataset.HRV_DAY, "ABC123"), rows(db, Dataset.HRV_DAY, "XYZ789"));
         } finally {
@@ -183,11 +213,13 @@ class PostgresSyncIT {
         String db = pg.createDatabase();
         WireMockServer slow = fitbit("ABC123", 200);
         try {
-            Process process = FbxProcess.start(dir, env(slow, TestPostgres.PASSWORD), "slow", sync(5, "--db", pg.url(db)));
+            Process process =
+                    FbxProcess.start(dir, env(slow, TestPostgres.PASSWORD), "slow", sync(5, "--db", pg.url(db)));
             while (process.isAlive() && slow.getAllServeEvents().size() < 2) {
                 Thread.sleep(10);
             }
-            String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .replace('\0', ' ');
             assertTrue(cmdline.contains(pg.url(db)), cmdline);
             assertFalse(cmdline.contains(TestPostgres.PASSWORD), cmdline);
             assertTrue(process.waitFor(2, TimeUnit.MINUTES));
@@ -196,12 +228,15 @@ class PostgresSyncIT {
         } finally {
             slow.stop();
         }
-        String withPassword = pg.url(db).replace(TestPostgres.USER + "@", TestPostgres.USER + ":" + TestPostgres.PASSWORD + "@");
+        String withPassword =
+                pg.url(db).replace(TestPostgres.USER + "@", TestPostgres.USER + ":" + TestPostgres.PASSWORD + "@");
         assertEquals(64, FbxProcess.run(dir, env, "in-url", sync(5, "--db", withPassword)));
         assertFalse(err("in-url").contains(TestPostgres.PASSWORD), err("in-url"));
         assertTrue(err("in-url").contains("FBX_DB_PASSWORD"), err("in-url"));
-        assertEquals(78, FbxProcess.run(dir, env(api, "wrong"), "wrong", sync(5, "--db", pg.url(db))), () -> err("wrong"));
-        assertEquals(64, FbxProcess.run(dir, env, "both", sync(5, "--db", pg.url(db), "--out", "x")), () -> err("both"));
+        assertEquals(
+                78, FbxProcess.run(dir, env(api, "wrong"), "wrong", sync(5, "--db", pg.url(db))), () -> err("wrong"));
+        assertEquals(
+                64, FbxProcess.run(dir, env, "both", sync(5, "--db", pg.url(db), "--out", "x")), () -> err("both"));
     }
 
     @Test
@@ -229,15 +264,20 @@ class PostgresSyncIT {
     /** The account's rows of a dataset, in key order, times as instants and numbers as doubles. */
     List<String> rows(String db, Dataset<?> dataset, String account) throws SQLException {
         List<String> rows = new ArrayList<>();
-        String columns = String.join(", ", dataset.columnNames().stream().map(c -> "\"" + c + "\"").toList());
-        try (Connection c = pg.admin(db); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + columns + " FROM fbx_" + dataset.id().replace('-', '_') + " WHERE account = '"
-                        + account + "' ORDER BY \"" + dataset.key() + "\"")) {
+        String columns = String.join(
+                ", ", dataset.columnNames().stream().map(c -> "\"" + c + "\"").toList());
+        try (Connection c = pg.admin(db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT " + columns + " FROM fbx_" + dataset.id().replace('-', '_') + " WHERE account = '"
+                                + account + "' ORDER BY \"" + dataset.key() + "\"")) {
             while (rs.next()) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < dataset.columns().size(); i++) {
                     ColumnType type = dataset.columns().get(i).type();
-                    Object value = type == ColumnType.TIMESTAMP ? rs.getObject(i + 1, OffsetDateTime.class) : rs.getObject(i + 1);
+                    Object value = type == ColumnType.TIMESTAMP
+                            ? rs.getObject(i + 1, OffsetDateTime.class)
+                            : rs.getObject(i + 1);
                     fields.add(normal(type, value == null ? null : value.toString()));
                 }
                 rows.add(String.join(",", fields));
@@ -280,8 +320,10 @@ class PostgresSyncIT {
 
     List<String> progress(String db) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = pg.admin(db); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT account, dataset, day FROM fbx_sync_progress ORDER BY 1, 2, 3")) {
+        try (Connection c = pg.admin(db);
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT account, dataset, day FROM fbx_sync_progress ORDER BY 1, 2, 3")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }

@@ -30,12 +30,16 @@ class PostgresUrlTest {
 
     @Test
     void aUrlCarryingAPasswordIsAUsageErrorThatDoesNotRepeatIt() {
-        for (String given : new String[] {"postgresql://fbx:s3cret@db/health", "postgresql://fbx@db/health?password=s3cret"}) {
+        for (String given :
+                new String[] {"postgresql://fbx:s3cret@db/health", "postgresql://fbx@db/health?password=s3cret"}) {
             FbxException e = assertThrows(FbxException.class, () -> PostgresUrl.parse(given, Map.of()));
             assertEquals(FbxException.USAGE, e.exitCode());
             assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
         }
-        assertEquals(FbxException.USAGE, assertThrows(FbxException.class, () -> PostgresUrl.parse("mysql://fbx@db/x", Map.of())).exitCode());
+        assertEquals(
+                FbxException.USAGE,
+                assertThrows(FbxException.class, () -> PostgresUrl.parse("mysql://fbx@db/x", Map.of()))
+                        .exitCode());
     }
 
     @Test
@@ -52,11 +56,13 @@ class PostgresUrlTest {
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
         Map<String, String> env = Map.of("HOME", home.toString());
         assertEquals(Optional.of("from:file"), url.password(Optional.empty(), env));
-        assertEquals(Optional.of("pg"), url.password(Optional.empty(), Map.of("HOME", home.toString(), "PGPASSWORD", "pg")));
+        assertEquals(
+                Optional.of("pg"), url.password(Optional.empty(), Map.of("HOME", home.toString(), "PGPASSWORD", "pg")));
         assertEquals(Optional.of("fbx"), url.password(Optional.of("fbx"), Map.of("PGPASSWORD", "pg")));
 
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r--r--"));
-        assertEquals(Optional.empty(), url.password(Optional.empty(), env), "libpq ignores a password file others can read");
+        assertEquals(
+                Optional.empty(), url.password(Optional.empty(), env), "libpq ignores a password file others can read");
         Path elsewhere = Files.writeString(home.resolve("pass"), "*:*:*:fbx:named\n");
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-------"));
         assertEquals(Optional.of("named"), url.password(Optional.empty(), Map.of("PGPASSFILE", elsewhere.toString())));
