@@ -1,7 +1,7 @@
 package dev.fbx;
 
 /**
- * A failure the user can act on: it carries the process exit code of SPEC.md's table and a
+ * A failure the user can act on: it carries the process exit code of docs/exit-codes.md's table and a
  * one-line message that says what happened and what to do. Subclasses exist where code needs to
  * tell failures apart (refresh on 401, wait on a rate limit); the rest use the factories below.
  */

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * Sends one logical request: retries network failures and 5xx answers with capped exponential
  * backoff and jitter, keeps the quota the server announces, applies the rate-limit policy, and
- * turns every other failure into an exception that carries SPEC.md's exit code.
+ * turns every other failure into an exception that carries docs/exit-codes.md's exit code.
  */
 public final class Transport {
     private static final Logger LOG = Logger.getLogger(Transport.class);

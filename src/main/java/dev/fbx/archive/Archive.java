@@ -89,7 +89,7 @@ public final class Archive implements AutoCloseable {
                                     + " account archive's Physical Activity/, Sleep/ and Personal & Account/ folders): give the archive as Google or"
                                     + " fitbit.com made it."
                             : what
-                                    + " is not a Fitbit archive: none of its entries is a Fitbit data file (TAKEOUT.md lists them). Give the"
+                                    + " is not a Fitbit archive: none of its entries is a Fitbit data file (docs/archive-formats.md lists them). Give the"
                                     + " Google Takeout export of Fitbit data (all its parts), or a fitbit.com account archive.",
                     null);
         }

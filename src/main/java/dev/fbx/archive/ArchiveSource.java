@@ -44,7 +44,7 @@ import java.util.function.Consumer;
 
 /**
  * A Fitbit archive (Google Takeout or fitbit.com) as a source: the same records as the APIs, read
- * offline from the archive's files with each file's own time convention (docs/archive.md):
+ * offline from the archive's files with each file's own time convention (docs/archive-formats.md):
  * heart-rate samples are UTC instants shown in the account's zone, sleep, HRV windows and
  * temperature nights are local wall times given their offset, and daily values keep the day their
  * label names. A dataset whose files the archive does not hold has no stream.

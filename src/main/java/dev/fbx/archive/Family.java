@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kinds of file fbx reads from an archive (TAKEOUT.md), recognised by name inside the category
+ * The kinds of file fbx reads from an archive (docs/archive-formats.md), recognised by name inside the category
  * folders of any layout. Non-data members (archive_browser.html, READMEs, other categories) match none.
  */
 enum Family {

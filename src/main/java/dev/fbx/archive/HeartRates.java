@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * samples are packed as longs (epoch second above bpm) and sorted per local day, each instant is
  * written once, and the two files a sync's next week starts with are parsed once, not twice. A
  * local day's samples sit in its own file and its neighbours' (files are days of the account's
- * zone, times UTC; see docs/archive.md).
+ * zone, times UTC; see docs/archive-formats.md).
  */
 final class HeartRates {
     private static final long DAY = 86_400;

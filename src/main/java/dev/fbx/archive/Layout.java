@@ -1,6 +1,6 @@
 package dev.fbx.archive;
 
-/** Where an archive keeps its category folders (TAKEOUT.md, "Three layouts"). */
+/** Where an archive keeps its category folders (docs/archive-formats.md, "Three layouts"). */
 public enum Layout {
     TAKEOUT_FITBIT("Google Takeout \"Fitbit\""),
     TAKEOUT_GOOGLE_HEALTH("Google Takeout \"Google Health\""),

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every failure into SPEC.md's exit code and one line on stderr that says what happened and
+ * Turns every failure into docs/exit-codes.md's exit code and one line on stderr that says what happened and
  * what to do: {@link FbxException}s carry both, usage errors are 64, anything else is a bug (1). A
  * reader that closed standard output early ends fbx quietly.
  */

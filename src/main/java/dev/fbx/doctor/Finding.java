@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One line of {@code fbx doctor}: what was checked, the verdict, and for a problem what to do.
  *
- * @param exitCode SPEC.md's exit code of the problem; 0 for a line that needs no action
+ * @param exitCode docs/exit-codes.md's exit code of the problem; 0 for a line that needs no action
  */
 public record Finding(Verdict verdict, String subject, String text, int exitCode) {
     public enum Verdict {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The reader of standard output closed it early ({@code fbx hr … | head}): it has what it wanted,
- * so fbx stops fetching and ends quietly with exit 0 (SPEC.md: "ends fbx quietly, with no message";
+ * so fbx stops fetching and ends quietly with exit 0 (docs/exit-codes.md: "ends fbx quietly, with no message";
  * and every non-zero exit must print a line).
  */
 public final class ReaderGoneException extends FbxException {

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  * @param night the day the sleep ends on; the reading itself may fall on the evening before
  */
 public record Spo2Sample(LocalDate night, OffsetDateTime time, Double spo2) implements Row {
-    /** What a sensor reports when it reads nothing: not a reading (docs/archive.md, "Placeholders"). */
+    /** What a sensor reports when it reads nothing: not a reading (docs/archive-formats.md, "Placeholders"). */
     public static final double FLOOR = 50.0;
 
     @Override

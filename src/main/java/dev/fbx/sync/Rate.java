@@ -2,7 +2,7 @@ package dev.fbx.sync;
 
 import java.time.Duration;
 
-/** How many requests a provider accepts per window (API.md): what the time estimates assume. */
+/** How many requests a provider accepts per window (docs/apis.md): what the time estimates assume. */
 public record Rate(int requests, Duration window, String label) {
     /** How long {@code count} requests take at this rate, once the current window's quota is spent. */
     public Duration timeFor(long count) {
