@@ -66,15 +66,26 @@ public final class PostgresSink implements Sink {
      * @param password from {@link PostgresUrl#password}; empty when none was found
      */
     public static PostgresSink open(PostgresUrl url, Optional<String> password, String account) {
-        PostgresSink sink = new PostgresSink(url, password, account);
-        sink.connect();
+        return new PostgresSink(url, password, account).open();
+    }
+
+    /**
+     * Connects and checks the tables as {@link #open} does, without taking any account's lock:
+     * what a cohort's sync makes sure of once before its participants open the database each.
+     */
+    public static void check(PostgresUrl url, Optional<String> password) {
+        new PostgresSink(url, password, null).open().close();
+    }
+
+    private PostgresSink open() {
+        connect();
         try {
-            sink.checkSchema();
+            checkSchema();
         } catch (RuntimeException e) {
-            sink.close();
+            close();
             throw e;
         }
-        return sink;
+        return this;
     }
 
     @Override
@@ -318,6 +329,9 @@ public final class PostgresSink implements Sink {
             db.setAutoCommit(false);
         } catch (SQLException e) {
             throw connectFailure(e);
+        }
+        if (account == null) {
+            return;
         }
         boolean locked = read("take the account's lock", () -> {
             try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
