@@ -288,8 +288,18 @@ public final class Dataset<R extends Row> {
                             + column.type().description());
                 }
             }
-            return record.apply(new Values(day, values));
+            return record(day, values);
         };
+    }
+
+    /**
+     * The record of a written row from its typed values (a database's), in column order, null for
+     * an empty one or a column the store lacks.
+     *
+     * @param day the day the row was written under
+     */
+    public R record(LocalDate day, Object[] values) {
+        return record.apply(new Values(day, values));
     }
 
     /** Turns the fields of one written line back into a record. */

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -121,20 +119,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public Optional<ZoneId> zone() {
-        return read("read the account's time zone", () -> {
-            try (PreparedStatement st =
-                    db.prepareStatement("SELECT zone FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
-                st.setString(1, account);
-                try (ResultSet rs = st.executeQuery()) {
-                    String zone = rs.next() ? rs.getString(1) : null;
-                    try {
-                        return Optional.ofNullable(zone).map(ZoneId::of);
-                    } catch (DateTimeException e) {
-                        return Optional.empty();
-                    }
-                }
-            }
-        });
+        return read("read the account's time zone", () -> SyncDatabase.zone(db, account));
     }
 
     /** Recorded with the account's row, which {@link #since(LocalDate)} made. */
@@ -189,19 +174,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public Optional<LocalDate> newestData(Dataset<?> dataset) {
-        return read("read the newest day of " + dataset.id(), () -> {
-            if (!exists(Tables.name(dataset))) {
-                return Optional.empty();
-            }
-            try (PreparedStatement st = db.prepareStatement("SELECT max(" + Tables.quote(Tables.dayColumn(dataset))
-                    + ") FROM " + Tables.name(dataset) + " WHERE account = ?")) {
-                st.setString(1, account);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return Optional.ofNullable(rs.getObject(1, LocalDate.class));
-                }
-            }
-        });
+        return read("read the newest day of " + dataset.id(), () -> SyncDatabase.newest(db, dataset, account));
     }
 
     @Override
@@ -314,22 +287,7 @@ public final class PostgresSink implements Sink {
     }
 
     private void connect() {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", "fbx");
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("tcpKeepAlive", "true");
-        try {
-            // The driver itself rather than DriverManager: no service lookup, nothing for the native image to register.
-            db = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
-            if (db == null) {
-                throw FbxException.usage("--db " + url + " is not a URL the PostgreSQL driver accepts.");
-            }
-            db.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw connectFailure(e);
-        }
+        db = Login.connect(url, password);
         if (account == null) {
             return;
         }
@@ -350,26 +308,6 @@ public final class PostgresSink implements Sink {
                     "Another fbx sync is writing account " + account + " to " + url
                             + ": wait for it to finish, then run fbx sync again.");
         }
-    }
-
-    private FbxException connectFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = e.getMessage() == null ? state : e.getMessage();
-        if (state.startsWith("28") || message.contains("password")) {
-            return FbxException.config(
-                    "The database " + url + " refused the login (" + message + "): check the user in the URL and the"
-                            + " password in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass (mode 0600).",
-                    e);
-        }
-        if (state.equals("3D000")) {
-            return FbxException.config(
-                    "The database " + url + " does not exist (" + message + "): create it, or fix the URL.", e);
-        }
-        return FbxException.io(
-                "Cannot reach the database " + url + " (" + message
-                        + "): check that it runs, and the URL's host, port and"
-                        + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.",
-                e);
     }
 
     /**
@@ -451,16 +389,6 @@ public final class PostgresSink implements Sink {
             }
         });
         ready.add(dataset);
-    }
-
-    private boolean exists(String table) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 
     @FunctionalInterface
