@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
                     + " directory under the study's own ids (sync), and their wear-time compliance (report).",
             "%nSee docs/cohorts.md."
         },
-        subcommands = {CohortSyncCommand.class})
+        subcommands = {CohortSyncCommand.class, CohortReportCommand.class})
 public class CohortCommand {}

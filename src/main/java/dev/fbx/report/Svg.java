@@ -44,6 +44,26 @@ final class Svg {
         return decimals == 0 ? sign + abs : sign + abs / 100 + "." + two(abs % 100);
     }
 
+    /** A share as a whole percentage: "42 %". */
+    static String percent(long part, long whole) {
+        return whole == 0 ? "0 %" : Math.round(100.0 * part / whole) + " %";
+    }
+
+    /** A key's entry: a small picture of the mark ({@code swatch}, SVG) and what it means. */
+    static String legend(String swatch, String text) {
+        return "<span><svg width=\"26\" height=\"12\" aria-hidden=\"true\">" + swatch + "</svg>" + esc(text)
+                + "</span>";
+    }
+
+    /** A header's term and its text, in a definition list. */
+    static void definition(StringBuilder out, String term, String text) {
+        out.append("<dt>")
+                .append(esc(term))
+                .append("</dt><dd>")
+                .append(esc(text))
+                .append("</dd>\n");
+    }
+
     /** 0–99 with a leading zero, as clocks print them. */
     static String two(long n) {
         return n < 10 ? "0" + n : Long.toString(n);

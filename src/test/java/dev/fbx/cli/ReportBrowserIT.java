@@ -107,6 +107,85 @@ class ReportBrowserIT {
         assertTrue(orange > 1_000, "the orange of awake minutes and nights with HRV is there: " + orange);
     }
 
+    @Test
+    void chromiumDrawsACohortsCompliancePageWithoutConsoleMessagesOrRequests() throws Exception {
+        String chromium = chromium();
+        Files.writeString(dir.resolve("roster.csv"), "participant,token_file,archive\nanna,,\nben,,\ncleo,,\n");
+        String since =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString();
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir,
+                        FIXED_TIME,
+                        "cohort",
+                        "--demo",
+                        "-q",
+                        "cohort",
+                        "sync",
+                        "--roster",
+                        "roster.csv",
+                        "--out",
+                        "cohort",
+                        "--since",
+                        since,
+                        "--types",
+                        "hr,hrv,sleep",
+                        "--hr-detail",
+                        "15min"),
+                FbxProcess.output(dir, "cohort", "err"));
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir,
+                        FIXED_TIME,
+                        "compliance",
+                        "-q",
+                        "cohort",
+                        "report",
+                        "--roster",
+                        "roster.csv",
+                        "--in",
+                        "cohort",
+                        "--days",
+                        "10",
+                        "-o",
+                        "compliance.html"),
+                FbxProcess.output(dir, "compliance", "err"));
+        Path page = dir.resolve("compliance.html");
+
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread listener = new Thread(() -> record(proxy, requests));
+            listener.setDaemon(true);
+            listener.start();
+            String err = browse(
+                    chromium,
+                    proxy.getLocalPort(),
+                    "--screenshot=" + dir.resolve("compliance.png"),
+                    "--window-size=1200,1200",
+                    page.toUri().toString());
+            String dom = browse(
+                    chromium, proxy.getLocalPort(), "--dump-dom", page.toUri().toString());
+            assertEquals(
+                    List.of(),
+                    err.lines()
+                            .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught"))
+                            .toList(),
+                    "console messages");
+            assertTrue(dom.contains("id=\"compliance-chart\"") && dom.contains("<td>cleo</td>"), dom);
+        }
+        assertEquals(List.of(), requests.stream().filter(r -> !chromiumsOwn(r)).toList(), "requests the page made");
+        BufferedImage image = ImageIO.read(dir.resolve("compliance.png").toFile());
+        long blue = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                blue += near(image.getRGB(x, y) & 0xffffff, 0x0072B2) ? 1 : 0;
+            }
+        }
+        assertTrue(blue > 5_000, "the days worn are drawn: " + blue);
+    }
+
     private int report(String name) throws Exception {
         List<String> args = new ArrayList<>(List.of("--demo", "-q", "report", "-o", name));
         args.addAll(List.of(RANGE));
