@@ -225,6 +225,35 @@ class CohortDatabaseIT {
         assertTrue(rows.size() > 7 * 10 * 50, "every participant's 15-minute heart rate: " + rows.size());
         assertEquals(rows, pg.dump(sharded));
         assertEquals(7, accounts(whole).size());
+
+        // The compliance report reads the database as it reads the same cohort's sync directories.
+        assertEquals(0, FbxProcess.run(dir, env, "out", concat(concat(sync, "--out", "out"), types)), () -> err("out"));
+        String[] report = {
+            "cohort",
+            "report",
+            "--roster",
+            "roster.csv",
+            "--from",
+            today.minusDays(9).toString(),
+            "--to",
+            today.minusDays(1).toString()
+        };
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir,
+                        env,
+                        "report-db",
+                        concat(report, "--db", pg.url(whole), "-o", "db.html", "--csv", "db.csv")),
+                () -> err("report-db"));
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir, env, "report-in", concat(report, "--in", "out", "-o", "in.html", "--csv", "in.csv")),
+                () -> err("report-in"));
+        String csv = Files.readString(dir.resolve("db.csv"));
+        assertEquals(1 + 7 * 9, csv.lines().count());
+        assertEquals(Files.readString(dir.resolve("in.csv")), csv);
     }
 
     @Test
