@@ -107,7 +107,8 @@ public class CohortReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        range.resolve(LocalDate.now(root.clock()), DEFAULT_DAYS);
+        // Checked before anything is read; resolved below against the participants' own today.
+        range.resolve(RangeOptions.todaySomewhere(root.clock()), DEFAULT_DAYS);
         if (minHours < 1 || minHours > 24) {
             throw FbxException.usage("--min-hours " + minHours + " is not between 1 and 24.");
         }

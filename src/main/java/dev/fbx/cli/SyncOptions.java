@@ -70,7 +70,7 @@ public class SyncOptions {
     List<Dataset<?>> datasets(Clock clock) {
         if (since != null) {
             // Resolved below against each account's own today.
-            RangeOptions.day(since, "--since", LocalDate.now(clock));
+            RangeOptions.day(since, "--since", RangeOptions.todaySomewhere(clock));
         }
         return Dataset.select(types, hrDetail, hrvDetail);
     }

@@ -209,6 +209,30 @@ class PostgresSinkTest {
     }
 
     @Test
+    void tablesOfAnEarlierFbxGetTheColumnsAddedSinceAndKeepTheirRows() throws SQLException {
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
+            // As an earlier fbx made them: the account without its zone, and a dataset with a column fewer.
+            st.execute("CREATE TABLE fbx_sync_account (account text PRIMARY KEY, since date NOT NULL)");
+            st.execute("INSERT INTO fbx_sync_account VALUES ('A1', '2024-01-01')");
+            st.execute("CREATE TABLE fbx_spo2 (account text NOT NULL, date date NOT NULL, avg double precision,"
+                    + " min double precision, PRIMARY KEY (account, date))");
+            st.execute("INSERT INTO fbx_spo2 VALUES ('A1', '2024-01-02', 95.5, 93)");
+            st.execute("ALTER TABLE fbx_sync_account OWNER TO " + TestPostgres.USER);
+            st.execute("ALTER TABLE fbx_spo2 OWNER TO " + TestPostgres.USER);
+        }
+        try (PostgresSink sink = open("A1")) {
+            assertEquals(Optional.empty(), sink.zone());
+            sink.zone(java.time.ZoneId.of("Europe/Berlin"));
+            assertEquals(Optional.of(java.time.ZoneId.of("Europe/Berlin")), sink.zone());
+            assertEquals(LocalDate.of(2024, 1, 1), sink.since());
+        }
+        assertEquals(
+                List.of("A1,2024-01-02,95.5,93.0,null"), rows("SELECT account, date, avg, min, max FROM fbx_spo2"));
+        assertEquals(List.of("A1,2024-01-01,Europe/Berlin"), rows("SELECT account, since, zone FROM fbx_sync_account"));
+    }
+
+    @Test
     void aConnectionDroppedBeforeTheCommitIsOpenedAgainAndTheDayWrittenOnce() throws SQLException {
         try (PostgresSink sink = open("A1")) {
             write(sink, Dataset.HR_1MIN, DAY, minutes(DAY, 30, 60), true);
