@@ -6,8 +6,7 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.Row;
 import dev.fbx.sink.Sink;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * {@code sync --db}: one account's data in a PostgreSQL database that other accounts may share.
@@ -258,11 +258,20 @@ public final class PostgresSink implements Sink {
                     List<String> names = new ArrayList<>(Tables.columns(dataset).keySet());
                     String columnList =
                             String.join(", ", names.stream().map(Tables::quote).toList());
-                    db.unwrap(PGConnection.class)
+                    // The day's bytes in one write: copyIn(sql, Reader) takes a 64 KiB buffer for every day,
+                    // most of what a cohort's sync of daily values allocated.
+                    byte[] rows = copy.toString().getBytes(StandardCharsets.UTF_8);
+                    CopyIn in = db.unwrap(PGConnection.class)
                             .getCopyAPI()
-                            .copyIn(
-                                    "COPY " + table + " (" + columnList + ") FROM STDIN",
-                                    new StringReader(copy.toString()));
+                            .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN");
+                    try {
+                        in.writeToCopy(rows, 0, rows.length);
+                        in.endCopy();
+                    } finally {
+                        if (in.isActive()) {
+                            in.cancelCopy();
+                        }
+                    }
                 }
                 if (complete) {
                     try (PreparedStatement mark = db.prepareStatement("INSERT INTO " + Tables.PROGRESS
@@ -274,9 +283,9 @@ public final class PostgresSink implements Sink {
                     }
                 }
                 db.commit();
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
                 rollbackQuietly();
-                throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), "08006", e);
+                throw e;
             }
         }
 
