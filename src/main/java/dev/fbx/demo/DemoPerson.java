@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -175,15 +179,32 @@ final class DemoPerson {
         int workoutStart = 17 * 60 + r.nextInt(120);
         int workoutLength = 35 + r.nextInt(30);
         int[] minutes = new int[24 * 60];
-        boolean worn = worn(date);
+        if (!worn(date)) {
+            Arrays.fill(minutes, -1);
+            return minutes;
+        }
+        // A day without a clock change has one offset, and a minute's instant is sums; a day with one
+        // asks the zone's rules for each minute. (A cohort's demo asks for thousands of days: the
+        // rules' answers were most of what it allocated.)
+        ZoneOffset steady = steadyOffset(date);
+        long midnight = date.toEpochDay() * 86_400;
         for (int m = 0; m < minutes.length; m++) {
-            LocalDateTime local = date.atStartOfDay().plusMinutes(m);
             double noise = r.nextGaussian();
-            if (zone.getRules().getValidOffsets(local).isEmpty() || m >= shower && m < shower + 12 || !worn) {
-                minutes[m] = -1;
-                continue;
+            long at;
+            if (steady != null) {
+                if (m >= shower && m < shower + 12) {
+                    minutes[m] = -1;
+                    continue;
+                }
+                at = midnight + m * 60L - steady.getTotalSeconds();
+            } else {
+                LocalDateTime local = date.atStartOfDay().plusMinutes(m);
+                if (zone.getRules().getValidOffsets(local).isEmpty() || m >= shower && m < shower + 12) {
+                    minutes[m] = -1;
+                    continue;
+                }
+                at = local.atZone(zone).toEpochSecond();
             }
-            ZonedDateTime at = local.atZone(zone);
             Night sleeping = within(at, lastNight) ? lastNight : within(at, tonight) ? tonight : null;
             double bpm;
             if (sleeping != null) {
@@ -192,7 +213,9 @@ final class DemoPerson {
                     continue;
                 }
                 bpm = resting - 4 + 3 * StrictMath.sin(m / 37.0) + 1.5 * noise;
-            } else if (nap != null && !at.isBefore(nap.start()) && at.isBefore(nap.end())) {
+            } else if (nap != null
+                    && at >= nap.start().toEpochSecond()
+                    && at < nap.end().toEpochSecond()) {
                 bpm = resting + 1 + 1.5 * noise;
             } else {
                 // Awake: above resting, highest in the afternoon, lowest before dawn.
@@ -210,8 +233,22 @@ final class DemoPerson {
         return minutes;
     }
 
-    private static boolean within(ZonedDateTime at, Night night) {
-        return !at.isBefore(night.start()) && at.isBefore(night.end());
+    /** Whether the instant {@code at} (epoch seconds) lies in the night. */
+    private static boolean within(long at, Night night) {
+        return at >= night.start().toEpochSecond() && at < night.end().toEpochSecond();
+    }
+
+    /** The one offset of {@code date} when its clocks do not change; null when they do (or midnight does not exist). */
+    private ZoneOffset steadyOffset(LocalDate date) {
+        ZoneRules rules = zone.getRules();
+        LocalDateTime start = date.atStartOfDay();
+        List<ZoneOffset> valid = rules.getValidOffsets(start);
+        if (valid.size() != 1) {
+            return null;
+        }
+        ZoneOffset offset = valid.get(0);
+        ZoneOffsetTransition next = rules.nextTransition(start.toInstant(offset));
+        return next == null || !next.getInstant().isBefore(start.plusDays(1).toInstant(offset)) ? offset : null;
     }
 
     private static int minuteOfDay(ZonedDateTime time, LocalDate date) {
