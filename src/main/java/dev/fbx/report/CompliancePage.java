@@ -33,14 +33,7 @@ public final class CompliancePage {
     /** Longer ids are cut in the grid (the table and the row's tooltip show them whole). */
     private static final int LABEL = 22;
 
-    private static final String STYLE = """
-            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#222;background:#fff;\
-            max-width:1040px;margin:0 auto;padding:12px 14px}
-            h1{font-size:1.45em;margin:.3em 0}
-            h2{font-size:1.15em;margin:1.4em 0 .2em}
-            dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.2em 0 1em}
-            dt{color:#555}
-            dd{margin:0}
+    private static final String STYLE = Svg.PAGE_STYLE + """
             .note{color:#555;font-size:.9em}
             .big{font-size:1.08em;font-weight:600}
             .key{display:flex;flex-wrap:wrap;gap:.2em 1.2em;font-size:.9em;margin:.2em 0}

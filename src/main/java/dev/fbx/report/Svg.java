@@ -2,6 +2,18 @@ package dev.fbx.report;
 
 /** The little text-building that the page needs: escaping, and numbers that print the same everywhere. */
 final class Svg {
+    /** The start of every page's style sheet: print colours as shown, the font, the column, headings and the header's list. */
+    static final String PAGE_STYLE = """
+            *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#222;background:#fff;\
+            max-width:1040px;margin:0 auto;padding:12px 14px}
+            h1{font-size:1.45em;margin:.3em 0}
+            h2{font-size:1.15em;margin:1.4em 0 .2em}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.2em 0 1em}
+            dt{color:#555}
+            dd{margin:0}
+            """;
+
     private Svg() {}
 
     /** Text or an attribute value made safe for HTML and SVG: nothing in it can open a tag, an entity or end a quote. */
