@@ -1,11 +1,5 @@
 package dev.fbx.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,7 +18,6 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,30 +66,13 @@ class CohortSyncTest extends FakeApiTest {
                 "participant,token_file,archive\napi,tokens/api.json,\ntakeout,,takeout.zip\ngone,tokens/gone.json,\n");
     }
 
-    /** A Google token file whose access token expires in {@code expiresIn} seconds (negative: has expired). */
     Path googleTokens(String name, String access, String refresh, long expiresIn) {
-        return TokenFiles.write(
-                study.resolve("tokens").resolve(name + ".json"),
-                "{\"provider\":\"google\",\"client_id\":\"ID.apps.googleusercontent.com\",\"client_secret\":\"GOCSPX-S\","
-                        + "\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"expires_at\":\""
-                        + Instant.now().plusSeconds(expiresIn) + "\",\"timezone\":\"Europe/Berlin\"}");
+        return TokenFiles.google(study.resolve("tokens").resolve(name + ".json"), access, refresh, expiresIn);
     }
 
     /** Google Health with data on every day, and a token endpoint that refuses the revoked participant's refresh token. */
     void stubGoogle() {
-        api.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/.*"))
-                .willReturn(aResponse().withTransformers(GoogleDays.NAME)));
-        api.stubFor(post(urlPathMatching("/v4/users/me/dataTypes/.*"))
-                .willReturn(aResponse().withTransformers(GoogleDays.NAME)));
-        api.stubFor(
-                post(urlEqualTo("/google/token"))
-                        .withRequestBody(containing("GONE-REFRESH"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(400)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+        GoogleDays.stub(api, "GONE-REFRESH");
     }
 
     LaunchResult fbx(QuarkusMainLauncher launcher, String... args) {

@@ -1,11 +1,8 @@
 package dev.fbx.cohort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -100,29 +97,13 @@ class CohortDatabaseIT {
     }
 
     Path googleTokens(String name, String access, String refresh, long expiresIn) {
-        return TokenFiles.write(
-                dir.resolve(name + ".json"),
-                "{\"provider\":\"google\",\"client_id\":\"ID.apps.googleusercontent.com\",\"client_secret\":\"GOCSPX-S\","
-                        + "\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"expires_at\":\""
-                        + Instant.now().plusSeconds(expiresIn) + "\",\"timezone\":\"Europe/Berlin\"}");
+        return TokenFiles.google(dir.resolve(name + ".json"), access, refresh, expiresIn);
     }
 
     @Test
     void participantsLandUnderTheirRosterIdsWithTheRowsOfTheirOwnSync() throws Exception {
         WireMockServer google = fake();
-        google.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/.*"))
-                .willReturn(aResponse().withTransformers(GoogleDays.NAME)));
-        google.stubFor(post(urlPathMatching("/v4/users/me/dataTypes/.*"))
-                .willReturn(aResponse().withTransformers(GoogleDays.NAME)));
-        google.stubFor(
-                post(urlEqualTo("/google/token"))
-                        .withRequestBody(containing("GONE-REFRESH"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(400)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+        GoogleDays.stub(google, "GONE-REFRESH");
         // What the participant's own sync asks to learn its account: Google's id for them, which the cohort never
         // stores.
         google.stubFor(get(urlPathEqualTo("/v4/users/me/identity"))
