@@ -290,7 +290,7 @@ public final class ArchiveSource implements Source {
                 (day, row, entry) -> {
                     Double rmssd = Readers.number(row.get("rmssd"), row, entry);
                     // Archives do not carry the deep-sleep RMSSD: empty, never invented.
-                    return rmssd == null ? null : new HrvDay(day, rmssd, null);
+                    return rmssd == null ? null : new HrvDay(day, rmssd, null, null, null);
                 },
                 out);
     }

@@ -94,7 +94,7 @@ class ArchiveCommandTest extends FakeApiTest {
                 fbx(launcher, concat(new String[] {"--archive", a, "hr"}, range))
                         .getOutput());
         assertEquals(
-                csv("date,daily_rmssd,deep_rmssd", expected.hrvDays(FIRST, LAST)),
+                csv("date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy", expected.hrvDays(FIRST, LAST)),
                 fbx(launcher, concat(new String[] {"--archive", a, "hrv"}, range))
                         .getOutput());
         assertEquals(

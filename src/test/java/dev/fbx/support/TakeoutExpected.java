@@ -106,7 +106,7 @@ public final class TakeoutExpected {
     public List<String> hrvDays(LocalDate from, LocalDate to) {
         return archive.nights.stream()
                 .filter(n -> in(n.date(), from, to))
-                .map(n -> line(n.date(), n.rmssd(), null))
+                .map(n -> line(n.date(), n.rmssd(), null, null, null))
                 .toList();
     }
 

@@ -11,6 +11,7 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.sink.Sink;
 import dev.fbx.support.TestPostgres;
@@ -187,6 +188,31 @@ class PostgresSinkTest {
         try (PostgresSink again = open("A1")) {
             assertEquals(Optional.of(DAY), again.newestData(Dataset.HR_1MIN));
         }
+    }
+
+    @Test
+    void aTableMadeBeforeADatasetGainedColumnsGetsThemAndKeepsItsRows() throws SQLException {
+        // fbx_hrv_day as fbx made it before hrv gained nrem_heart_rate and entropy, with a night in it.
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE fbx_hrv_day (account text NOT NULL, \"date\" date NOT NULL,"
+                    + " \"daily_rmssd\" double precision, \"deep_rmssd\" double precision,"
+                    + " PRIMARY KEY (account, \"date\"))");
+            st.execute("INSERT INTO fbx_hrv_day VALUES ('A1', '2024-03-29', 41.5, 44.0)");
+            st.execute("ALTER TABLE fbx_hrv_day OWNER TO " + TestPostgres.USER);
+        }
+
+        try (PostgresSink sink = open("A1")) {
+            write(sink, Dataset.HRV_DAY, DAY, List.of(new HrvDay(DAY, 40.25, null, 52.0, 2.412)), true);
+        }
+
+        assertEquals(
+                List.of("date", "daily_rmssd", "deep_rmssd", "nrem_heart_rate", "entropy"),
+                rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'fbx_hrv_day'"
+                        + " AND column_name <> 'account' ORDER BY ordinal_position"));
+        assertEquals(
+                List.of("A1,2024-03-29,41.5,44.0,null,null", "A1,2024-03-30,40.25,null,52.0,2.412"),
+                rows("SELECT * FROM fbx_hrv_day ORDER BY date"));
     }
 
     @Test
