@@ -122,7 +122,35 @@ class ArchiveCommandTest extends FakeApiTest {
 
         LaunchResult profile = fbx(launcher, "--archive", a, "profile");
         assertEquals(0, profile.exitCode(), profile.getErrorOutput());
-        assertEquals("user_id: 7XYZ42\ndisplay_name: Jane\ntimezone: America/New_York\ndevices: ", profile.getOutput());
+        assertEquals(
+                "user_id: 7XYZ42\ndisplay_name: Jane\ntimezone: America/New_York\ndevices: "
+                        + String.join("; ", archive.devices),
+                profile.getOutput());
+    }
+
+    @Test
+    void theNewestDayOnlyInGoogleDataIsThereAndNoPlaceholderIsAValue(QuarkusMainLauncher launcher) {
+        String a = zip.toString();
+        assertFalse(archive.entries.keySet().stream().anyMatch(n -> n.endsWith("heart_rate-" + LAST + ".json")));
+        for (String[] command : List.of(
+                new String[] {"hr", "--detail", "1sec"},
+                new String[] {"hrv"},
+                new String[] {"br"},
+                new String[] {"spo2"},
+                new String[] {"temp"})) {
+            LaunchResult result = fbx(launcher, concat(new String[] {"--archive", a}, concat(command, new String[] {
+                "--date", LAST.toString()
+            })));
+            assertEquals(0, result.exitCode(), result.getErrorOutput());
+            assertTrue(result.getOutput().lines().count() > 1, String.join(" ", command) + ": " + result.getOutput());
+            assertTrue(
+                    result.getOutput().lines().skip(1).allMatch(l -> l.startsWith(LAST.toString())),
+                    result.getOutput());
+        }
+
+        LaunchResult hrv = fbx(launcher, "--archive", a, "hrv", "--from", FIRST.toString(), "--to", LAST.toString());
+        assertEquals(0, hrv.exitCode(), hrv.getErrorOutput());
+        assertFalse(hrv.getOutput().contains(",0,") || hrv.getOutput().contains(",0.0,"), hrv.getOutput());
     }
 
     @Test
