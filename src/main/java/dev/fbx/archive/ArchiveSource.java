@@ -304,6 +304,12 @@ public final class ArchiveSource implements Source {
         return profile;
     }
 
+    /** The profile's id: the legacy Fitbit user id. */
+    @Override
+    public String account() {
+        return profileFields().get("id");
+    }
+
     @Override
     public Profile profile() {
         Map<String, String> fields = profileFields();

@@ -333,6 +333,17 @@ public final class FitbitSource implements Source {
                 devices);
     }
 
+    /** The token's user (the Fitbit user id), else the profile's. */
+    @Override
+    public String account() {
+        return tokens.current()
+                .get(TokenFile.USER_ID)
+                .orElseGet(() -> get("profile", api::profile)
+                        .path("user")
+                        .path("encodedId")
+                        .asText(null));
+    }
+
     @Override
     public ZoneId zone() {
         return zone.get();

@@ -388,6 +388,18 @@ public final class GoogleSource implements Source {
     }
 
     /**
+     * The identity's {@code legacyUserId} (the Fitbit user id, which an archive's profile also
+     * names), else its {@code healthUserId}: an account that never had a Fitbit id has none.
+     */
+    @Override
+    public String account() {
+        JsonNode identity = pages.call("identity", api::identity);
+        return identity.path("legacyUserId")
+                .asText(identity.path("healthUserId")
+                        .asText(tokens.current().get(TokenFile.USER_ID).orElse(null)));
+    }
+
+    /**
      * The rows of a daily data type over {@code chunk}, by date; {@code toRow} returns null for a
      * day without values. Several sources may report a day: the first (newest) point wins.
      */
