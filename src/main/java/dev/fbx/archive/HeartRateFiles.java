@@ -90,14 +90,21 @@ final class HeartRateFiles {
         /** The next byte that is not white space, or -1 at the end; counts lines. */
         int token() throws IOException {
             while (true) {
-                while (position < limit) {
-                    byte b = buffer[position++];
-                    if (b == '\n') {
+                // In locals: a pretty-printed file is a third white space.
+                byte[] b = buffer;
+                int p = position;
+                int end = limit;
+                while (p < end) {
+                    byte c = b[p++];
+                    if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                        position = p;
+                        return c;
+                    }
+                    if (c == '\n') {
                         line++;
-                    } else if (b != ' ' && b != '\r' && b != '\t') {
-                        return b;
                     }
                 }
+                position = p;
                 if (!fill(limit)) {
                     return -1;
                 }
@@ -114,6 +121,8 @@ final class HeartRateFiles {
         private static final byte[] DATE_TIME = "dateTime".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] BPM = "bpm".getBytes(StandardCharsets.US_ASCII);
+        /** Bytes kept in the buffer ahead of a sample, so that {@link #plainSample()} finds all of it there: a few samples' worth. */
+        private static final int SAMPLE_ROOM = 1024;
 
         private final Bytes in;
         private final Samples out;
@@ -146,7 +155,12 @@ final class HeartRateFiles {
                             ? in.malformed("it ends in the middle of its list")
                             : Archive.broken(in.entry, "is not a list of heart-rate samples", null);
                 }
-                sample();
+                if (in.limit - in.position < SAMPLE_ROOM) {
+                    in.fill(in.position);
+                }
+                if (!plainSample()) {
+                    sample();
+                }
                 c = in.token();
                 if (c == ']') {
                     return;
@@ -156,6 +170,150 @@ final class HeartRateFiles {
                 }
                 c = in.token();
             }
+        }
+
+        /** Lines passed by {@link #plainSample()} so far. */
+        private int lines;
+
+        /**
+         * After its '{': a sample read in place, the way nearly every sample is written: all of it
+         * in the buffer, names and strings without escapes, values that are strings, whole numbers
+         * or an object of whole numbers. Anything else, and nothing is read: false, and
+         * {@link #sample()} reads it (and says what is wrong, if anything is).
+         */
+        private boolean plainSample() {
+            byte[] b = in.buffer;
+            int limit = in.limit;
+            lines = 0;
+            long epochSecond = Long.MIN_VALUE;
+            int bpm = -1;
+            int p = space(b, in.position, limit);
+            if (p < limit && b[p] == '}') {
+                p++;
+            } else {
+                while (true) {
+                    int name = p + 1;
+                    int nameEnd = p < limit && b[p] == '"' ? plainString(b, name, limit) : limit;
+                    p = colon(b, nameEnd, limit);
+                    if (p >= limit) {
+                        return false;
+                    }
+                    if (b[p] == '"') {
+                        int end = plainString(b, p + 1, limit);
+                        if (end >= limit) {
+                            return false;
+                        }
+                        if (same(b, name, nameEnd, DATE_TIME)) {
+                            start = p + 1;
+                            epochSecond = time(end);
+                        }
+                        p = end + 1;
+                    } else if (b[p] == '{') {
+                        boolean value = same(b, name, nameEnd, VALUE);
+                        p = space(b, p + 1, limit);
+                        while (p < limit && b[p] != '}') {
+                            int inner = p + 1;
+                            int innerEnd = b[p] == '"' ? plainString(b, inner, limit) : limit;
+                            p = colon(b, innerEnd, limit);
+                            int end = digits(b, p, limit);
+                            if (end >= limit) {
+                                return false;
+                            }
+                            if (value && same(b, inner, innerEnd, BPM)) {
+                                bpm = 0;
+                                for (int i = p; i < end; i++) {
+                                    bpm = bpm * 10 + b[i] - '0';
+                                }
+                            }
+                            p = space(b, end, limit);
+                            if (p < limit && b[p] == ',') {
+                                p = space(b, p + 1, limit);
+                            } else if (p < limit && b[p] != '}') {
+                                return false;
+                            }
+                        }
+                        if (p >= limit) {
+                            return false;
+                        }
+                        p++;
+                    } else {
+                        p = digits(b, p, limit);
+                    }
+                    p = space(b, p, limit);
+                    if (p >= limit) {
+                        return false;
+                    }
+                    if (b[p] == '}') {
+                        p++;
+                        break;
+                    }
+                    if (b[p] != ',') {
+                        return false;
+                    }
+                    p = space(b, p + 1, limit);
+                }
+            }
+            in.position = p;
+            in.line += lines;
+            if (epochSecond != Long.MIN_VALUE && bpm > 0) {
+                out.sample(epochSecond, bpm);
+            }
+            return true;
+        }
+
+        /** The first byte from {@code p} that is not white space; {@code limit} for any byte that JSON does not allow there. */
+        private int space(byte[] b, int p, int limit) {
+            while (p < limit) {
+                byte c = b[p];
+                if (c > ' ') {
+                    return p;
+                }
+                if (c == '\n') {
+                    lines++;
+                } else if (c != ' ' && c != '\r' && c != '\t') {
+                    return limit;
+                }
+                p++;
+            }
+            return limit;
+        }
+
+        /** From a name's closing quote at {@code p}: the first byte of its value; {@code limit} if no ':' follows. */
+        private int colon(byte[] b, int p, int limit) {
+            p = p < limit ? space(b, p + 1, limit) : limit;
+            return p < limit && b[p] == ':' ? space(b, p + 1, limit) : limit;
+        }
+
+        /** From after an opening quote: the closing quote of a string without escapes, else {@code limit}. */
+        private static int plainString(byte[] b, int p, int limit) {
+            while (p < limit && b[p] != '"') {
+                if (b[p] == '\\') {
+                    return limit;
+                }
+                p++;
+            }
+            return p;
+        }
+
+        /** The end of a whole number of at most nine digits at {@code p} that something follows; else {@code limit}. */
+        private static int digits(byte[] b, int p, int limit) {
+            int end = p;
+            while (end < limit && b[end] >= '0' && b[end] <= '9') {
+                end++;
+            }
+            return end > p && end - p <= 9 && end < limit ? end : limit;
+        }
+
+        private static boolean same(byte[] b, int from, int to, byte[] name) {
+            if (to - from != name.length) {
+                return false;
+            }
+            for (int i = 0; i < name.length; i++) {
+                if (b[from + i] != name[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** After its '{': a sample's fields; the sample counts when it has a time and a bpm above 0. */
@@ -208,15 +366,14 @@ final class HeartRateFiles {
                 throw in.malformed(c == -1 ? "it ends inside an object" : "expected a field name");
             }
             int end = string();
-            byte[] name = is(DATE_TIME, end) ? DATE_TIME : is(VALUE, end) ? VALUE : is(BPM, end) ? BPM : null;
+            byte[] b = in.buffer;
+            byte[] name = same(b, start, end, DATE_TIME)
+                    ? DATE_TIME
+                    : same(b, start, end, VALUE) ? VALUE : same(b, start, end, BPM) ? BPM : null;
             if (in.token() != ':') {
                 throw in.malformed("expected ':' after a field name");
             }
             return name;
-        }
-
-        private boolean is(byte[] name, int end) {
-            return end - start == name.length && Arrays.equals(in.buffer, start, end, name, 0, name.length);
         }
 
         /**
@@ -399,8 +556,10 @@ final class HeartRateFiles {
         private int line() throws IOException {
             int from = in.position;
             while (true) {
-                for (int i = from; i < in.limit; i++) {
-                    if (in.buffer[i] == '\n') {
+                byte[] b = in.buffer;
+                int end = in.limit;
+                for (int i = from; i < end; i++) {
+                    if (b[i] == '\n') {
                         return i;
                     }
                 }
