@@ -45,7 +45,8 @@ enum Family {
     /** A month of 5-minute HRV, named by its first day; UTC times with Z. */
     HRV_DETAILS_GOOGLE("heart_rate_variability_" + Names.DAY_IF_NAMED + ".*\\.csv", Names.GOOGLE_DATA),
     BREATHING_RATE_GOOGLE("daily_respiratory_rate.*\\.csv", Names.GOOGLE_DATA),
-    SPO2_GOOGLE("daily_oxygen_saturation_?" + Names.DAY_IF_NAMED + ".*\\.csv", Names.GOOGLE_DATA),
+    /** {@code daily_oxygen_saturation.csv}, or a few named by a date: each read whole. */
+    SPO2_GOOGLE("daily_oxygen_saturation.*\\.csv", Names.GOOGLE_DATA),
     /** A month of SpO2 readings, named by its first day with data; UTC times with Z. */
     SPO2_MINUTE_GOOGLE("oxygen_saturation_" + Names.DAY_IF_NAMED + ".*\\.csv", Names.GOOGLE_DATA),
     TEMPERATURE_GOOGLE("daily_sleep_temperature_derivations.*\\.csv", Names.GOOGLE_DATA);
