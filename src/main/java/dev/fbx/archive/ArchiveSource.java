@@ -2,18 +2,16 @@ package dev.fbx.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
+import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
-import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
-import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
 import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
-import dev.fbx.record.Spo2Day;
 import dev.fbx.record.Spo2Sample;
 import dev.fbx.source.LocalTimes;
 import dev.fbx.source.Source;
@@ -79,7 +77,7 @@ public final class ArchiveSource implements Source {
                 "resting heart rate or heart-rate zone",
                 NIGHTLY_DAYS,
                 this::heartRateDays,
-                this::restingHeartRates,
+                nights(Dataset.HR_DAY, Family.RESTING_HEART_RATE_GOOGLE, "beats per minute"),
                 Family.RESTING_HEART_RATE,
                 Family.HEART_RATE_ZONES,
                 Family.RESTING_HEART_RATE_GOOGLE);
@@ -87,24 +85,36 @@ public final class ArchiveSource implements Source {
                 Dataset.HRV_DAY,
                 "nightly HRV",
                 NIGHTLY_DAYS,
-                this::hrvDays,
-                this::googleHrvDays,
+                // The legacy family has no deep-sleep RMSSD.
+                nights(Dataset.HRV_DAY, Family.HRV_SUMMARY, "rmssd", null, "nremhr", "entropy"),
+                nights(
+                        Dataset.HRV_DAY,
+                        Family.HRV_SUMMARY_GOOGLE,
+                        "average heart rate variability milliseconds",
+                        "deep sleep root mean square of successive differences milliseconds",
+                        "non rem heart rate beats per minute",
+                        "entropy"),
                 Family.HRV_SUMMARY,
                 Family.HRV_SUMMARY_GOOGLE);
         serve(
                 Dataset.SPO2,
                 "nightly SpO2",
                 NIGHTLY_DAYS,
-                this::spo2Days,
-                this::googleSpo2Days,
+                nights(Dataset.SPO2, Family.SPO2, "average_value", "lower_bound", "upper_bound"),
+                nights(
+                        Dataset.SPO2,
+                        Family.SPO2_GOOGLE,
+                        "average percentage",
+                        "lower bound percentage",
+                        "upper bound percentage"),
                 Family.SPO2,
                 Family.SPO2_GOOGLE);
         serve(
                 Dataset.BR,
                 "breathing rate",
                 NIGHTLY_DAYS,
-                this::breathingRateDays,
-                this::googleBreathingRateDays,
+                nights(Dataset.BR, Family.BREATHING_RATE, "daily_respiratory_rate"),
+                nights(Dataset.BR, Family.BREATHING_RATE_GOOGLE, "breaths per minute"),
                 Family.BREATHING_RATE,
                 Family.BREATHING_RATE_GOOGLE);
         serve(
@@ -372,13 +382,6 @@ public final class ArchiveSource implements Source {
         }
     }
 
-    private void restingHeartRates(DateRange range, Consumer<HeartRateDay> out) {
-        byDayLabel(Family.RESTING_HEART_RATE_GOOGLE, range, out, (day, row, entry) -> {
-            Double bpm = Readers.measured(row.get("beats per minute"), row, entry);
-            return bpm == null ? null : new HeartRateDay(day, (int) Math.round(bpm), null, null, null, null);
-        });
-    }
-
     private static Integer minutes(JsonNode zones, String name) {
         Double value = number(zones.path(name));
         return value == null ? null : (int) Math.round(value);
@@ -394,78 +397,6 @@ public final class ArchiveSource implements Source {
 
     // ---- the nights ------------------------------------------------------------------------------
 
-    private void hrvDays(DateRange range, Consumer<HrvDay> out) {
-        // The legacy family has no deep-sleep RMSSD.
-        byDayLabel(
-                Family.HRV_SUMMARY,
-                range,
-                out,
-                (day, row, entry) -> new HrvDay(
-                        day,
-                        Readers.measured(row.get("rmssd"), row, entry),
-                        null,
-                        Readers.measured(row.get("nremhr"), row, entry),
-                        Readers.measured(row.get("entropy"), row, entry)));
-    }
-
-    private void googleHrvDays(DateRange range, Consumer<HrvDay> out) {
-        byDayLabel(
-                Family.HRV_SUMMARY_GOOGLE,
-                range,
-                out,
-                (day, row, entry) -> new HrvDay(
-                        day,
-                        Readers.measured(row.get("average heart rate variability milliseconds"), row, entry),
-                        Readers.measured(
-                                row.get("deep sleep root mean square of successive differences milliseconds"),
-                                row,
-                                entry),
-                        Readers.measured(row.get("non rem heart rate beats per minute"), row, entry),
-                        Readers.measured(row.get("entropy"), row, entry)));
-    }
-
-    private void spo2Days(DateRange range, Consumer<Spo2Day> out) {
-        byDayLabel(
-                Family.SPO2,
-                range,
-                out,
-                (day, row, entry) -> new Spo2Day(
-                        day,
-                        Readers.measured(row.get("average_value"), row, entry),
-                        Readers.measured(row.get("lower_bound"), row, entry),
-                        Readers.measured(row.get("upper_bound"), row, entry)));
-    }
-
-    private void googleSpo2Days(DateRange range, Consumer<Spo2Day> out) {
-        byDayLabel(
-                Family.SPO2_GOOGLE,
-                range,
-                out,
-                (day, row, entry) -> new Spo2Day(
-                        day,
-                        Readers.measured(row.get("average percentage"), row, entry),
-                        Readers.measured(row.get("lower bound percentage"), row, entry),
-                        Readers.measured(row.get("upper bound percentage"), row, entry)));
-    }
-
-    private void breathingRateDays(DateRange range, Consumer<BreathingRateDay> out) {
-        byDayLabel(
-                Family.BREATHING_RATE,
-                range,
-                out,
-                (day, row, entry) ->
-                        new BreathingRateDay(day, Readers.measured(row.get("daily_respiratory_rate"), row, entry)));
-    }
-
-    private void googleBreathingRateDays(DateRange range, Consumer<BreathingRateDay> out) {
-        byDayLabel(
-                Family.BREATHING_RATE_GOOGLE,
-                range,
-                out,
-                (day, row, entry) ->
-                        new BreathingRateDay(day, Readers.measured(row.get("breaths per minute"), row, entry)));
-    }
-
     private void googleSkinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
         byDayLabel(
                 Family.TEMPERATURE_GOOGLE,
@@ -475,6 +406,27 @@ public final class ArchiveSource implements Source {
                         day,
                         Readers.number(row.get("nightly temperature celsius"), row, entry),
                         Readers.number(row.get("baseline temperature celsius"), row, entry)));
+    }
+
+    /**
+     * A family's file of nights or days (a day label in {@code timestamp}) whose columns are the
+     * dataset's after its date, one to one: {@code columns} names them in the dataset's order
+     * (null: the family has none; the ones left out are none too). Each is a measurement: a
+     * placeholder is no value.
+     */
+    private <R extends Row> Stream.Request<R> nights(Dataset<R> dataset, Family family, String... columns) {
+        return (range, out) -> byDayLabel(family, range, out, (day, row, entry) -> {
+            Object[] values = new Object[dataset.columns().size()];
+            values[0] = day;
+            for (int i = 0; i < columns.length; i++) {
+                Double value = columns[i] == null ? null : Readers.measured(row.get(columns[i]), row, entry);
+                values[i + 1] = value;
+                if (value != null && dataset.columns().get(i + 1).type() == ColumnType.INTEGER) {
+                    values[i + 1] = (int) Math.round(value);
+                }
+            }
+            return dataset.record(day, values);
+        });
     }
 
     /** A row of a CSV file whose timestamp is a day label, or null when the row holds no value. */

@@ -252,6 +252,15 @@ public final class Dataset<R extends Row> {
         return columns.get(column).value().apply((R) row);
     }
 
+    /**
+     * A record of this dataset from its values in column order, typed as the columns are (a
+     * {@code Double} for a decimal, an {@code Integer} for an integer, null for none): for sources
+     * that read the columns one by one.
+     */
+    public R record(LocalDate day, Object... values) {
+        return record.apply(new Values(day, values));
+    }
+
     /** Whether {@code row} holds a value besides its key and date: a row that holds none is no row. */
     public boolean holdsValues(R row) {
         for (int i = 0; i < columns.size(); i++) {
@@ -275,7 +284,7 @@ public final class Dataset<R extends Row> {
             Object value = columns.get(i).value().apply(preferred);
             values[i] = value != null ? value : columns.get(i).value().apply(other);
         }
-        return record.apply(new Values(preferred.day(), values));
+        return record(preferred.day(), values);
     }
 
     /**
