@@ -186,7 +186,7 @@ public final class ArchiveSource implements Source {
     }
 
     /**
-     * The rule of docs/archive-formats.md ("How fbx merges the families"), for every dataset: the
+     * The rule of docs/archive-formats.md ("What fbx reads, and how it merges the families"), for every dataset: the
      * rows of both families by key (a night, a window, a reading, a sleep's start), and where both
      * have a key, per column the _GoogleData value where it has one (it is what the Google Health
      * API serves), else the legacy one. Placeholders were read as no value; a row left without any
@@ -397,17 +397,6 @@ public final class ArchiveSource implements Source {
 
     // ---- the nights ------------------------------------------------------------------------------
 
-    private void googleSkinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
-        byDayLabel(
-                Family.TEMPERATURE_GOOGLE,
-                range,
-                out,
-                (day, row, entry) -> SkinTemperatureDay.relative(
-                        day,
-                        Readers.number(row.get("nightly temperature celsius"), row, entry),
-                        Readers.number(row.get("baseline temperature celsius"), row, entry)));
-    }
-
     /**
      * A family's file of nights or days (a day label in {@code timestamp}) whose columns are the
      * dataset's after its date, one to one: {@code columns} names them in the dataset's order
@@ -555,6 +544,17 @@ public final class ArchiveSource implements Source {
             });
         }
         relative.forEach((night, value) -> out.accept(new SkinTemperatureDay(night, value)));
+    }
+
+    private void googleSkinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
+        byDayLabel(
+                Family.TEMPERATURE_GOOGLE,
+                range,
+                out,
+                (day, row, entry) -> SkinTemperatureDay.relative(
+                        day,
+                        Readers.number(row.get("nightly temperature celsius"), row, entry),
+                        Readers.number(row.get("baseline temperature celsius"), row, entry)));
     }
 
     private void sleeps(DateRange range, Consumer<Sleep> out) {

@@ -87,7 +87,7 @@ final class HeartRates {
         int threads = archive.randomAccess() ? THREADS : 1;
         try (ReadAhead<Samples> read = new ReadAhead<>("fbx-archive-reader", threads, 2 * threads + 2, reads)) {
             for (Archive.Entry entry : entries) {
-                // Every file named before the day before this one's is read: its day is complete.
+                // Every file named before this one's date is read: the days before the day before it are complete.
                 days.completeUpTo(entry.date().toEpochDay() - 2);
                 Samples samples = read.next();
                 if (!entry.date().isBefore(range.end())) {

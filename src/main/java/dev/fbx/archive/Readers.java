@@ -44,8 +44,8 @@ final class Readers {
     }
 
     /**
-     * {@code MM/dd/yy HH:mm:ss} (a four-digit year also occurs) as epoch seconds, read from the
-     * parser's buffer without making a String of each of millions of samples.
+     * {@code MM/dd/yy HH:mm:ss} (a four-digit year also occurs) as epoch seconds, read from a
+     * scanner's buffer without making a String of each of millions of samples.
      */
     static long slashTime(char[] text, int offset, int length, Archive.Entry entry, Dates dates) {
         int yearDigits = length - 15;
