@@ -21,7 +21,12 @@ import picocli.CommandLine.ParseResult;
 public class ExitHandling {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create()
+        return configure(factory.create());
+    }
+
+    /** How fbx parses and fails, for Quarkus's command line and for {@link Main}'s answer to --help alike. */
+    static CommandLine configure(CommandLine commandLine) {
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ExitHandling::onFailure)
                 .setParameterExceptionHandler(ExitHandling::onUsageError);
