@@ -113,7 +113,14 @@ class ReportCommandTest {
         String dirPage = Files.readString(dir.resolve("dir.html"));
         String demoPage = Files.readString(dir.resolve("demo.html"));
         assertEquals(body(demoPage), body(dirPage), "everything below the header and above the footer agrees");
-        assertEquals(8, count(chart(dirPage, "hrv"), "<circle class=\"v\""));
+        // The demo account misses a night now and then, as a real one does: a dot for each night with a row.
+        long nights = 0;
+        for (LocalDate night = today.minusDays(9); !night.isAfter(today.minusDays(2)); night = night.plusDays(1)) {
+            Path file = sync.resolve("hrv-day").resolve(night + ".csv");
+            nights += Files.exists(file) && Files.readAllLines(file).size() > 1 ? 1 : 0;
+        }
+        assertTrue(nights >= 5, nights + " of 8 nights");
+        assertEquals(nights, count(chart(dirPage, "hrv"), "<circle class=\"v\""));
         assertTrue(chart(dirPage, "hrv").contains("<path class=\"band\""));
     }
 
