@@ -16,8 +16,7 @@ import picocli.CommandLine.ParseResult;
  * else, {@code --version} included (it prints configuration), runs in Quarkus as before.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String... args) {
         Optional<Integer> answered = mayAskForHelp(args) ? usageHelp(args, null) : Optional.empty();

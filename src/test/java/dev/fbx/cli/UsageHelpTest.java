@@ -34,11 +34,24 @@ class UsageHelpTest {
     }
 
     static final List<List<String>> HELP = List.of(
-            List.of("--help"), List.of("-h"), List.of("hr", "--help"), List.of("hrv", "-h"), List.of("spo2", "--help"),
-            List.of("br", "--help"), List.of("temp", "--help"), List.of("sleep", "--help"), List.of("profile", "--help"),
-            List.of("sync", "--help"), List.of("report", "--help"), List.of("doctor", "--help"), List.of("auth", "--help"),
-            List.of("auth", "login", "--help"), List.of("auth", "status", "-h"), List.of("auth", "refresh", "--help"),
-            List.of("auth", "logout", "--help"), List.of("completion", "--help"),
+            List.of("--help"),
+            List.of("-h"),
+            List.of("hr", "--help"),
+            List.of("hrv", "-h"),
+            List.of("spo2", "--help"),
+            List.of("br", "--help"),
+            List.of("temp", "--help"),
+            List.of("sleep", "--help"),
+            List.of("profile", "--help"),
+            List.of("sync", "--help"),
+            List.of("report", "--help"),
+            List.of("doctor", "--help"),
+            List.of("auth", "--help"),
+            List.of("auth", "login", "--help"),
+            List.of("auth", "status", "-h"),
+            List.of("auth", "refresh", "--help"),
+            List.of("auth", "logout", "--help"),
+            List.of("completion", "--help"),
             // Options before the help request are parsed as usual, and do not change it.
             List.of("--demo", "--provider", "FITBIT", "hr", "--days", "3", "--help"),
             List.of("sync", "--since", "2024-01-01", "--out", "x", "-h"),
@@ -64,8 +77,15 @@ class UsageHelpTest {
 
     @Test
     void everythingElseIsLeftToQuarkus() {
-        for (List<String> args : List.<List<String>>of(List.of("--version"), List.of("-V"), List.of("--version", "hr", "--help"), List.of("hr", "-V"),
-                List.of(), List.of("hr", "--days", "3"), List.of("--demo", "hrv"), List.of("hr", "--days", "three", "--help"),
+        for (List<String> args : List.<List<String>>of(
+                List.of("--version"),
+                List.of("-V"),
+                List.of("--version", "hr", "--help"),
+                List.of("hr", "-V"),
+                List.of(),
+                List.of("hr", "--days", "3"),
+                List.of("--demo", "hrv"),
+                List.of("hr", "--days", "three", "--help"),
                 List.of("completion", "bash"))) {
             StringWriter out = new StringWriter();
             assertEquals(Optional.empty(), fastPath(args, out), args.toString());
@@ -79,8 +99,12 @@ class UsageHelpTest {
             assertTrue(Main.mayAskForHelp(args.toArray(String[]::new)), args.toString());
         }
         assertTrue(Main.mayAskForHelp(new String[] {"hr", "-vh"}));
-        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"hr", "--days", "7"},
-                new String[] {"sync", "--hr-detail", "1min"}, new String[] {})) {
+        for (String[] args : List.of(
+                new String[] {"--version"},
+                new String[] {"-V"},
+                new String[] {"hr", "--days", "7"},
+                new String[] {"sync", "--hr-detail", "1min"},
+                new String[] {})) {
             assertFalse(Main.mayAskForHelp(args), List.of(args).toString());
         }
     }

@@ -24,7 +24,12 @@ record Dockerfile(List<Stage> stages) {
     static final Path DIR = Path.of("src", "main", "docker");
 
     /** One FROM and what follows it, up to the next FROM. */
-    record Stage(String from, Optional<String> name, Optional<String> user, Map<String, String> env, List<String> volumes,
+    record Stage(
+            String from,
+            Optional<String> name,
+            Optional<String> user,
+            Map<String, String> env,
+            List<String> volumes,
             Optional<String> workdir) {
         /** The user id, before any ':group'. */
         String uid() {
@@ -94,8 +99,7 @@ record Dockerfile(List<Stage> stages) {
                     }
                 }
                 case "VOLUME" -> stage.volumes.addAll(words(rest));
-                default -> {
-                }
+                default -> {}
             }
         }
         if (stage != null) {
@@ -125,7 +129,9 @@ record Dockerfile(List<Stage> stages) {
     }
 
     Stage stage(String name) {
-        return stages.stream().filter(s -> s.name().equals(Optional.of(name))).findFirst()
+        return stages.stream()
+                .filter(s -> s.name().equals(Optional.of(name)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no stage " + name));
     }
 
@@ -143,7 +149,13 @@ record Dockerfile(List<Stage> stages) {
         }
 
         Stage build() {
-            return new Stage(from, Optional.ofNullable(name), Optional.ofNullable(user), env, volumes, Optional.ofNullable(workdir));
+            return new Stage(
+                    from,
+                    Optional.ofNullable(name),
+                    Optional.ofNullable(user),
+                    env,
+                    volumes,
+                    Optional.ofNullable(workdir));
         }
     }
 }
