@@ -35,8 +35,9 @@ for library in $libraries; do
     cp -L "$library" "$dest/root$library"
 done
 
+# The home is /config, beside the token file: ~/.pgpass (sync --db) is /config/.pgpass.
 cat > "$dest/root/etc/passwd" <<EOF
-fbx:x:$uid:$gid:fbx:/data:/sbin/nologin
+fbx:x:$uid:$gid:fbx:/config:/sbin/nologin
 EOF
 cat > "$dest/root/etc/group" <<EOF
 fbx:x:$gid:
