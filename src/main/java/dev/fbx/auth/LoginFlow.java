@@ -1,7 +1,5 @@
 package dev.fbx.auth;
 
-import dev.fbx.FbxException;
-import dev.fbx.config.Settings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -86,42 +83,6 @@ public final class LoginFlow {
         this.clock = clock;
         this.err = err;
         this.browser = browser;
-    }
-
-    /**
-     * The client to sign in with: {@code --client-id}/{@code --client-secret}, else the settings
-     * (environment, properties, token file). A token file's client belongs to its own provider and
-     * its secret to its own client id, so they are not reused for another one.
-     */
-    public static Client client(
-            Settings settings, String provider, SignIn signIn, String idOption, String secretOption) {
-        TokenFile file = settings.tokenFile().orElse(TokenFile.empty());
-        boolean sameProvider = file.get(TokenFile.PROVIDER).orElse("fitbit").equals(provider);
-        Optional<String> fileId = file.get(TokenFile.CLIENT_ID);
-        String id = idOption != null
-                ? idOption
-                : settings.get(Settings.CLIENT_ID)
-                        .filter(v -> sameProvider || !fileId.equals(Optional.of(v)))
-                        .orElse(null);
-        if (id == null || id.isBlank()) {
-            throw FbxException.config("No client id: pass --client-id (the OAuth 2.0 Client ID of your "
-                    + signIn.clientHint()
-                    + "), or set FBX_CLIENT_ID.");
-        }
-        boolean sameClient = sameProvider && fileId.equals(Optional.of(id));
-        Optional<String> fileSecret = file.get(TokenFile.CLIENT_SECRET);
-        String secret = secretOption != null
-                ? secretOption
-                : settings.get(Settings.CLIENT_SECRET)
-                        .filter(v -> sameClient || !fileSecret.equals(Optional.of(v)))
-                        .orElse(null);
-        if (signIn.secretRequired() && secret == null) {
-            throw FbxException.config(
-                    "The " + provider + " provider needs the client secret too: pass --client-secret (from your "
-                            + signIn.clientHint() + "), or set FBX_CLIENT_SECRET.");
-        }
-        return new Client(
-                id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
     }
 
     /** Signs in and saves the tokens. */

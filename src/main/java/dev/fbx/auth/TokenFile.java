@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The contents of {@code fb_conf.json}: the seed's three fields plus the optional ones (README.md, "The token file").
+ * The contents of {@code fb_conf.json}: the seed's three fields plus the optional ones (docs/commands.md, "The token file").
  * Immutable; every change makes a copy that keeps the fields fbx does not know.
  */
 public final class TokenFile {

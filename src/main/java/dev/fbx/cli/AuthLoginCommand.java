@@ -8,7 +8,6 @@ import dev.fbx.config.Settings;
 import dev.fbx.origin.AuthConnection;
 import dev.fbx.origin.Provider;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,11 +100,11 @@ public class AuthLoginCommand implements Callable<Integer> {
         try (AuthConnection connection = root.auth(spec, settings)) {
             String provider = connection.provider().id();
             LoginFlow.SignIn signIn = connection.provider().signIn();
-            LoginFlow.Client client = LoginFlow.client(settings, provider, signIn, clientId, clientSecret);
+            LoginFlow.Client client = connection.client(clientId, clientSecret);
             LoginFlow flow = new LoginFlow(
                     settings.tokenStore(),
                     connection.tokenEndpoint(client.id(), client.secret()),
-                    Clock.systemUTC(),
+                    root.clock(),
                     err,
                     Browser::open);
             LoginFlow.Result result = flow.run(new LoginFlow.Options(

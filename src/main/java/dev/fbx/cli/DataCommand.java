@@ -8,7 +8,6 @@ import dev.fbx.output.RowWriter;
 import dev.fbx.record.Row;
 import dev.fbx.source.Stream;
 import dev.fbx.source.Streams;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,7 @@ abstract class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        range.resolve(LocalDate.now(root.clock()));
+        range.resolve(RangeOptions.todaySomewhere(root.clock()));
         // Checked above before any file is read or request made; resolved here against the account's own today.
         try (Connection connection = root.connect()) {
             write(connection.source().streams(), dataset(), range.resolve(connection.today()));

@@ -2,7 +2,9 @@ package dev.fbx.cli;
 
 import dev.fbx.FbxException;
 import dev.fbx.dataset.DateRange;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,15 @@ public class RangeOptions {
 
     @Option(names = "--days", paramLabel = "N", description = "The N days ending today.")
     Integer days;
+
+    /**
+     * The latest date it is anywhere now (UTC+14): checking options against it before the account's
+     * own today is known finds malformed dates and reversed ranges, and never refuses a day that is
+     * already today where the account is.
+     */
+    static LocalDate todaySomewhere(Clock clock) {
+        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+    }
 
     /** As {@link #resolve(LocalDate)}, but without any range option the {@code defaultDays} days ending today. */
     public DateRange resolve(LocalDate today, int defaultDays) {

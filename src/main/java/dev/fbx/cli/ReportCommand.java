@@ -61,7 +61,7 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        range.resolve(LocalDate.now(root.clock()), DEFAULT_DAYS);
+        range.resolve(RangeOptions.todaySomewhere(root.clock()), DEFAULT_DAYS);
         ReportData data;
         HtmlReport.Header header;
         long started = System.nanoTime();

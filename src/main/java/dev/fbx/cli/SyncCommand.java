@@ -110,7 +110,7 @@ public class SyncCommand implements Callable<Integer> {
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
         if (since != null) {
-            RangeOptions.day(since, "--since", LocalDate.now(root.clock()));
+            RangeOptions.day(since, "--since", RangeOptions.todaySomewhere(root.clock()));
         }
         List<Dataset<?>> datasets = Dataset.select(types, hrDetail, hrvDetail);
         // Checked above before any file is read or request made; resolved below against the account's own today.

@@ -1,13 +1,17 @@
 package dev.fbx.origin;
 
+import dev.fbx.FbxException;
 import dev.fbx.api.RestClients;
 import dev.fbx.api.Transport;
 import dev.fbx.auth.Account;
+import dev.fbx.auth.LoginFlow;
 import dev.fbx.auth.TokenCheck;
 import dev.fbx.auth.TokenEndpoint;
+import dev.fbx.auth.TokenFile;
 import dev.fbx.config.Settings;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What 'fbx auth' and 'fbx doctor' need of an account's provider, built once per invocation: its
@@ -67,6 +71,43 @@ public final class AuthConnection implements AutoCloseable {
 
     public TokenCheck tokenCheck() {
         return provider.tokenCheck(settings, clients, transport);
+    }
+
+    /**
+     * The client to sign in with: {@code --client-id}/{@code --client-secret}, else the settings
+     * (environment, properties, token file). A token file's client belongs to its own provider and
+     * its secret to its own client id, so they are not reused for another one.
+     */
+    public LoginFlow.Client client(String idOption, String secretOption) {
+        String provider = this.provider.id();
+        LoginFlow.SignIn signIn = this.provider.signIn();
+        TokenFile file = settings.tokenFile().orElse(TokenFile.empty());
+        boolean sameProvider = file.get(TokenFile.PROVIDER).orElse("fitbit").equals(provider);
+        Optional<String> fileId = file.get(TokenFile.CLIENT_ID);
+        String id = idOption != null
+                ? idOption
+                : settings.get(Settings.CLIENT_ID)
+                        .filter(v -> sameProvider || !fileId.equals(Optional.of(v)))
+                        .orElse(null);
+        if (id == null || id.isBlank()) {
+            throw FbxException.config("No client id: pass --client-id (the OAuth 2.0 Client ID of your "
+                    + signIn.clientHint()
+                    + "), or set FBX_CLIENT_ID.");
+        }
+        boolean sameClient = sameProvider && fileId.equals(Optional.of(id));
+        Optional<String> fileSecret = file.get(TokenFile.CLIENT_SECRET);
+        String secret = secretOption != null
+                ? secretOption
+                : settings.get(Settings.CLIENT_SECRET)
+                        .filter(v -> sameClient || !fileSecret.equals(Optional.of(v)))
+                        .orElse(null);
+        if (signIn.secretRequired() && secret == null) {
+            throw FbxException.config(
+                    "The " + provider + " provider needs the client secret too: pass --client-secret (from your "
+                            + signIn.clientHint() + "), or set FBX_CLIENT_SECRET.");
+        }
+        return new LoginFlow.Client(
+                id, secret, secretOption != null ? secretOption : sameClient ? fileSecret.orElse(null) : null);
     }
 
     @Override

@@ -410,9 +410,73 @@ class ArchiveCommandTest extends FakeApiTest {
         }
     }
 
+    /** A nightly SpO2 file of either family. */
+    private static boolean nightlySpo2(String entry) {
+        return entry.contains("Oxygen Saturation (SpO2)/Daily SpO2") || entry.endsWith("/daily_oxygen_saturation.csv");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void doctorReadsTheWholeArchiveAndNamesWhatItCannotRead(QuarkusMainLauncher launcher) throws IOException {
+        archive.entries.keySet().removeIf(ArchiveCommandTest::nightlySpo2);
+        String night = archive.entryName("Heart Rate Variability Details - " + FIRST.plusDays(3) + ".csv");
+        Path broken = archive.zipWith(
+                dir.resolve("broken.zip"),
+                night,
+                "timestamp,rmssd\n\"2024-10-28T01:00:00,12\n".getBytes(StandardCharsets.UTF_8));
+
+        LaunchResult sound = fbx(launcher, "--archive", zip.toString(), "doctor");
+        LaunchResult result = fbx(launcher, "--archive", broken.toString(), "doctor");
+
+        assertEquals(0, sound.exitCode(), sound.getOutput() + sound.getErrorOutput());
+        assertTrue(sound.getOutput().contains("✓ time zone: America/New_York (from "), sound.getOutput());
+        assertTrue(sound.getOutput().contains("✓ hr-1sec: " + FIRST + " to " + LAST + ", "), sound.getOutput());
+        assertEquals(65, result.exitCode(), result.getOutput() + result.getErrorOutput());
+        assertTrue(result.getOutput().contains("✓ archive: Google Takeout \"Fitbit\", "), result.getOutput());
+        assertTrue(
+                result.getOutput()
+                        .contains("✗ hrv-intraday: The archive entry " + broken + "!" + night
+                                + " has an unclosed quote on line 2"),
+                result.getOutput());
+        assertTrue(
+                result.getOutput().contains("! spo2: none: the archive holds no nightly SpO2 files ("),
+                result.getOutput());
+        assertTrue(
+                result.getOutput().contains("✓ hrv-day: "),
+                "the other datasets are still checked: " + result.getOutput());
+    }
+
+    @Test
+    void syncSkipsWithANoteWhatTheArchiveDoesNotHold(QuarkusMainLauncher launcher) {
+        archive.entries.keySet().removeIf(ArchiveCommandTest::nightlySpo2);
+        Path withoutSpo2 = archive.zip(dir.resolve("no-spo2.zip"));
+        Path out = dir.resolve("out");
+
+        LaunchResult sync = fbx(
+                launcher, "--archive", withoutSpo2.toString(), "sync", "--out", out.toString(), "--types", "spo2,hrv");
+        LaunchResult spo2 = fbx(
+                launcher,
+                "--archive",
+                withoutSpo2.toString(),
+                "spo2",
+                "--date",
+                FIRST.plusDays(3).toString());
+
+        assertEquals(0, sync.exitCode(), sync.getErrorOutput());
+        assertTrue(
+                sync.getErrorOutput().contains("spo2 skipped: the archive holds no nightly SpO2 files ("),
+                sync.getErrorOutput());
+        assertFalse(Files.exists(out.resolve("spo2")));
+        assertTrue(Files.isDirectory(out.resolve("hrv-day")));
+        assertEquals(69, spo2.exitCode());
+        assertTrue(
+                spo2.getErrorOutput()
+                        .contains("This source does not serve spo2: the archive holds no nightly SpO2 files ("),
+                spo2.getErrorOutput());
     }
 }

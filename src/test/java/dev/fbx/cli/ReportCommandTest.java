@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,6 +204,28 @@ class ReportCommandTest {
         assertEquals("{not json", Files.readString(tokens));
         LocalDate today = LocalDate.now();
         assertTrue(Files.readString(page).contains(today.minusDays(89) + " to " + today + " (90 days)"));
+    }
+
+    @Test
+    void aSyncDirectorysTodayIsTheAccountsAsTheSyncRecordedItsZone(QuarkusMainLauncher launcher) throws IOException {
+        Path sync = knownSeries();
+        ZoneId account = ZoneId.of("Pacific/Kiritimati");
+        Files.writeString(
+                sync.resolve(".fbx-sync.json"),
+                "{\"version\":1,\"since\":\"" + day(0) + "\",\"zone\":\"" + account + "\",\"complete\":{}}");
+        Path page = dir.resolve("r.html");
+
+        LocalDate before = LocalDate.now(account);
+        LaunchResult result =
+                launcher.launch("-q", "report", "--in", sync.toString(), "--days", "3", "-o", page.toString());
+        LocalDate after = LocalDate.now(account);
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        String html = Files.readString(page);
+        assertTrue(
+                html.contains(before.minusDays(2) + " to " + before + " (3 days)")
+                        || html.contains(after.minusDays(2) + " to " + after + " (3 days)"),
+                html);
     }
 
     @Test

@@ -217,9 +217,9 @@ class PostgresSinkTest {
                 rows("SELECT * FROM fbx_hrv_day ORDER BY date"));
     }
 
-    /** The README's statement that moves rows stored under Google's healthUserId to the Fitbit user id. */
+    /** docs/sync.md's statement that moves rows stored under Google's healthUserId to the Fitbit user id. */
     @Test
-    void theReadmesStatementMovesAnAccountsRowsToItsFitbitIdWhereGooglesRowsWin() throws Exception {
+    void theDocumentedStatementMovesAnAccountsRowsToItsFitbitIdWhereGooglesRowsWin() throws Exception {
         LocalDate before = DAY.minusDays(1);
         LocalDate after = DAY.plusDays(1);
         try (PostgresSink archive = open("7XYZ42")) {
@@ -234,8 +234,8 @@ class PostgresSinkTest {
             write(google, Dataset.HRV_DAY, after, List.of(new HrvDay(after, 33.0, 36.0, 51.0, 2.3)), true);
             write(google, Dataset.HR_1MIN, DAY, minutes(DAY, 3, 70), true);
         }
-        String readme = Files.readString(Path.of("README.md"));
-        String block = readme.substring(readme.indexOf("```sql", readme.indexOf("**One person, one account:**")) + 6);
+        String docs = Files.readString(Path.of("docs/sync.md"));
+        String block = docs.substring(docs.indexOf("```sql", docs.indexOf("**One person, one account:**")) + 6);
         String sql = block.substring(0, block.indexOf("```"))
                 .replace("HEALTH_USER_ID", "g-health-1")
                 .replace("FITBIT_USER_ID", "7XYZ42");
@@ -278,6 +278,30 @@ class PostgresSinkTest {
         assertEquals(
                 List.of("fbx_hrv_day"),
                 rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    @Test
+    void tablesOfAnEarlierFbxGetTheColumnsAddedSinceAndKeepTheirRows() throws SQLException {
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
+            // As an earlier fbx made them: the account without its zone, and a dataset with a column fewer.
+            st.execute("CREATE TABLE fbx_sync_account (account text PRIMARY KEY, since date NOT NULL)");
+            st.execute("INSERT INTO fbx_sync_account VALUES ('A1', '2024-01-01')");
+            st.execute("CREATE TABLE fbx_spo2 (account text NOT NULL, date date NOT NULL, avg double precision,"
+                    + " min double precision, PRIMARY KEY (account, date))");
+            st.execute("INSERT INTO fbx_spo2 VALUES ('A1', '2024-01-02', 95.5, 93)");
+            st.execute("ALTER TABLE fbx_sync_account OWNER TO " + TestPostgres.USER);
+            st.execute("ALTER TABLE fbx_spo2 OWNER TO " + TestPostgres.USER);
+        }
+        try (PostgresSink sink = open("A1")) {
+            assertEquals(Optional.empty(), sink.zone());
+            sink.zone(java.time.ZoneId.of("Europe/Berlin"));
+            assertEquals(Optional.of(java.time.ZoneId.of("Europe/Berlin")), sink.zone());
+            assertEquals(LocalDate.of(2024, 1, 1), sink.since());
+        }
+        assertEquals(
+                List.of("A1,2024-01-02,95.5,93.0,null"), rows("SELECT account, date, avg, min, max FROM fbx_spo2"));
+        assertEquals(List.of("A1,2024-01-01,Europe/Berlin"), rows("SELECT account, since, zone FROM fbx_sync_account"));
     }
 
     @Test

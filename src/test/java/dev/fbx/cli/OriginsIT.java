@@ -1,0 +1,6 @@
+package dev.fbx.cli;
+
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+
+@QuarkusMainIntegrationTest
+class OriginsIT extends OriginsTest {}
