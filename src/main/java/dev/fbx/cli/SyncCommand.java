@@ -133,7 +133,7 @@ public class SyncCommand implements Callable<Integer> {
                                     .map(DateRange::start)
                                     .orElse(null),
                     settings,
-                    () -> connection.source().profile().userId())) {
+                    () -> connection.source().account())) {
                 new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, root.clock())
                         .run(sink, new SyncEngine.Options(first, today, connection.zone(), datasets, waitForQuota));
             }

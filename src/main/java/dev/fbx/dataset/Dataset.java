@@ -49,11 +49,13 @@ public final class Dataset<R extends Row> {
             "hrv",
             "day",
             "date",
-            v -> new HrvDay(v.date(), v.decimal(), v.decimal()),
+            v -> new HrvDay(v.date(), v.decimal(), v.decimal(), v.decimal(), v.decimal()),
             List.of(
                     date("date", HrvDay::date),
                     decimal("daily_rmssd", HrvDay::dailyRmssd),
-                    decimal("deep_rmssd", HrvDay::deepRmssd)));
+                    decimal("deep_rmssd", HrvDay::deepRmssd),
+                    decimal("nrem_heart_rate", HrvDay::nremHeartRate),
+                    decimal("entropy", HrvDay::entropy)));
     public static final Dataset<Spo2Day> SPO2 = new Dataset<>(
             "spo2",
             "spo2",
@@ -248,6 +250,41 @@ public final class Dataset<R extends Row> {
     @SuppressWarnings("unchecked")
     public Object value(Row row, int column) {
         return columns.get(column).value().apply((R) row);
+    }
+
+    /**
+     * A record of this dataset from its values in column order, typed as the columns are (a
+     * {@code Double} for a decimal, an {@code Integer} for an integer, null for none): for sources
+     * that read the columns one by one.
+     */
+    public R record(LocalDate day, Object... values) {
+        return record.apply(new Values(day, values));
+    }
+
+    /** Whether {@code row} holds a value besides its key and date: a row that holds none is no row. */
+    public boolean holdsValues(R row) {
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columnNames.get(i);
+            if (!name.equals(key)
+                    && !name.equals("date")
+                    && columns.get(i).value().apply(row) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One row of two that describe the same key (the same night, window or instant): per column,
+     * {@code preferred}'s value where it has one, else {@code other}'s.
+     */
+    public R merge(R preferred, R other) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = columns.get(i).value().apply(preferred);
+            values[i] = value != null ? value : columns.get(i).value().apply(other);
+        }
+        return record(preferred.day(), values);
     }
 
     /**
