@@ -16,7 +16,7 @@ JAVA_HOME=$JDK25 ./mvnw -B -q package -DskipTests
 cp -r target/quarkus-app "$W/jar"
 
 # The aot-jar layout, and a cache recorded at its absolute path so it works from any directory
-# (the README's recipe for an installed fbx).
+# (docs/native.md's recipe for an installed fbx).
 JAVA_HOME=$JDK25 ./mvnw -B -q package -Paot -DskipTests
 cp -r target/quarkus-app "$W/aot"
 AOT=$(cd "$W/aot" && pwd)

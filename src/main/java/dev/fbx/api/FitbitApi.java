@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -13,7 +12,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * raw so that {@link Transport} sees every status and header and the source decodes the JSON,
  * naming the call when it cannot.
  */
-@RegisterRestClient(configKey = "fitbit")
 @Produces(MediaType.APPLICATION_JSON)
 public interface FitbitApi {
     @GET

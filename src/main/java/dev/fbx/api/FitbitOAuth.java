@@ -6,11 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Fitbit's OAuth 2.0 endpoints, under the API's base URL. No bearer filter here: these authenticate the client. */
-@RegisterRestClient(configKey = "fitbit-oauth")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public interface FitbitOAuth {
     /** @param authorization {@code Basic base64(id:secret)} when a secret is configured, else null (client_id in the form) */

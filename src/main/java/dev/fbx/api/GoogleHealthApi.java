@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -17,7 +16,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * ({@code daily-resting-heart-rate}). Bodies come back raw, as with {@link FitbitApi}, and the
  * roll-up requests go out as JSON text the source builds.
  */
-@RegisterRestClient(configKey = "google")
 @Produces(MediaType.APPLICATION_JSON)
 public interface GoogleHealthApi {
     /**

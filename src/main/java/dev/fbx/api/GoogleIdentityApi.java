@@ -5,7 +5,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -13,7 +12,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * authenticated call, allowed by every read scope fbx asks for, so 'fbx auth status' uses it to
  * learn whether Google accepts the access token.
  */
-@RegisterRestClient(configKey = "google-identity")
 @Produces(MediaType.APPLICATION_JSON)
 public interface GoogleIdentityApi {
     /** @param bearer {@code Bearer <access token>}: given per call, since the token is the thing being checked */

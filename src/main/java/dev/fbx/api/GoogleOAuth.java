@@ -4,7 +4,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -12,7 +11,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * ({@code fbx.google.token-url}, {@code fbx.google.revoke-url}), so a client is built per URL and
  * posts to it as is. The client id and secret travel in the form body.
  */
-@RegisterRestClient(configKey = "google-oauth")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public interface GoogleOAuth {
     @POST

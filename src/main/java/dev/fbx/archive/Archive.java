@@ -230,6 +230,11 @@ public final class Archive implements AutoCloseable {
         return dated.containsKey(family) || undated.containsKey(family);
     }
 
+    /** Whether every part can be read in any order, several entries at once (a tgz cannot). */
+    boolean randomAccess() {
+        return containers.stream().allMatch(Container::randomAccess);
+    }
+
     /** The bytes of an entry; a read that fails is the archive's fault (exit 65), naming the entry. */
     InputStream open(Entry entry) {
         try {

@@ -2,18 +2,16 @@ package dev.fbx.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fbx.FbxException;
+import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
-import dev.fbx.record.BreathingRateDay;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
-import dev.fbx.record.HrvDay;
 import dev.fbx.record.HrvSample;
 import dev.fbx.record.Profile;
 import dev.fbx.record.Row;
 import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
-import dev.fbx.record.Spo2Day;
 import dev.fbx.record.Spo2Sample;
 import dev.fbx.source.LocalTimes;
 import dev.fbx.source.Source;
@@ -24,32 +22,35 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * A Fitbit archive (Google Takeout or fitbit.com) as a source: the same records as the APIs, read
  * offline from the archive's files with each file's own time convention (docs/archive-formats.md):
  * heart-rate samples are UTC instants shown in the account's zone, sleep, HRV windows and
  * temperature nights are local wall times given their offset, and daily values keep the day their
- * label names. A dataset whose files the archive does not hold has no stream.
+ * label names. Most data comes twice, in the legacy family of files and in the _GoogleData family;
+ * every dataset reads both and merges them by one rule ({@link #merged}). A dataset whose files the
+ * archive does not hold has no stream.
  */
 public final class ArchiveSource implements Source {
+    private static final Logger LOG = Logger.getLogger(ArchiveSource.class);
     /**
      * How many days sync hands a stream at a time. A day of heart rate is read with its two
      * neighbouring files (samples straddle midnight): a week at a time reads each file about once and
@@ -74,39 +75,98 @@ public final class ArchiveSource implements Source {
         serve(
                 Dataset.HR_DAY,
                 "resting heart rate or heart-rate zone",
-                Stream.local(NIGHTLY_DAYS, this::heartRateDays),
+                NIGHTLY_DAYS,
+                this::heartRateDays,
+                nights(Dataset.HR_DAY, Family.RESTING_HEART_RATE_GOOGLE, "beats per minute"),
                 Family.RESTING_HEART_RATE,
-                Family.HEART_RATE_ZONES);
-        serve(Dataset.HRV_DAY, "nightly HRV", Stream.local(NIGHTLY_DAYS, this::hrvDays), Family.HRV_SUMMARY);
-        serve(Dataset.SPO2, "nightly SpO2", Stream.local(NIGHTLY_DAYS, this::spo2Days), Family.SPO2);
-        serve(Dataset.BR, "breathing rate", Stream.local(NIGHTLY_DAYS, this::breathingRateDays), Family.BREATHING_RATE);
+                Family.HEART_RATE_ZONES,
+                Family.RESTING_HEART_RATE_GOOGLE);
+        serve(
+                Dataset.HRV_DAY,
+                "nightly HRV",
+                NIGHTLY_DAYS,
+                // The legacy family has no deep-sleep RMSSD.
+                nights(Dataset.HRV_DAY, Family.HRV_SUMMARY, "rmssd", null, "nremhr", "entropy"),
+                nights(
+                        Dataset.HRV_DAY,
+                        Family.HRV_SUMMARY_GOOGLE,
+                        "average heart rate variability milliseconds",
+                        "deep sleep root mean square of successive differences milliseconds",
+                        "non rem heart rate beats per minute",
+                        "entropy"),
+                Family.HRV_SUMMARY,
+                Family.HRV_SUMMARY_GOOGLE);
+        serve(
+                Dataset.SPO2,
+                "nightly SpO2",
+                NIGHTLY_DAYS,
+                nights(Dataset.SPO2, Family.SPO2, "average_value", "lower_bound", "upper_bound"),
+                nights(
+                        Dataset.SPO2,
+                        Family.SPO2_GOOGLE,
+                        "average percentage",
+                        "lower bound percentage",
+                        "upper bound percentage"),
+                Family.SPO2,
+                Family.SPO2_GOOGLE);
+        serve(
+                Dataset.BR,
+                "breathing rate",
+                NIGHTLY_DAYS,
+                nights(Dataset.BR, Family.BREATHING_RATE, "daily_respiratory_rate"),
+                nights(Dataset.BR, Family.BREATHING_RATE_GOOGLE, "breaths per minute"),
+                Family.BREATHING_RATE,
+                Family.BREATHING_RATE_GOOGLE);
         serve(
                 Dataset.TEMP,
                 "skin temperature",
-                Stream.local(NIGHTLY_DAYS, this::skinTemperatureDays),
-                Family.TEMPERATURE);
-        serve(Dataset.SLEEP, "sleep", Stream.local(NIGHTLY_DAYS, this::sleeps), Family.SLEEP);
+                NIGHTLY_DAYS,
+                this::skinTemperatureDays,
+                this::googleSkinTemperatureDays,
+                Family.TEMPERATURE,
+                Family.TEMPERATURE_GOOGLE);
+        serve(Dataset.SLEEP, "sleep", NIGHTLY_DAYS, this::sleeps, null, Family.SLEEP);
         serve(
                 Dataset.HRV_INTRADAY,
                 "5-minute HRV",
-                Stream.local(HRV_WINDOW_DAYS, this::hrvSamples),
-                Family.HRV_DETAILS);
+                HRV_WINDOW_DAYS,
+                this::hrvSamples,
+                this::googleHrvSamples,
+                Family.HRV_DETAILS,
+                Family.HRV_DETAILS_GOOGLE);
         serve(
                 Dataset.SPO2_MINUTE,
                 "SpO2 reading",
-                Stream.local(HRV_WINDOW_DAYS, this::spo2Samples),
+                HRV_WINDOW_DAYS,
+                (range, out) -> spo2Samples(Family.SPO2_MINUTE, "value", range, out),
+                (range, out) -> spo2Samples(Family.SPO2_MINUTE_GOOGLE, "oxygen saturation percentage", range, out),
                 Family.SPO2_MINUTE,
                 Family.SPO2_MINUTE_GOOGLE);
+        // Heart-rate samples are the bulk of an archive: their own pipeline merges the families by the same rule.
         for (Dataset<HeartRateSample> samples :
                 List.of(Dataset.HR_15MIN, Dataset.HR_5MIN, Dataset.HR_1MIN, Dataset.HR_1SEC)) {
             serve(
                     samples,
                     "heart-rate sample",
-                    Stream.local(
-                            HEART_RATE_DAYS, (range, out) -> heartRates.read(range, samples.resolution(), zone(), out)),
+                    Stream.local(HEART_RATE_DAYS, (range, out) -> heartRates.read(range, samples, zone(), out)),
                     Family.HEART_RATE,
                     Family.HEART_RATE_CSV);
         }
+    }
+
+    /**
+     * The dataset's stream, its rows read from both families ({@code google} null where the
+     * _GoogleData family has none) and merged, when the archive holds files of one of
+     * {@code families}.
+     */
+    private <R extends Row> void serve(
+            Dataset<R> dataset,
+            String what,
+            int days,
+            Stream.Request<R> legacy,
+            Stream.Request<R> google,
+            Family... families) {
+        serve(dataset, what, Stream.local(days, (range, out) -> merged(dataset, range, legacy, google, out)), families);
     }
 
     /** The dataset's stream when the archive holds files of one of {@code families}, else why not. */
@@ -123,6 +183,55 @@ public final class ArchiveSource implements Source {
                                             .map(Family::describe)
                                             .toList()) + ")");
         }
+    }
+
+    /**
+     * The rule of docs/archive-formats.md ("What fbx reads, and how it merges the families"), for every dataset: the
+     * rows of both families by key (a night, a window, a reading, a sleep's start), and where both
+     * have a key, per column the _GoogleData value where it has one (it is what the Google Health
+     * API serves), else the legacy one. Placeholders were read as no value; a row left without any
+     * value is no row. Within one family, a later file's row replaces an earlier one's.
+     */
+    private <R extends Row> void merged(
+            Dataset<R> dataset,
+            DateRange range,
+            Stream.Request<R> legacy,
+            Stream.Request<R> google,
+            Consumer<? super R> out) {
+        TreeMap<Comparable<Object>, R> rows = rows(dataset, range, legacy);
+        Map<Comparable<Object>, R> googleRows = google == null ? Map.of() : rows(dataset, range, google);
+        int both = 0;
+        for (Map.Entry<Comparable<Object>, R> row : googleRows.entrySet()) {
+            R other = rows.get(row.getKey());
+            both += other == null ? 0 : 1;
+            rows.put(row.getKey(), other == null ? row.getValue() : dataset.merge(row.getValue(), other));
+        }
+        LOG.debugf(
+                "archive: %s %s: %d rows from both families (_GoogleData's values first), %d from the legacy files"
+                        + " only, %d from _GoogleData only",
+                dataset, range, both, rows.size() - googleRows.size(), googleRows.size() - both);
+        for (R row : rows.values()) {
+            if (dataset.holdsValues(row)) {
+                out.accept(row);
+            }
+        }
+    }
+
+    /** One family's rows of the range by their key; of rows with the same key, the last. */
+    private static <R extends Row> TreeMap<Comparable<Object>, R> rows(
+            Dataset<R> dataset, DateRange range, Stream.Request<R> family) {
+        int key = dataset.columnNames().indexOf(dataset.key());
+        TreeMap<Comparable<Object>, R> rows = new TreeMap<>();
+        family.fetch(range, row -> {
+            if (row != null && range.contains(row.day())) {
+                Object value = dataset.value(row, key);
+                @SuppressWarnings("unchecked")
+                Comparable<Object> instantOrDay =
+                        (Comparable<Object>) (value instanceof OffsetDateTime time ? time.toInstant() : value);
+                rows.put(instantOrDay, row);
+            }
+        });
+        return rows;
     }
 
     @Override
@@ -205,72 +314,77 @@ public final class ArchiveSource implements Source {
         return profile;
     }
 
+    /** The profile's id: the legacy Fitbit user id. */
+    @Override
+    public String account() {
+        return profileFields().get("id");
+    }
+
     @Override
     public Profile profile() {
         Map<String, String> fields = profileFields();
         String name = fields.getOrDefault("display_name", fields.get("full_name"));
-        return new Profile(fields.get("id"), name, zone().getId(), List.of());
+        return new Profile(fields.get("id"), name, zone().getId(), devices());
     }
 
-    // ---- heart rate --------------------------------------------------------------------------------
+    /** The paired devices as "type (last sync time)", like the APIs': each once, though both files may list it. */
+    private List<String> devices() {
+        Set<String> devices = new LinkedHashSet<>();
+        for (Archive.Entry entry : archive.undated(Family.DEVICES)) {
+            Readers.csv(archive, entry, row -> {
+                String type = row.get("device_type");
+                if (type != null) {
+                    String sync = row.get("last_sync_date_time");
+                    devices.add(type + " (last sync " + (sync == null ? "unknown" : sync) + ")");
+                }
+            });
+        }
+        return List.copyOf(devices);
+    }
+
+    // ---- the days: resting heart rate and zones -------------------------------------------------
 
     private void heartRateDays(DateRange range, Consumer<HeartRateDay> out) {
-        TreeMap<LocalDate, Integer> resting = new TreeMap<>();
-        for (Archive.Entry entry : covering(Family.RESTING_HEART_RATE, range)) {
+        Map<LocalDate, Integer> resting = new HashMap<>();
+        for (Archive.Entry entry : entries(Family.RESTING_HEART_RATE, range)) {
             Readers.jsonElements(archive, entry, element -> {
                 JsonNode value = element.path("value");
                 JsonNode date = value.path("date");
                 Double bpm = number(value.path("value"));
                 // A day without a value has "date": null and 0.0.
                 if (date.isTextual() && bpm != null && bpm > 0) {
-                    LocalDate day = Readers.slashDate(date.asText(), entry);
-                    if (range.contains(day)) {
-                        resting.put(day, (int) Math.round(bpm));
-                    }
+                    resting.put(Readers.slashDate(date.asText(), entry), (int) Math.round(bpm));
                 }
             });
         }
-        TreeMap<LocalDate, Integer[]> zones = new TreeMap<>();
-        for (LocalDate day = range.start(); !day.isAfter(range.end()); day = day.plusDays(1)) {
-            for (Archive.Entry entry : archive.on(Family.HEART_RATE_ZONES, day)) {
-                Readers.jsonElements(archive, entry, element -> {
-                    JsonNode minutes = element.path("value").path("valuesInZones");
-                    if (!minutes.isObject() || !element.path("dateTime").isTextual()) {
-                        return;
-                    }
-                    LocalDate date = Readers.slashDate(element.path("dateTime").asText(), entry);
-                    if (range.contains(date)) {
-                        zones.put(date, new Integer[] {
-                            minutes(minutes, "BELOW_DEFAULT_ZONE_1"),
-                            minutes(minutes, "IN_DEFAULT_ZONE_1"),
-                            minutes(minutes, "IN_DEFAULT_ZONE_2"),
-                            minutes(minutes, "IN_DEFAULT_ZONE_3")
-                        });
-                    }
-                });
-            }
+        Map<LocalDate, Integer[]> zones = new HashMap<>();
+        for (Archive.Entry entry : entries(Family.HEART_RATE_ZONES, range)) {
+            Readers.jsonElements(archive, entry, element -> {
+                JsonNode minutes = element.path("value").path("valuesInZones");
+                if (minutes.isObject() && element.path("dateTime").isTextual()) {
+                    zones.put(Readers.slashDate(element.path("dateTime").asText(), entry), new Integer[] {
+                        minutes(minutes, "BELOW_DEFAULT_ZONE_1"),
+                        minutes(minutes, "IN_DEFAULT_ZONE_1"),
+                        minutes(minutes, "IN_DEFAULT_ZONE_2"),
+                        minutes(minutes, "IN_DEFAULT_ZONE_3")
+                    });
+                }
+            });
         }
-        TreeMap<LocalDate, HeartRateDay> rows = new TreeMap<>();
-        for (LocalDate day : union(resting.keySet(), zones.keySet())) {
+        Set<LocalDate> days = new TreeSet<>(resting.keySet());
+        days.addAll(zones.keySet());
+        for (LocalDate day : days) {
             Integer[] z = zones.getOrDefault(day, new Integer[4]);
-            boolean worn =
-                    resting.containsKey(day) || java.util.Arrays.stream(z).anyMatch(m -> m != null && m > 0);
-            if (worn) {
-                rows.put(day, new HeartRateDay(day, resting.get(day), z[0], z[1], z[2], z[3]));
+            // A day the tracker was not worn has zero minutes in every zone: no row.
+            if (resting.containsKey(day) || Arrays.stream(z).anyMatch(m -> m != null && m > 0)) {
+                out.accept(new HeartRateDay(day, resting.get(day), z[0], z[1], z[2], z[3]));
             }
         }
-        rows.values().forEach(out);
     }
 
     private static Integer minutes(JsonNode zones, String name) {
         Double value = number(zones.path(name));
         return value == null ? null : (int) Math.round(value);
-    }
-
-    private static Set<LocalDate> union(Set<LocalDate> a, Set<LocalDate> b) {
-        Set<LocalDate> all = new java.util.TreeSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static Double number(JsonNode node) {
@@ -283,16 +397,25 @@ public final class ArchiveSource implements Source {
 
     // ---- the nights ------------------------------------------------------------------------------
 
-    private void hrvDays(DateRange range, Consumer<HrvDay> out) {
-        byDayLabel(
-                all(Family.HRV_SUMMARY),
-                range,
-                (day, row, entry) -> {
-                    Double rmssd = Readers.number(row.get("rmssd"), row, entry);
-                    // Archives do not carry the deep-sleep RMSSD: empty, never invented.
-                    return rmssd == null ? null : new HrvDay(day, rmssd, null);
-                },
-                out);
+    /**
+     * A family's file of nights or days (a day label in {@code timestamp}) whose columns are the
+     * dataset's after its date, one to one: {@code columns} names them in the dataset's order
+     * (null: the family has none; the ones left out are none too). Each is a measurement: a
+     * placeholder is no value.
+     */
+    private <R extends Row> Stream.Request<R> nights(Dataset<R> dataset, Family family, String... columns) {
+        return (range, out) -> byDayLabel(family, range, out, (day, row, entry) -> {
+            Object[] values = new Object[dataset.columns().size()];
+            values[0] = day;
+            for (int i = 0; i < columns.length; i++) {
+                Double value = columns[i] == null ? null : Readers.measured(row.get(columns[i]), row, entry);
+                values[i + 1] = value;
+                if (value != null && dataset.columns().get(i + 1).type() == ColumnType.INTEGER) {
+                    values[i + 1] = (int) Math.round(value);
+                }
+            }
+            return dataset.record(day, values);
+        });
     }
 
     /** A row of a CSV file whose timestamp is a day label, or null when the row holds no value. */
@@ -302,137 +425,101 @@ public final class ArchiveSource implements Source {
     }
 
     /**
-     * The rows of CSV files dated by a day label in their {@code timestamp} column (the date as
-     * written, never moved into the local zone), one per day in {@code range}, in date order.
+     * The rows of a family's CSV files dated by a day label in their {@code timestamp} column (the
+     * date as written, midnight {@code Z} or not, never moved into the local zone).
      */
-    private <R> void byDayLabel(
-            List<Archive.Entry> entries, DateRange range, LabelledRow<R> toRow, Consumer<? super R> out) {
-        TreeMap<LocalDate, R> rows = new TreeMap<>();
-        for (Archive.Entry entry : entries) {
+    private <R> void byDayLabel(Family family, DateRange range, Consumer<? super R> out, LabelledRow<R> toRow) {
+        for (Archive.Entry entry : entries(family, range)) {
             Readers.csv(archive, entry, row -> {
                 String timestamp = row.get("timestamp");
-                if (timestamp == null) {
-                    return;
-                }
-                LocalDate day = Readers.labelDay(timestamp, row, entry);
-                R value = range.contains(day) ? toRow.of(day, row, entry) : null;
+                R value = timestamp == null ? null : toRow.of(Readers.labelDay(timestamp, row, entry), row, entry);
                 if (value != null) {
-                    rows.put(day, value);
+                    out.accept(value);
                 }
             });
         }
-        rows.values().forEach(out);
+    }
+
+    /** A row of a CSV file of UTC instants, with its time in the account's zone and the night it belongs to. */
+    @FunctionalInterface
+    private interface NightRow<R> {
+        R of(LocalDate night, OffsetDateTime time, Readers.CsvRow row, Archive.Entry entry);
+    }
+
+    /** The rows of a family's CSV files whose {@code timestamp} is a UTC instant ({@code Z}). */
+    private <R> void byInstant(Family family, DateRange range, Consumer<? super R> out, NightRow<R> toRow) {
+        ZoneId zone = zone();
+        for (Archive.Entry entry : entries(family, range)) {
+            Readers.csv(archive, entry, row -> {
+                String timestamp = row.get("timestamp");
+                if (timestamp != null) {
+                    OffsetDateTime time =
+                            Readers.instant(timestamp, row, entry).atZone(zone).toOffsetDateTime();
+                    R value = toRow.of(night(time.toLocalDateTime()), time, row, entry);
+                    if (value != null) {
+                        out.accept(value);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Measured in sleep: a window or reading before noon belongs to that day's night, after noon to the next day's. */
+    private static LocalDate night(LocalDateTime local) {
+        return local.getHour() < 12 ? local.toLocalDate() : local.toLocalDate().plusDays(1);
     }
 
     private void hrvSamples(DateRange range, Consumer<HrvSample> out) {
         ZoneId zone = zone();
-        for (LocalDate file = range.start().minusDays(1);
-                !file.isAfter(range.end().plusDays(1));
-                file = file.plusDays(1)) {
-            for (Archive.Entry entry : archive.on(Family.HRV_DETAILS, file)) {
-                LocalTimes times = new LocalTimes(zone);
-                List<HrvSample> windows = new ArrayList<>();
-                Readers.csv(archive, entry, row -> {
-                    String timestamp = row.get("timestamp");
-                    if (timestamp == null) {
-                        return;
-                    }
-                    LocalDateTime local = Readers.localTime(timestamp, row.line(), entry);
-                    OffsetDateTime time = times.at(local);
-                    // A window before noon belongs to that day's night, after noon to the next day's.
-                    LocalDate night = local.getHour() < 12
-                            ? local.toLocalDate()
-                            : local.toLocalDate().plusDays(1);
-                    if (range.contains(night)) {
-                        windows.add(new HrvSample(
-                                night,
-                                time,
-                                Readers.number(row.get("rmssd"), row, entry),
-                                Readers.number(row.get("coverage"), row, entry),
-                                Readers.number(row.get("high_frequency"), row, entry),
-                                Readers.number(row.get("low_frequency"), row, entry)));
-                    }
-                });
-                windows.sort(Comparator.comparing(w -> w.time().toInstant()));
-                windows.forEach(out);
-            }
-        }
-    }
-
-    /**
-     * The SpO2 readings of the range's nights from both families, each instant once (the
-     * {@code _GoogleData} value where both have it), in the account's zone; a reading belongs to
-     * the night its local time falls in (before noon: that day's), and the sensor's floor is none.
-     */
-    private void spo2Samples(DateRange range, Consumer<Spo2Sample> out) {
-        ZoneId zone = zone();
-        TreeMap<Instant, Double> readings = new TreeMap<>();
-        List<Archive.Entry> legacy = new ArrayList<>();
-        for (LocalDate file = range.start().minusDays(1);
-                !file.isAfter(range.end().plusDays(1));
-                file = file.plusDays(1)) {
-            legacy.addAll(archive.on(Family.SPO2_MINUTE, file));
-        }
-        readings(legacy, "value", readings);
-        readings(covering(Family.SPO2_MINUTE_GOOGLE, range), "oxygen saturation percentage", readings);
-        readings.forEach((instant, percentage) -> {
-            OffsetDateTime time = instant.atZone(zone).toOffsetDateTime();
-            LocalDate night = time.getHour() < 12
-                    ? time.toLocalDate()
-                    : time.toLocalDate().plusDays(1);
-            if (range.contains(night) && Spo2Sample.isReading(percentage)) {
-                out.accept(new Spo2Sample(night, time, percentage));
-            }
-        });
-    }
-
-    /** The readings of CSV files of {@code timestamp} (UTC, {@code Z}) and {@code column}: a later file's value replaces an earlier one's. */
-    private void readings(List<Archive.Entry> entries, String column, Map<Instant, Double> readings) {
-        for (Archive.Entry entry : entries) {
+        for (Archive.Entry entry : entries(Family.HRV_DETAILS, range)) {
+            // Local wall times: the repeated autumn hour is told apart by the order of the rows of one file.
+            LocalTimes times = new LocalTimes(zone);
             Readers.csv(archive, entry, row -> {
                 String timestamp = row.get("timestamp");
-                Double value = Readers.number(row.get(column), row, entry);
-                if (timestamp != null && value != null) {
-                    readings.put(Readers.instant(timestamp, row, entry), value);
+                if (timestamp != null) {
+                    LocalDateTime local = Readers.localTime(timestamp, row.line(), entry);
+                    out.accept(new HrvSample(
+                            night(local),
+                            times.at(local),
+                            Readers.measured(row.get("rmssd"), row, entry),
+                            Readers.number(row.get("coverage"), row, entry),
+                            Readers.number(row.get("high_frequency"), row, entry),
+                            Readers.number(row.get("low_frequency"), row, entry)));
                 }
             });
         }
     }
 
-    private void spo2Days(DateRange range, Consumer<Spo2Day> out) {
-        List<Archive.Entry> entries = new ArrayList<>(all(Family.SPO2));
-        entries.removeIf(e -> e.dates().size() == 2
-                && (e.dates().get(0).isAfter(range.end()) || e.dates().get(1).isBefore(range.start())));
-        // Midnight UTC is a day label here too.
-        byDayLabel(
-                entries,
+    /** The _GoogleData family's windows: RMSSD only (its SDNN column is 0.0 in every export seen: no value). */
+    private void googleHrvSamples(DateRange range, Consumer<HrvSample> out) {
+        byInstant(
+                Family.HRV_DETAILS_GOOGLE,
                 range,
-                (day, row, entry) -> {
-                    Double avg = Readers.number(row.get("average_value"), row, entry);
-                    Double min = Readers.number(row.get("lower_bound"), row, entry);
-                    Double max = Readers.number(row.get("upper_bound"), row, entry);
-                    return avg == null && min == null && max == null ? null : new Spo2Day(day, avg, min, max);
-                },
-                out);
+                out,
+                (night, time, row, entry) -> new HrvSample(
+                        night,
+                        time,
+                        Readers.measured(
+                                row.get("root mean square of successive differences milliseconds"), row, entry),
+                        null,
+                        null,
+                        null));
     }
 
-    private void breathingRateDays(DateRange range, Consumer<BreathingRateDay> out) {
-        byDayLabel(
-                all(Family.BREATHING_RATE),
-                range,
-                (day, row, entry) -> {
-                    Double rate = Readers.number(row.get("daily_respiratory_rate"), row, entry);
-                    return rate == null ? null : new BreathingRateDay(day, rate);
-                },
-                out);
+    /** SpO2 readings of one family; the sensor's floor is no reading. */
+    private void spo2Samples(Family family, String column, DateRange range, Consumer<Spo2Sample> out) {
+        byInstant(family, range, out, (night, time, row, entry) -> {
+            Double percentage = Readers.measured(row.get(column), row, entry);
+            return new Spo2Sample(night, time, Spo2Sample.isReading(percentage) ? percentage : null);
+        });
     }
 
     private void skinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
         // Per night (the day its sleep ends), the longest sleep's relative temperature: the main sleep's. A main
         // sleep without a value (NaN on a device's first nights) leaves the night without one, whatever a nap measured.
-        TreeMap<LocalDate, Duration> longest = new TreeMap<>();
-        TreeMap<LocalDate, Double> relative = new TreeMap<>();
-        for (Archive.Entry entry : covering(Family.TEMPERATURE, range)) {
+        Map<LocalDate, Duration> longest = new HashMap<>();
+        Map<LocalDate, Double> relative = new HashMap<>();
+        for (Archive.Entry entry : entries(Family.TEMPERATURE, range)) {
             Readers.csv(archive, entry, row -> {
                 String start = row.get("sleep_start");
                 String end = row.get("sleep_end");
@@ -442,8 +529,7 @@ public final class ArchiveSource implements Source {
                 LocalDateTime endTime = Readers.localTime(end, row.line(), entry);
                 LocalDate night = endTime.toLocalDate();
                 Duration length = Duration.between(Readers.localTime(start, row.line(), entry), endTime);
-                if (range.contains(night)
-                        && (!longest.containsKey(night) || length.compareTo(longest.get(night)) > 0)) {
+                if (!longest.containsKey(night) || length.compareTo(longest.get(night)) > 0) {
                     Double samples = Readers.number(row.get("temperature_samples"), row, entry);
                     Double sum = Readers.number(row.get("baseline_relative_sample_sum"), row, entry);
                     longest.put(night, length);
@@ -457,26 +543,30 @@ public final class ArchiveSource implements Source {
                 }
             });
         }
-        relative.forEach((night, value) -> {
-            if (value != null) {
-                out.accept(new SkinTemperatureDay(night, value));
-            }
-        });
+        relative.forEach((night, value) -> out.accept(new SkinTemperatureDay(night, value)));
+    }
+
+    private void googleSkinTemperatureDays(DateRange range, Consumer<SkinTemperatureDay> out) {
+        byDayLabel(
+                Family.TEMPERATURE_GOOGLE,
+                range,
+                out,
+                (day, row, entry) -> SkinTemperatureDay.relative(
+                        day,
+                        Readers.number(row.get("nightly temperature celsius"), row, entry),
+                        Readers.number(row.get("baseline temperature celsius"), row, entry)));
     }
 
     private void sleeps(DateRange range, Consumer<Sleep> out) {
         ZoneId zone = zone();
-        Set<String> seen = new HashSet<>();
-        List<Sleep> sleeps = new ArrayList<>();
-        for (Archive.Entry entry : covering(Family.SLEEP, range)) {
+        for (Archive.Entry entry : entries(Family.SLEEP, range)) {
             Readers.jsonElements(archive, entry, log -> {
                 if (!log.path("dateOfSleep").isTextual()) {
                     throw Readers.malformed(entry, "has a sleep without dateOfSleep");
                 }
                 LocalDate date =
                         Readers.labelDay(log.path("dateOfSleep").asText(), new Readers.CsvRow(Map.of(), 0), entry);
-                String id = log.path("logId").asText(log.path("startTime").asText());
-                if (!range.contains(date) || !seen.add(id)) {
+                if (!range.contains(date)) {
                     return;
                 }
                 Double millis = number(log.path("duration"));
@@ -489,7 +579,7 @@ public final class ArchiveSource implements Source {
                         ? log.path("levels").path("summary")
                         : null;
                 JsonNode main = log.has("mainSleep") ? log.path("mainSleep") : log.path("isMainSleep");
-                sleeps.add(new Sleep(
+                out.accept(new Sleep(
                         date,
                         span.start(),
                         span.end(),
@@ -502,8 +592,6 @@ public final class ArchiveSource implements Source {
                         stage(stages, "wake")));
             });
         }
-        sleeps.sort(Comparator.comparing(s -> s.start().toInstant()));
-        sleeps.forEach(out);
     }
 
     private static Integer stage(JsonNode stages, String name) {
@@ -518,25 +606,19 @@ public final class ArchiveSource implements Source {
     // ---- which entries -----------------------------------------------------------------------------
 
     /**
-     * The entries of a family whose files each hold a stretch of days starting (or ending; the
-     * archives do not say) at the date in their name: from the last file named on or before the
-     * range's first day to the first one named on or after its last day.
+     * The entries of a family that can hold rows of {@code range}, and those whose names hold no
+     * date. A file holds a stretch of days starting (or ending; the archives do not say) at the date
+     * in its name, and a night's readings start the evening before: from the last file named on or
+     * before the day before the range to the first one named on or after the day after it.
      */
-    private List<Archive.Entry> covering(Family family, DateRange range) {
+    private List<Archive.Entry> entries(Family family, DateRange range) {
         NavigableMap<LocalDate, List<Archive.Entry>> files = archive.dated(family);
-        LocalDate from = files.floorKey(range.start());
-        LocalDate to = files.ceilingKey(range.end());
+        LocalDate from = files.floorKey(range.start().minusDays(1));
+        LocalDate to = files.ceilingKey(range.end().plusDays(1));
         List<Archive.Entry> entries = new ArrayList<>();
         files.subMap(from == null ? LocalDate.MIN : from, true, to == null ? LocalDate.MAX : to, true)
                 .values()
                 .forEach(entries::addAll);
-        entries.addAll(archive.undated(family));
-        return entries;
-    }
-
-    private List<Archive.Entry> all(Family family) {
-        List<Archive.Entry> entries = new ArrayList<>();
-        archive.dated(family).values().forEach(entries::addAll);
         entries.addAll(archive.undated(family));
         return entries;
     }

@@ -15,4 +15,9 @@ interface Container extends Closeable {
 
     /** The bytes of one entry, decompressed as they are read: nothing is unpacked to disk. */
     InputStream open(String name) throws IOException;
+
+    /** Whether entries can be opened in any order, several at once, from several threads. */
+    default boolean randomAccess() {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.fbx.archive;
 
+import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.dataset.Resolution;
 import dev.fbx.record.HeartRateSample;
@@ -10,39 +11,53 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The archive's heart-rate samples, the bulk of any export (millions a year), tuned for speed and
- * flat memory: files are inflated and parsed on a second thread a few days ahead ({@link ReadAhead}),
- * samples are packed as longs (epoch second above bpm) and sorted per local day, each instant is
- * written once, and the two files a sync's next week starts with are parsed once, not twice. A
- * local day's samples sit in its own file and its neighbours' (files are days of the account's
- * zone, times UTC; see docs/archive-formats.md).
+ * flat memory. Both families are read: the legacy JSON files (a local day of the account's zone
+ * each, times UTC) and the _GoogleData CSV files (a UTC day each), which mostly hold the same
+ * samples but not all; every instant is written once, with the JSON's bpm where both hold it
+ * (docs/archive-formats.md). Entries are inflated and scanned on worker threads a few ahead
+ * ({@link ReadAhead}, {@link HeartRateFiles}) while this thread writes; samples are packed as longs
+ * and sorted per local day; the files a sync's next week starts with are read once, not twice. A
+ * local day's samples sit in the files of that day and its neighbours, in either family.
  */
 final class HeartRates {
+    private static final Logger LOG = Logger.getLogger(HeartRates.class);
     private static final long DAY = 86_400;
-    /** Packs a sample as epoch seconds above its bpm, so that a day's samples sort as plain longs. */
+    /**
+     * Packs a sample as epoch seconds above its family (the CSV's bit set) above its bpm, so that a
+     * day's samples sort as plain longs: by instant, and of one instant the JSON's first.
+     */
     private static final int BPM_BITS = 10;
 
     private static final int BPM_MASK = (1 << BPM_BITS) - 1;
+    private static final long FROM_CSV = 1L << BPM_BITS;
+    private static final int TIME_SHIFT = BPM_BITS + 1;
+    /** Entries inflated at once: one per core (a few at most), while this thread writes. */
+    private static final int THREADS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /**
-     * The samples of the files read last at the end of a heart-rate range, by entry name: the next
-     * range begins with them. Used by one reader thread at a time (each joined before the next starts).
+     * The samples of the files read last at the end of a heart-rate range (two days of both
+     * families), by entry name: the next range begins with them.
      */
-    private final Map<String, long[]> edges = Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, false) {
+    private final Map<String, Samples> edges = new LinkedHashMap<>(8, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-            return size() > 2;
+        protected boolean removeEldestEntry(Map.Entry<String, Samples> eldest) {
+            return size() > 4;
         }
-    });
+    };
 
     private final Archive archive;
 
@@ -51,105 +66,63 @@ final class HeartRates {
     }
 
     /** The range's samples of the account's local days, each instant once, or their means per window of the local clock. */
-    void read(DateRange range, Resolution resolution, ZoneId zone, Consumer<? super HeartRateSample> out) {
-        Offsets offsets = new Offsets(zone);
-        Emitter emitter = new Emitter(resolution, new Offsets(offsets.zone), out);
-        // The files are inflated and parsed on a second thread while this one writes the days already read.
-        try (ReadAhead<Samples> days =
-                new ReadAhead<>("fbx-archive-reader", 8, complete -> readDays(range, offsets, complete))) {
-            for (Samples day = days.next(); day != null; day = days.next()) {
-                emitter.day(day);
-            }
-        }
-    }
-
-    /** On the reader thread: the range's local days, each complete once the files it can be in are read. */
-    private void readDays(DateRange range, Offsets offsets, Consumer<Samples> complete) {
-        boolean json = archive.has(Family.HEART_RATE);
-        Family family = json ? Family.HEART_RATE : Family.HEART_RATE_CSV;
-        Collector days =
-                new Collector(offsets, range.start().toEpochDay(), range.end().toEpochDay(), complete);
+    void read(DateRange range, Dataset<HeartRateSample> dataset, ZoneId zone, Consumer<? super HeartRateSample> out) {
+        Emitter emitter = new Emitter(dataset.resolution(), new Offsets(zone), out);
+        Collector days = new Collector(
+                new Offsets(zone), range.start().toEpochDay(), range.end().toEpochDay(), emitter::day);
+        List<Archive.Entry> entries = new ArrayList<>();
+        List<Supplier<Samples>> reads = new ArrayList<>();
         for (LocalDate file = range.start().minusDays(1);
                 !file.isAfter(range.end().plusDays(1));
                 file = file.plusDays(1)) {
-            for (Archive.Entry entry : archive.on(family, file)) {
-                long[] read = edges.remove(entry.name());
-                if (read != null) {
-                    for (long sample : read) {
-                        days.sample(sample >> BPM_BITS, (int) (sample & BPM_MASK));
-                    }
-                } else if (file.isBefore(range.end())) {
-                    parse(entry, json, days);
-                } else {
-                    // The last two files are the first two of the next range (sync reads a week at a time): kept, read
-                    // once.
-                    Samples kept = new Samples();
-                    parse(entry, json, (epochSecond, bpm) -> {
-                        kept.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
-                        days.sample(epochSecond, bpm);
-                    });
-                    edges.put(entry.name(), Arrays.copyOf(kept.values, kept.size));
+            for (Family family : List.of(Family.HEART_RATE, Family.HEART_RATE_CSV)) {
+                for (Archive.Entry entry : archive.on(family, file)) {
+                    Samples kept = edges.remove(entry.name());
+                    entries.add(entry);
+                    reads.add(kept != null ? () -> kept : () -> read(entry));
                 }
             }
-            // A local day's samples sit in the files of that day and its neighbours: once the file of
-            // day d is read, day d-1 is complete and goes out.
-            days.completeUpTo(file.toEpochDay() - 1);
+        }
+        // A tgz is read forward by one reader: its entries one at a time.
+        int threads = archive.randomAccess() ? THREADS : 1;
+        try (ReadAhead<Samples> read = new ReadAhead<>("fbx-archive-reader", threads, 2 * threads + 2, reads)) {
+            for (Archive.Entry entry : entries) {
+                // Every file named before this one's date is read: the days before the day before it are complete.
+                days.completeUpTo(entry.date().toEpochDay() - 2);
+                Samples samples = read.next();
+                if (!entry.date().isBefore(range.end())) {
+                    // The last files are the first of the next range (sync reads a week at a time): kept, read once.
+                    edges.put(entry.name(), samples);
+                }
+                days.add(samples);
+            }
         }
         days.completeUpTo(Long.MAX_VALUE);
+        LOG.debugf(
+                "archive: %s %s: %d instants in both families (the JSON's bpm), %d in the JSON files only, %d in"
+                        + " _GoogleData's CSV files only",
+                dataset, range, emitter.both, emitter.jsonOnly, emitter.csvOnly);
     }
 
-    private void parse(Archive.Entry entry, boolean json, Readers.Samples out) {
-        if (json) {
-            Readers.heartRateJson(archive, entry, out);
+    /** On a worker thread: an entry's samples, packed. */
+    private Samples read(Archive.Entry entry) {
+        Samples samples = new Samples();
+        if (entry.family() == Family.HEART_RATE) {
+            HeartRateFiles.json(archive, entry, (epochSecond, bpm) -> samples.add(epochSecond, 0, bpm));
         } else {
-            Readers.heartRateCsv(archive, entry, out);
+            HeartRateFiles.csv(archive, entry, (epochSecond, bpm) -> samples.add(epochSecond, FROM_CSV, bpm));
         }
+        return samples;
     }
 
-    /** The samples read so far, by local day, until their day is complete. */
-    private static final class Collector implements Readers.Samples {
-        private final TreeMap<Long, Samples> days = new TreeMap<>();
-        private final Offsets offsets;
-        private final long first;
-        private final long last;
-        private final Consumer<Samples> complete;
-        /** The day the previous sample went to: samples come in runs of one day. */
-        private long currentDay = Long.MIN_VALUE;
-
-        private Samples current;
-
-        Collector(Offsets offsets, long first, long last, Consumer<Samples> complete) {
-            this.offsets = offsets;
-            this.first = first;
-            this.last = last;
-            this.complete = complete;
-        }
-
-        @Override
-        public void sample(long epochSecond, int bpm) {
-            long localDay = Math.floorDiv(epochSecond + offsets.at(epochSecond), DAY);
-            if (localDay < first || localDay > last) {
-                return;
-            }
-            if (localDay != currentDay) {
-                currentDay = localDay;
-                current = days.computeIfAbsent(localDay, d -> new Samples());
-            }
-            current.add(epochSecond << BPM_BITS | Math.min(bpm, BPM_MASK));
-        }
-
-        void completeUpTo(long day) {
-            while (!days.isEmpty() && days.firstKey() <= day) {
-                complete.accept(days.pollFirstEntry().getValue());
-            }
-            currentDay = Long.MIN_VALUE;
-        }
-    }
-
-    /** One local day's samples, packed. */
+    /** Packed samples: an entry's, or a local day's. */
     private static final class Samples {
         long[] values = new long[4096];
         int size;
+
+        void add(long epochSecond, long family, int bpm) {
+            add(epochSecond << TIME_SHIFT | family | Math.min(bpm, BPM_MASK));
+        }
 
         void add(long value) {
             if (size == values.length) {
@@ -159,12 +132,58 @@ final class HeartRates {
         }
     }
 
+    /** The samples read so far, by local day, until their day is complete. */
+    private static final class Collector {
+        private final TreeMap<Long, Samples> days = new TreeMap<>();
+        private final Offsets offsets;
+        private final long first;
+        private final long last;
+        private final Consumer<Samples> complete;
+
+        Collector(Offsets offsets, long first, long last, Consumer<Samples> complete) {
+            this.offsets = offsets;
+            this.first = first;
+            this.last = last;
+            this.complete = complete;
+        }
+
+        void add(Samples samples) {
+            // Samples come in runs of one day: the day of the previous one is kept at hand.
+            long currentDay = Long.MIN_VALUE;
+            Samples current = null;
+            for (int i = 0; i < samples.size; i++) {
+                long value = samples.values[i];
+                long epochSecond = value >> TIME_SHIFT;
+                long localDay = Math.floorDiv(epochSecond + offsets.at(epochSecond), DAY);
+                if (localDay < first || localDay > last) {
+                    continue;
+                }
+                if (localDay != currentDay) {
+                    currentDay = localDay;
+                    current = days.computeIfAbsent(localDay, d -> new Samples());
+                }
+                current.add(value);
+            }
+        }
+
+        void completeUpTo(long day) {
+            while (!days.isEmpty() && days.firstKey() <= day) {
+                complete.accept(days.pollFirstEntry().getValue());
+            }
+        }
+    }
+
     /** Writes a day's samples in time order, each instant once; or their means per window of the local clock. */
     private static final class Emitter {
         private final Resolution resolution;
         private final Offsets offsets;
         private final Consumer<? super HeartRateSample> out;
         private final long window;
+        /** Instants by the families that hold them, for -v. */
+        long both;
+
+        long jsonOnly;
+        long csvOnly;
 
         Emitter(Resolution resolution, Offsets offsets, Consumer<? super HeartRateSample> out) {
             this.resolution = resolution;
@@ -176,17 +195,33 @@ final class HeartRates {
         void day(Samples samples) {
             Arrays.sort(samples.values, 0, samples.size);
             long previous = Long.MIN_VALUE;
+            // Whether the JSON holds the current instant and no CSV was seen to hold it yet.
+            boolean jsonAlone = false;
             long windowStart = Long.MIN_VALUE;
             int windowOffset = 0;
             long sum = 0;
             int count = 0;
             for (int i = 0; i < samples.size; i++) {
-                long epochSecond = samples.values[i] >> BPM_BITS;
+                long value = samples.values[i];
+                long epochSecond = value >> TIME_SHIFT;
+                boolean csv = (value & FROM_CSV) != 0;
                 if (epochSecond == previous) {
+                    // The same instant again: the JSON's, sorted first, was written.
+                    if (csv && jsonAlone) {
+                        jsonAlone = false;
+                        jsonOnly--;
+                        both++;
+                    }
                     continue;
                 }
                 previous = epochSecond;
-                int bpm = (int) (samples.values[i] & BPM_MASK);
+                jsonAlone = !csv;
+                if (csv) {
+                    csvOnly++;
+                } else {
+                    jsonOnly++;
+                }
+                int bpm = (int) (value & BPM_MASK);
                 int offset = offsets.at(epochSecond);
                 if (resolution == Resolution.SECOND) {
                     out.accept(new HeartRateSample(time(epochSecond, offset), bpm));
@@ -233,7 +268,6 @@ final class HeartRates {
 
     /** The zone's offset at an instant, in seconds; cached between the zone's transitions (millions of samples, a few transitions). */
     private static final class Offsets {
-        private final ZoneId zone;
         private final ZoneRules rules;
         private long from = Long.MAX_VALUE;
         private long until = Long.MIN_VALUE;
@@ -244,7 +278,6 @@ final class HeartRates {
         private ZoneOffset last = ZoneOffset.UTC;
 
         Offsets(ZoneId zone) {
-            this.zone = zone;
             this.rules = zone.getRules();
         }
 

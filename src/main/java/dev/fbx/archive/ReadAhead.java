@@ -1,114 +1,81 @@
 package dev.fbx.archive;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Runs a reader on a second thread, a few items ahead of the thread that takes them: inflating and
- * parsing an archive's files on one core while the other writes what was read. The queue is short,
- * so memory stays what a few items take; the reader's failure comes out of {@link #next()} as it
- * was thrown, after the items it handed before. Closing (also early, when the taker fails) stops
- * the reader and waits for it, so that nothing reads the archive once this is closed.
+ * Runs reads on worker threads, a few ahead of the thread that takes their results, in the reads'
+ * order: inflating and parsing an archive's entries on as many cores as there are while this
+ * thread writes what was read. Only a few results wait at a time, so memory stays what they take;
+ * a reader's failure comes out of {@link #next()} as it was thrown, after the results before it.
+ * Closing (also early, when the taker fails) drops what was not started and waits for what was,
+ * so that nothing reads the archive once this is closed.
  */
 final class ReadAhead<T> implements AutoCloseable {
-    /** The end of the items, or the reader's failure. */
-    private record End(Throwable failure) {}
+    private final ExecutorService workers;
+    private final Iterator<Supplier<T>> reads;
+    private final int ahead;
+    private final ArrayDeque<Future<T>> started = new ArrayDeque<>();
 
-    private final BlockingQueue<Object> queue;
-    private final Thread thread;
-    private volatile boolean closed;
-    private boolean ended;
-
-    /** @param reader hands its items, in order, to the consumer it is given */
-    ReadAhead(String name, int capacity, Consumer<Consumer<T>> reader) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(
-                () -> {
-                    Throwable failure = null;
-                    try {
-                        reader.accept(this::put);
-                    } catch (Stopped e) {
-                        return;
-                    } catch (RuntimeException | Error e) {
-                        failure = e;
-                    }
-                    try {
-                        put(new End(failure));
-                    } catch (Stopped e) {
-                        // Closed already: nobody waits for the end.
-                    }
-                },
-                name);
-        thread.setDaemon(true);
-        thread.start();
+    /**
+     * @param threads how many items are read at once
+     * @param ahead   how many results may wait (read or being read) for the taker
+     */
+    ReadAhead(String name, int threads, int ahead, List<Supplier<T>> reads) {
+        this.workers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.reads = reads.iterator();
+        this.ahead = Math.max(ahead, threads);
     }
 
-    /** The next item; null after the last. */
-    @SuppressWarnings("unchecked")
+    /** The next read's result, in the reads' order. */
     T next() {
-        if (ended) {
-            return null;
+        while (started.size() < ahead && reads.hasNext()) {
+            started.add(workers.submit(reads.next()::get));
         }
-        Object item;
+        Future<T> result = started.remove();
         try {
-            item = queue.take();
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the archive", e);
-        }
-        if (item instanceof End end) {
-            ended = true;
-            if (end.failure() instanceof RuntimeException e) {
-                throw e;
-            }
-            if (end.failure() instanceof Error e) {
-                throw e;
-            }
-            return null;
-        }
-        return (T) item;
-    }
-
-    /** On the reader thread: waits for room, or stops the reader once the taker has closed. */
-    private void put(Object item) {
-        if (closed) {
-            throw new Stopped();
-        }
-        try {
-            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                if (closed) {
-                    throw new Stopped();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped();
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        queue.clear();
+        started.forEach(future -> future.cancel(false));
+        workers.shutdown();
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (true) {
             try {
-                thread.join();
+                if (workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Ends the reader quietly once nobody takes its items any more. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
         }
     }
 }

@@ -20,74 +20,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The archive's two file shapes, read as streams: JSON lists (Jackson's streaming parser; heart
- * rate without building a tree, other lists one element at a time) and CSV with a header row. A
- * malformed file is exit 65 naming the entry.
+ * The archive's two file shapes, read as streams: JSON lists (Jackson's streaming parser, one
+ * element at a time) and CSV with a header row; heart rate has its own scanners
+ * ({@link HeartRateFiles}). A malformed file is exit 65 naming the entry.
  */
 final class Readers {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory JSON = MAPPER.getFactory();
 
     private Readers() {}
-
-    /** Receives one heart-rate sample: its UTC instant in epoch seconds, and beats per minute. */
-    @FunctionalInterface
-    interface Samples {
-        void sample(long epochSecond, int bpm);
-    }
-
-    /** {@code [{"dateTime" : "01/15/24 05:00:04","value" : {"bpm" : 64,"confidence" : 3}},…]}, times in UTC. */
-    static void heartRateJson(Archive archive, Archive.Entry entry, Samples out) {
-        try (InputStream in = archive.open(entry);
-                JsonParser parser = JSON.createParser(in)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return;
-            }
-            if (token != JsonToken.START_ARRAY) {
-                throw Archive.broken(entry, "is not a list of heart-rate samples", null);
-            }
-            Dates dates = new Dates();
-            while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-                long time = Long.MIN_VALUE;
-                int bpm = -1;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (field.equals("dateTime") && value == JsonToken.VALUE_STRING) {
-                        time = slashTime(
-                                parser.getTextCharacters(),
-                                parser.getTextOffset(),
-                                parser.getTextLength(),
-                                entry,
-                                dates);
-                    } else if (field.equals("value") && value == JsonToken.START_OBJECT) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String inner = parser.currentName();
-                            JsonToken number = parser.nextToken();
-                            if (inner.equals("bpm") && number.isNumeric()) {
-                                bpm = (int) Math.round(parser.getDoubleValue());
-                            } else {
-                                parser.skipChildren();
-                            }
-                        }
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                if (time != Long.MIN_VALUE && bpm > 0) {
-                    out.sample(time, bpm);
-                }
-            }
-            if (token != JsonToken.END_ARRAY) {
-                throw Archive.broken(entry, "is not a list of heart-rate samples", null);
-            }
-        } catch (JsonProcessingException e) {
-            throw Archive.broken(entry, "is not valid JSON (" + problem(e) + ")", e);
-        } catch (IOException e) {
-            throw Archive.broken(entry, "cannot be read (" + e.getMessage() + ")", e);
-        }
-    }
 
     /** Jackson's message without its quoting of the source, and where in the entry it happened. */
     private static String problem(JsonProcessingException e) {
@@ -102,21 +43,9 @@ final class Readers {
                         + e.getLocation().getColumnNr();
     }
 
-    /** {@code timestamp,beats per minute[,data source]} with {@code Z} times. */
-    static void heartRateCsv(Archive archive, Archive.Entry entry, Samples out) {
-        csv(archive, entry, row -> {
-            String time = row.get("timestamp");
-            Double bpm = number(row.get("beats per minute"), row, entry);
-            if (time == null || bpm == null) {
-                return;
-            }
-            out.sample(instant(time, row, entry).getEpochSecond(), (int) Math.round(bpm));
-        });
-    }
-
     /**
-     * {@code MM/dd/yy HH:mm:ss} (a four-digit year also occurs) as epoch seconds, read from the
-     * parser's buffer without making a String of each of millions of samples.
+     * {@code MM/dd/yy HH:mm:ss} (a four-digit year also occurs) as epoch seconds, read from a
+     * scanner's buffer without making a String of each of millions of samples.
      */
     static long slashTime(char[] text, int offset, int length, Archive.Entry entry, Dates dates) {
         int yearDigits = length - 15;
@@ -285,6 +214,16 @@ final class Readers {
         } catch (NumberFormatException e) {
             throw Archive.broken(entry, "has '" + text + "' where a number belongs (line " + row.line() + ")", e);
         }
+    }
+
+    /**
+     * A number field of a quantity that is positive by nature (an RMSSD, a heart rate, an entropy, a
+     * breathing rate, an SpO2 percentage): null when empty, NaN, or a placeholder for "not measured",
+     * {@code 0} or {@code -1} (docs/archive-formats.md, "Placeholders").
+     */
+    static Double measured(String text, CsvRow row, Archive.Entry entry) {
+        Double value = number(text, row, entry);
+        return value == null || value <= 0 ? null : value;
     }
 
     /** A UTC instant with its {@code Z} ({@code 2024-10-27T00:00:04Z}). */

@@ -71,6 +71,12 @@ final class TarGzContainer implements Container {
         return reader.entry();
     }
 
+    /** One reader going forward: an entry at a time. */
+    @Override
+    public boolean randomAccess() {
+        return false;
+    }
+
     @Override
     public void close() throws IOException {
         if (reader != null) {

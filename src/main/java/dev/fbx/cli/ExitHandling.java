@@ -21,7 +21,15 @@ import picocli.CommandLine.ParseResult;
 public class ExitHandling {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        CommandLine commandLine = factory.create()
+        return configure(factory.create());
+    }
+
+    /**
+     * How fbx parses, fails and describes its data commands, for Quarkus's command line and for
+     * {@link Main}'s answer to --help alike.
+     */
+    static CommandLine configure(CommandLine commandLine) {
+        commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ExitHandling::onFailure)
                 .setParameterExceptionHandler(ExitHandling::onUsageError);

@@ -78,7 +78,7 @@ public class SyncCommand implements Callable<Integer> {
                     datasets,
                     target,
                     settings,
-                    () -> connection.source().profile().userId(),
+                    () -> connection.source().account(),
                     reporter,
                     root.clock(),
                     signal);

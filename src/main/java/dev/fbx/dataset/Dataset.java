@@ -49,11 +49,13 @@ public final class Dataset<R extends Row> {
             "hrv",
             "day",
             "date",
-            v -> new HrvDay(v.date(), v.decimal(), v.decimal()),
+            v -> new HrvDay(v.date(), v.decimal(), v.decimal(), v.decimal(), v.decimal()),
             List.of(
                     date("date", HrvDay::date),
                     decimal("daily_rmssd", HrvDay::dailyRmssd),
-                    decimal("deep_rmssd", HrvDay::deepRmssd)));
+                    decimal("deep_rmssd", HrvDay::deepRmssd),
+                    decimal("nrem_heart_rate", HrvDay::nremHeartRate),
+                    decimal("entropy", HrvDay::entropy)));
     public static final Dataset<Spo2Day> SPO2 = new Dataset<>(
             "spo2",
             "spo2",
@@ -251,6 +253,41 @@ public final class Dataset<R extends Row> {
     }
 
     /**
+     * A record of this dataset from its values in column order, typed as the columns are (a
+     * {@code Double} for a decimal, an {@code Integer} for an integer, null for none or a column the
+     * store lacks): for sources that read the columns one by one, and a database's written rows.
+     */
+    public R record(LocalDate day, Object... values) {
+        return record.apply(new Values(day, values));
+    }
+
+    /** Whether {@code row} holds a value besides its key and date: a row that holds none is no row. */
+    public boolean holdsValues(R row) {
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columnNames.get(i);
+            if (!name.equals(key)
+                    && !name.equals("date")
+                    && columns.get(i).value().apply(row) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One row of two that describe the same key (the same night, window or instant): per column,
+     * {@code preferred}'s value where it has one, else {@code other}'s.
+     */
+    public R merge(R preferred, R other) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = columns.get(i).value().apply(preferred);
+            values[i] = value != null ? value : columns.get(i).value().apply(other);
+        }
+        return record(preferred.day(), values);
+    }
+
+    /**
      * Turns written rows back into records: a reader for files whose header is {@code header},
      * which may lack columns added after the file was written (they read as empty) but not hold
      * columns this dataset does not have.
@@ -290,16 +327,6 @@ public final class Dataset<R extends Row> {
             }
             return record(day, values);
         };
-    }
-
-    /**
-     * The record of a written row from its typed values (a database's), in column order, null for
-     * an empty one or a column the store lacks.
-     *
-     * @param day the day the row was written under
-     */
-    public R record(LocalDate day, Object[] values) {
-        return record.apply(new Values(day, values));
     }
 
     /** Turns the fields of one written line back into a record. */

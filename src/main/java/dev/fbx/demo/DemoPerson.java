@@ -56,6 +56,7 @@ final class DemoPerson {
         BREATHING,
         TEMPERATURE,
         SPO2_READINGS,
+        HRV_NIGHT,
         WEAR
     }
 
@@ -317,8 +318,12 @@ final class DemoPerson {
         return samples;
     }
 
-    /** The night's HRV summary: the mean RMSSD of its windows, and of the first third's (where deep sleep gathers). */
-    record HrvNight(double daily, double deep) {}
+    /**
+     * The night's HRV summary: the mean RMSSD of its windows, and of the first third's (where deep
+     * sleep gathers); the non-REM heart rate, a few beats above the day's resting rate (Google serves
+     * it whole); and the entropy of the beat intervals, which rises with the HRV.
+     */
+    record HrvNight(double daily, double deep, int nremHeartRate, double entropy) {}
 
     HrvNight hrvNight(LocalDate date) {
         List<Window> windows = hrvWindows(date);
@@ -330,7 +335,12 @@ final class DemoPerson {
                 .mapToDouble(Window::rmssd)
                 .average()
                 .orElseThrow();
-        return new HrvNight(round(daily, 3), round(deep, 3));
+        Random r = random(date, Stream.HRV_NIGHT);
+        return new HrvNight(
+                round(daily, 3),
+                round(deep, 3),
+                restingHeartRate(date) + 2 + r.nextInt(4),
+                round(1.9 + daily / 80 + 0.05 * r.nextGaussian(), 3));
     }
 
     record Spo2Night(double average, double min, double max) {}

@@ -181,7 +181,9 @@ final class GoogleAnswers {
                             ? null
                             : JSON.objectNode()
                                     .put("averageHeartRateVariabilityMilliseconds", night.daily())
-                                    .put("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds", night.deep());
+                                    .put("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds", night.deep())
+                                    .put("nonRemHeartRateBeatsPerMinute", Integer.toString(night.nremHeartRate()))
+                                    .put("entropy", night.entropy());
                 };
             case "daily-oxygen-saturation" ->
                 date -> {

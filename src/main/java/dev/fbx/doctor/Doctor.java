@@ -82,12 +82,12 @@ public final class Doctor {
         if (origin instanceof Origin.Api api) {
             TokenStore store = resolved.tokenStore();
             findings.addAll(account(resolved, api.provider()));
-            // A database keeps many accounts apart by the provider's user id, which the token file holds after sign-in.
-            account = () -> store.read()
-                    .flatMap(t -> t.get(TokenFile.USER_ID))
-                    .orElseThrow(
-                            () -> FbxException.config(
-                                    "The token file names no account (user_id), so the rows in the database cannot be told apart: run 'fbx auth login'."));
+            // The account's rows in a database are keyed as sync keys them (Source.account: at most one request).
+            account = () -> {
+                try (Connection connection = Connection.open(resolved, clock)) {
+                    return connection.source().account();
+                }
+            };
             zone = () -> resolved.zone()
                     .or(() -> store.read().flatMap(TokenFile::zone))
                     .orElse(ZoneOffset.UTC);
@@ -102,7 +102,7 @@ public final class Doctor {
             }
             try (connection) {
                 findings.addAll(origin instanceof Origin.Archive ? ArchiveCheck.check(connection) : demo(connection));
-                account = () -> connection.account().orElseThrow();
+                account = () -> connection.source().account();
                 ZoneId known = findings.stream().anyMatch(Finding::wrong) ? ZoneOffset.UTC : connection.zone();
                 findings.addAll(syncTarget(resolved, account, () -> known));
             }

@@ -154,7 +154,10 @@ public final class Connection implements AutoCloseable {
         return LocalDate.now(clock.withZone(zone()));
     }
 
-    /** The account's id where it is known without a request (the token file's, the archive's profile); empty otherwise. */
+    /**
+     * The account's id where it is known without a request (the token file's, the archive's
+     * profile), for people; empty otherwise. A database keys rows by {@link Source#account()}.
+     */
     public Optional<String> account() {
         if (tokens != null) {
             return tokens.current().get(TokenFile.USER_ID);

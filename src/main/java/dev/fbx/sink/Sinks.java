@@ -77,7 +77,12 @@ public final class Sinks {
         if (target.dir() != null) {
             return CsvDirectorySink.open(target.dir(), since);
         }
+        String id = account.get();
+        if (id == null || id.isBlank()) {
+            throw FbxException.config("The source names no user id, which keeps an account's rows apart from others'"
+                    + " in a database: sync into a directory (--out DIR) instead.");
+        }
         Map<String, String> env = System.getenv();
-        return PostgresSink.open(target.db(), target.db().password(settings.get(DB_PASSWORD), env), account.get());
+        return PostgresSink.open(target.db(), target.db().password(settings.get(DB_PASSWORD), env), id);
     }
 }

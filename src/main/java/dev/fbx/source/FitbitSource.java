@@ -179,7 +179,8 @@ public final class FitbitSource implements Source {
             Double daily = Json.number(day.path("value").path("dailyRmssd"));
             Double deep = Json.number(day.path("value").path("deepRmssd"));
             if (daily != null || deep != null) {
-                row.accept(new HrvDay(date(day.path("dateTime"), what), daily, deep));
+                // The Web API serves neither the non-REM heart rate nor the entropy.
+                row.accept(new HrvDay(date(day.path("dateTime"), what), daily, deep, null, null));
             }
         }
     }
@@ -330,6 +331,17 @@ public final class FitbitSource implements Source {
                 user.path("displayName").asText(null),
                 timezone,
                 devices);
+    }
+
+    /** The token's user (the Fitbit user id), else the profile's. */
+    @Override
+    public String account() {
+        return tokens.current()
+                .get(TokenFile.USER_ID)
+                .orElseGet(() -> get("profile", api::profile)
+                        .path("user")
+                        .path("encodedId")
+                        .asText(null));
     }
 
     @Override

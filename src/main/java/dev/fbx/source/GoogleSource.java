@@ -32,7 +32,6 @@ import dev.fbx.record.SkinTemperatureDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.record.Spo2Day;
 import dev.fbx.record.Spo2Sample;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -89,9 +88,13 @@ public final class GoogleSource implements Source {
         streams.with(
                 Dataset.HRV_DAY,
                 daily("daily-heart-rate-variability", "dailyHeartRateVariability", "HRV", (date, value) -> {
-                    Double average = Json.number(value.path("averageHeartRateVariabilityMilliseconds"));
-                    Double deep = Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds"));
-                    return average == null && deep == null ? null : new HrvDay(date, average, deep);
+                    HrvDay night = new HrvDay(
+                            date,
+                            Json.number(value.path("averageHeartRateVariabilityMilliseconds")),
+                            Json.number(value.path("deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds")),
+                            Json.number(value.path("nonRemHeartRateBeatsPerMinute")),
+                            Json.number(value.path("entropy")));
+                    return Dataset.HRV_DAY.holdsValues(night) ? night : null;
                 }));
         streams.with(Dataset.SPO2, daily("daily-oxygen-saturation", "dailyOxygenSaturation", "SpO2", (date, value) -> {
             Double average = Json.number(value.path("averagePercentage"));
@@ -115,19 +118,10 @@ public final class GoogleSource implements Source {
                         "daily-sleep-temperature-derivations",
                         "dailySleepTemperatureDerivations",
                         "skin temperature",
-                        (date, value) -> {
-                            Double nightly = Json.number(value.path("nightlyTemperatureCelsius"));
-                            Double baseline = Json.number(value.path("baselineTemperatureCelsius"));
-                            // Google's values are absolute; Fitbit's column is relative to the baseline. Decimal
-                            // arithmetic keeps 34.1 - 33.9 at 0.2.
-                            return nightly == null || baseline == null
-                                    ? null
-                                    : new SkinTemperatureDay(
-                                            date,
-                                            BigDecimal.valueOf(nightly)
-                                                    .subtract(BigDecimal.valueOf(baseline))
-                                                    .doubleValue());
-                        }));
+                        (date, value) -> SkinTemperatureDay.relative(
+                                date,
+                                Json.number(value.path("nightlyTemperatureCelsius")),
+                                Json.number(value.path("baselineTemperatureCelsius")))));
         streams.with(
                 Dataset.SLEEP,
                 Stream.chunked(DAYS_PER_LIST, (Sleep s) -> s.start().toInstant(), this::sleeps));
@@ -391,6 +385,18 @@ public final class GoogleSource implements Source {
                 null,
                 timezone,
                 devices);
+    }
+
+    /**
+     * The identity's {@code legacyUserId} (the Fitbit user id, which an archive's profile also
+     * names), else its {@code healthUserId}: an account that never had a Fitbit id has none.
+     */
+    @Override
+    public String account() {
+        JsonNode identity = pages.call("identity", api::identity);
+        return identity.path("legacyUserId")
+                .asText(identity.path("healthUserId")
+                        .asText(tokens.current().get(TokenFile.USER_ID).orElse(null)));
     }
 
     /**

@@ -15,6 +15,16 @@ public interface Source extends AutoCloseable {
     Profile profile();
 
     /**
+     * The id that keys this account's rows in a database: the legacy Fitbit user id where the
+     * source knows it (an archive's profile, Fitbit's user, Google's identity), so that one person
+     * is one account whichever source synced them; null when the source names none. At most one
+     * request.
+     */
+    default String account() {
+        return profile().userId();
+    }
+
+    /**
      * The account's time zone, which makes local times and "today": cached where the source can
      * keep it (the token file), else asked for once (one request) or read (an archive's profile).
      */

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every dataset of every layout, in every container, value by value against what the generator
  * wrote: two months across the autumn DST change, with a day not worn, an empty file, samples
- * repeated and straddling midnight, null resting values, irregular names and header-only nights.
+ * repeated and straddling midnight, null resting values, irregular names and header-only nights,
+ * and in Takeout layouts both families of files with their disagreements and placeholders.
  */
 class ArchiveSourceTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -80,18 +81,21 @@ class ArchiveSourceTest {
             }
             assertEquals("7XYZ42", source.profile().userId());
             assertEquals("America/New_York", source.profile().timezone());
+            assertEquals(generated.devices, source.profile().devices());
         }
     }
 
     @org.junit.jupiter.api.Test
-    void withoutTheJsonFilesTheHeartRateComesFromThePerUtcDayCsvFamily() throws Exception {
+    void withoutTheJsonFilesTheHeartRateComesFromThePerUtcDayCsvFamilyAlone() throws Exception {
         TakeoutArchive generated = new TakeoutArchive(
                 TakeoutArchive.Layout.GOOGLE_HEALTH, NEW_YORK, "America/New_York", FIRST, FIRST.plusDays(20), 300, 9);
         generated.entries.keySet().removeIf(name -> name.contains("/heart_rate-"));
         TakeoutExpected expected = new TakeoutExpected(generated);
         try (ArchiveSource source = ArchiveSource.open(List.of(generated.zip(dir.resolve("csv-only.zip"))), null)) {
             DateRange range = new DateRange(FIRST, FIRST.plusDays(20));
-            assertEquals(expected.heartRateSamples(range.start(), range.end()), rows(source, Dataset.HR_1SEC, range));
+            assertEquals(
+                    expected.heartRateSamples(generated.csvSamples, range.start(), range.end()),
+                    rows(source, Dataset.HR_1SEC, range));
         }
     }
 

@@ -70,7 +70,8 @@ class ApiErrorsTest extends FakeApiTest {
         LaunchResult result = hrv(launcher);
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertEquals("date,daily_rmssd,deep_rmssd\n2024-07-02,62.887,64.887", result.getOutput());
+        assertEquals(
+                "date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy\n2024-07-02,62.887,64.887,,", result.getOutput());
     }
 
     @Test

@@ -94,7 +94,7 @@ class ArchiveCommandTest extends FakeApiTest {
                 fbx(launcher, concat(new String[] {"--archive", a, "hr"}, range))
                         .getOutput());
         assertEquals(
-                csv("date,daily_rmssd,deep_rmssd", expected.hrvDays(FIRST, LAST)),
+                csv("date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy", expected.hrvDays(FIRST, LAST)),
                 fbx(launcher, concat(new String[] {"--archive", a, "hrv"}, range))
                         .getOutput());
         assertEquals(
@@ -122,7 +122,35 @@ class ArchiveCommandTest extends FakeApiTest {
 
         LaunchResult profile = fbx(launcher, "--archive", a, "profile");
         assertEquals(0, profile.exitCode(), profile.getErrorOutput());
-        assertEquals("user_id: 7XYZ42\ndisplay_name: Jane\ntimezone: America/New_York\ndevices: ", profile.getOutput());
+        assertEquals(
+                "user_id: 7XYZ42\ndisplay_name: Jane\ntimezone: America/New_York\ndevices: "
+                        + String.join("; ", archive.devices),
+                profile.getOutput());
+    }
+
+    @Test
+    void theNewestDayOnlyInGoogleDataIsThereAndNoPlaceholderIsAValue(QuarkusMainLauncher launcher) {
+        String a = zip.toString();
+        assertFalse(archive.entries.keySet().stream().anyMatch(n -> n.endsWith("heart_rate-" + LAST + ".json")));
+        for (String[] command : List.of(
+                new String[] {"hr", "--detail", "1sec"},
+                new String[] {"hrv"},
+                new String[] {"br"},
+                new String[] {"spo2"},
+                new String[] {"temp"})) {
+            LaunchResult result = fbx(launcher, concat(new String[] {"--archive", a}, concat(command, new String[] {
+                "--date", LAST.toString()
+            })));
+            assertEquals(0, result.exitCode(), result.getErrorOutput());
+            assertTrue(result.getOutput().lines().count() > 1, String.join(" ", command) + ": " + result.getOutput());
+            assertTrue(
+                    result.getOutput().lines().skip(1).allMatch(l -> l.startsWith(LAST.toString())),
+                    result.getOutput());
+        }
+
+        LaunchResult hrv = fbx(launcher, "--archive", a, "hrv", "--from", FIRST.toString(), "--to", LAST.toString());
+        assertEquals(0, hrv.exitCode(), hrv.getErrorOutput());
+        assertFalse(hrv.getOutput().contains(",0,") || hrv.getOutput().contains(",0.0,"), hrv.getOutput());
     }
 
     @Test
@@ -382,6 +410,11 @@ class ArchiveCommandTest extends FakeApiTest {
         }
     }
 
+    /** A nightly SpO2 file of either family. */
+    private static boolean nightlySpo2(String entry) {
+        return entry.contains("Oxygen Saturation (SpO2)/Daily SpO2") || entry.endsWith("/daily_oxygen_saturation.csv");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -390,7 +423,7 @@ class ArchiveCommandTest extends FakeApiTest {
 
     @Test
     void doctorReadsTheWholeArchiveAndNamesWhatItCannotRead(QuarkusMainLauncher launcher) throws IOException {
-        archive.entries.keySet().removeIf(name -> name.contains("Oxygen Saturation (SpO2)/Daily SpO2"));
+        archive.entries.keySet().removeIf(ArchiveCommandTest::nightlySpo2);
         String night = archive.entryName("Heart Rate Variability Details - " + FIRST.plusDays(3) + ".csv");
         Path broken = archive.zipWith(
                 dir.resolve("broken.zip"),
@@ -411,7 +444,7 @@ class ArchiveCommandTest extends FakeApiTest {
                                 + " has an unclosed quote on line 2"),
                 result.getOutput());
         assertTrue(
-                result.getOutput().contains("! spo2: none: the archive holds no nightly SpO2 files"),
+                result.getOutput().contains("! spo2: none: the archive holds no nightly SpO2 files ("),
                 result.getOutput());
         assertTrue(
                 result.getOutput().contains("✓ hrv-day: "),
@@ -420,7 +453,7 @@ class ArchiveCommandTest extends FakeApiTest {
 
     @Test
     void syncSkipsWithANoteWhatTheArchiveDoesNotHold(QuarkusMainLauncher launcher) {
-        archive.entries.keySet().removeIf(name -> name.contains("Oxygen Saturation (SpO2)/Daily SpO2"));
+        archive.entries.keySet().removeIf(ArchiveCommandTest::nightlySpo2);
         Path withoutSpo2 = archive.zip(dir.resolve("no-spo2.zip"));
         Path out = dir.resolve("out");
 
@@ -436,14 +469,14 @@ class ArchiveCommandTest extends FakeApiTest {
 
         assertEquals(0, sync.exitCode(), sync.getErrorOutput());
         assertTrue(
-                sync.getErrorOutput().contains("spo2 skipped: the archive holds no nightly SpO2 files"),
+                sync.getErrorOutput().contains("spo2 skipped: the archive holds no nightly SpO2 files ("),
                 sync.getErrorOutput());
         assertFalse(Files.exists(out.resolve("spo2")));
         assertTrue(Files.isDirectory(out.resolve("hrv-day")));
         assertEquals(69, spo2.exitCode());
         assertTrue(
                 spo2.getErrorOutput()
-                        .contains("This source does not serve spo2: the archive holds no nightly SpO2 files"),
+                        .contains("This source does not serve spo2: the archive holds no nightly SpO2 files ("),
                 spo2.getErrorOutput());
     }
 }

@@ -37,7 +37,7 @@ class DemoIT {
         assertEquals(0, flag, FbxProcess.output(dir, "flag", "err"));
         assertEquals(0, env, FbxProcess.output(dir, "env", "err"));
         String hrv = FbxProcess.output(dir, "flag", "out");
-        assertTrue(hrv.startsWith("date,daily_rmssd,deep_rmssd\n"), hrv);
+        assertTrue(hrv.startsWith("date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy\n"), hrv);
         assertTrue(hrv.lines().count() >= 6, "about a week of nights: " + hrv);
         assertEquals(hrv, FbxProcess.output(dir, "env", "out"), "FBX_DEMO=1 is --demo, and separate runs agree");
         assertTrue(FbxProcess.output(dir, "flag", "err").contains("synthetic"), FbxProcess.output(dir, "flag", "err"));

@@ -52,8 +52,8 @@ class DemoTest {
     /**
      * The default demo speaks the Google Health API; {@code --provider fitbit} gives the legacy
      * Fitbit Web API's shapes of the same person. Both go through each provider's real source, so
-     * their rows agree but for what Google does not serve (out-of-range minutes, HRV coverage) and
-     * the window averages: Google's of the samples, to a decimal; Fitbit's of whole minutes, rounded.
+     * their rows agree but for what Google does not serve (out-of-range minutes, HRV coverage), what
+     * Fitbit does not (the nightly non-REM heart rate and entropy), and the window averages: Google's of the samples, to a decimal; Fitbit's of whole minutes, rounded.
      */
     @Test
     void servesTheGoogleHealthApiAndTheFitbitWebApiOfTheSamePerson(QuarkusMainLauncher launcher) {
@@ -88,6 +88,11 @@ class DemoTest {
                 if (i > 0 && command.equals(List.of("hr"))) {
                     assertEquals("", g[2], "Google serves no out-of-range minutes");
                     g[2] = f[2];
+                } else if (i > 0 && command.equals(List.of("hrv"))) {
+                    assertEquals(",", f[3] + "," + f[4], "Fitbit serves no non-REM heart rate or entropy");
+                    assertFalse(g[3].isEmpty() || g[4].isEmpty(), "Google serves them: " + googleRows.get(i));
+                    g[3] = f[3];
+                    g[4] = f[4];
                 } else if (i > 0 && command.contains("intraday")) {
                     assertEquals("", g[2], "Google serves no HRV coverage");
                     g[2] = f[2];

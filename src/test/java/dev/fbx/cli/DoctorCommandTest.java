@@ -151,7 +151,9 @@ class DoctorCommandTest extends FakeApiTest {
                 result.getErrorOutput().contains("fbx: warning: the refresh token expires in 1 day 5 h"),
                 result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("Publish app"), result.getErrorOutput());
-        assertEquals("date,daily_rmssd,deep_rmssd", result.getOutput().strip());
+        assertEquals(
+                "date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy",
+                result.getOutput().strip());
     }
 
     @Test

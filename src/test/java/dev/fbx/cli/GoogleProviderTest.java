@@ -279,8 +279,8 @@ class GoogleProviderTest extends FakeApiTest {
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("""
-                {"date":"2026-07-01","daily_rmssd":62.887,"deep_rmssd":64.887}
-                {"date":"2026-07-02","daily_rmssd":48.2,"deep_rmssd":null}""", result.getOutput());
+                {"date":"2026-07-01","daily_rmssd":62.887,"deep_rmssd":64.887,"nrem_heart_rate":52,"entropy":null}
+                {"date":"2026-07-02","daily_rmssd":48.2,"deep_rmssd":null,"nrem_heart_rate":54,"entropy":2.1}""", result.getOutput());
     }
 
     @Test

@@ -46,10 +46,10 @@ class HrvCommandTest extends FakeApiTest {
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("""
-                date,daily_rmssd,deep_rmssd
-                2024-01-02,38.5,41
-                2024-01-30,40.1,44.2
-                2024-03-15,55,""", result.getOutput());
+                date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy
+                2024-01-02,38.5,41,,
+                2024-01-30,40.1,44.2,,
+                2024-03-15,55,,,""", result.getOutput());
         api.verify(3, getRequestedFor(urlMatching("/1/user/-/hrv/date/.*")));
     }
 

@@ -110,7 +110,8 @@ class ReadmeWalkthroughIT {
         int hrv = FbxProcess.run(dir, env, "hrv", "hrv", "--days", "7");
         assertEquals(0, hrv, FbxProcess.output(dir, "hrv", "err"));
         assertEquals(
-                "date,daily_rmssd,deep_rmssd\n" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ",44.5,\n",
+                "date,daily_rmssd,deep_rmssd,nrem_heart_rate,entropy\n"
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(1) + ",44.5,,,\n",
                 FbxProcess.output(dir, "hrv", "out"));
 
         int doctor = FbxProcess.run(dir, env, "doctor", "doctor");

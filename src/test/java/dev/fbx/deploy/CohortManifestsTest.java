@@ -26,8 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CohortManifestsTest {
     private static final Path COHORT = Path.of("config", "kubernetes", "cohort");
-    private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.native-micro");
 
     @TempDir
     Path dir;
@@ -164,11 +161,11 @@ class CohortManifestsTest {
 
     @Test
     void thePodAgreesWithTheImageAndTheSingleAccountsCronJob() throws IOException {
-        String dockerfile = Files.readString(DOCKERFILE);
-        String user = match(dockerfile, "(?m)^USER\\s+(\\S+)");
-        String tokenFile = match(dockerfile, "(?m)^ENV\\s+FBX_TOKEN_FILE=(\\S+)");
+        Dockerfile.Stage image = Dockerfile.read("Dockerfile.native-micro").image();
+        String tokenFile = image.env().get("FBX_TOKEN_FILE");
         PodSecurityContext security = pod.getSecurityContext();
-        assertEquals(user, String.valueOf(security.getRunAsUser()), "the image's user");
+        assertEquals(image.uid(), String.valueOf(security.getRunAsUser()), "the image's user");
+        assertEquals(image.gid(), String.valueOf(security.getRunAsGroup()), "the image's group");
         assertEquals(
                 Path.of(tokenFile).getParent(),
                 Path.of(mountOf("persistentVolumeClaim").getMountPath()),
@@ -208,11 +205,5 @@ class CohortManifestsTest {
                 .filter(m -> empty.contains(m.getName()))
                 .map(VolumeMount::getMountPath)
                 .collect(Collectors.toSet());
-    }
-
-    private static String match(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), regex);
-        return m.group(1);
     }
 }

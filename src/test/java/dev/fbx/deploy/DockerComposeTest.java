@@ -51,6 +51,36 @@ class DockerComposeTest {
                 Files.isRegularFile(Path.of(fbx.path("build").path("dockerfile").asText())));
     }
 
+    /** The service runs the image's user with its token file, on its read-only root, and mounts only the image's volumes. */
+    @Test
+    void fbxRunsTheImagesUserAndPaths() throws IOException {
+        JsonNode fbx = compose().path("services").path("fbx");
+        Dockerfile.Stage image = Dockerfile.read("Dockerfile.native-micro").image();
+        JsonNode build = fbx.path("build");
+        assertEquals(
+                Dockerfile.DIR.resolve("Dockerfile.native-build").toString(),
+                build.path("dockerfile").asText());
+        Dockerfile.Stage stage = Dockerfile.read("Dockerfile.native-build")
+                .stage(build.path("target").asText());
+        assertEquals(image.user(), stage.user());
+        assertEquals(image.volumes(), stage.volumes());
+
+        String tokenFile = fbx.path("environment").path("FBX_TOKEN_FILE").asText();
+        assertEquals(image.env().get("FBX_TOKEN_FILE"), tokenFile);
+        Set<String> mounted = new HashSet<>();
+        for (JsonNode volume : fbx.path("volumes")) {
+            String target = volume.asText().split(":")[1];
+            assertTrue(image.volumes().contains(target), target + " is one of the image's volumes " + image.volumes());
+            mounted.add(target);
+        }
+        assertTrue(mounted.contains(Path.of(tokenFile).getParent().toString()), "the token file's folder is mounted");
+        assertTrue(fbx.path("read_only").asBoolean(), "a read-only root: fbx writes only to its volumes");
+        assertTrue(
+                Files.readString(Path.of("docker-compose.yml"))
+                        .contains("chown -R " + image.uid() + ":" + image.gid() + " fbx-config"),
+                "the set-up lines give the token folder to the image's user");
+    }
+
     @Test
     void grafanaGetsTheProvisioningAndTheSettingsItsDataSourceReads() throws IOException {
         JsonNode services = compose().path("services");

@@ -67,7 +67,7 @@ class GrafanaDashboardTest {
                 LocalDate day = FIRST.plusDays(i);
                 write(a, Dataset.HR_DAY, day, new HeartRateDay(day, 55 + i % 5, 1200, 60, 10, 0));
                 write(b, Dataset.HR_DAY, day, new HeartRateDay(day, 65 + i % 3, 1300, 40, 5, 0));
-                write(a, Dataset.HRV_DAY, day, new HrvDay(day, 40.0 + i % 9, 45.5));
+                write(a, Dataset.HRV_DAY, day, new HrvDay(day, 40.0 + i % 9, 45.5, 52.0, 2.4));
                 write(a, Dataset.SPO2, day, new Spo2Day(day, 95.5, 93.0, 98.0));
                 write(a, Dataset.BR, day, new BreathingRateDay(day, 14.2));
                 write(a, Dataset.TEMP, day, new SkinTemperatureDay(day, -0.3 + i % 4 * 0.2));

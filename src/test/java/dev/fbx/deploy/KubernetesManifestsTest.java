@@ -16,14 +16,17 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every manifest under config/kubernetes/ parses into the Kubernetes model with no field left
  * over, so a misspelt or misplaced field fails the build instead of being dropped by the API
- * server, and the pieces fit together (names, keys, exit codes, security).
+ * server, and the pieces fit together (names, keys, exit codes, security), and with the image
+ * (its user and group, its volumes, FBX_TOKEN_FILE).
  */
 class KubernetesManifestsTest {
     private static final Path DIR = Path.of("config", "kubernetes");
@@ -94,7 +98,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyManifestIsAKnownKindWithNoUnknownField() throws IOException {
-        assertEquals(3, manifests().size());
+        assertEquals(4, manifests().size());
     }
 
     @Test
@@ -121,24 +125,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theTokenFileLivesOnTheClaimAndTheSeedComesFromTheSecret() throws IOException {
+    void theTokenFileAndTheDataLiveOnClaimsAndTheSeedComesFromTheSecret() throws IOException {
         List<HasMetadata> all = manifests();
         CronJob cronJob = only(all, CronJob.class);
         Secret secret = only(all, Secret.class);
-        PersistentVolumeClaim claim = only(all, PersistentVolumeClaim.class);
         PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
         Container fbx = pod.getContainers().get(0);
+        Set<String> claims = new HashSet<>();
+        all.stream()
+                .filter(PersistentVolumeClaim.class::isInstance)
+                .forEach(c -> claims.add(c.getMetadata().getName()));
 
-        assertTrue(pod.getVolumes().stream()
-                .anyMatch(v -> v.getPersistentVolumeClaim() != null
-                        && v.getPersistentVolumeClaim()
-                                .getClaimName()
-                                .equals(claim.getMetadata().getName())));
-        assertTrue(fbx.getVolumeMounts().stream()
-                .anyMatch(m -> m.getMountPath().equals("/data") && !Boolean.TRUE.equals(m.getReadOnly())));
-        assertTrue(fbx.getEnv().stream()
-                .anyMatch(e ->
-                        e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+        assertEquals(claims, Set.copyOf(claimsByMountPath(pod, fbx).values()), "every claim mounted, and only claims");
+        String tokenFile = tokenFile(fbx);
+        assertTrue(
+                claimsByMountPath(pod, fbx)
+                        .containsKey(Paths.get(tokenFile).getParent().toString()),
+                "the token file on a claim: " + tokenFile);
+        String out = fbx.getArgs().get(fbx.getArgs().indexOf("--out") + 1);
+        assertTrue(claimsByMountPath(pod, fbx).containsKey(out), "sync --out on a claim: " + out);
         assertEquals(
                 secret.getMetadata().getName(),
                 fbx.getEnvFrom().get(0).getSecretRef().getName());
@@ -206,13 +211,116 @@ class KubernetesManifestsTest {
                                     && m.getMetadata().getName().equals(claim)),
                     claim);
             claims.add(claim);
-            assertTrue(fbx.getEnv().stream()
-                    .anyMatch(e ->
-                            e.getName().equals("FBX_TOKEN_FILE") && e.getValue().startsWith("/data/")));
+            assertTrue(
+                    claimsByMountPath(pod, fbx)
+                            .containsKey(Paths.get(tokenFile(fbx)).getParent().toString()),
+                    "the token file on the claim");
             unprivileged(pod);
         }
         assertEquals(2, credentials.size(), "a Secret per account");
         assertEquals(2, claims.size(), "a token file per account");
+    }
+
+    /**
+     * The pods run the image as it is built: its user and group, its token file, and no writable
+     * mount but its volumes (fbx writes nowhere else: no /tmp).
+     */
+    @Test
+    void everyCronJobRunsTheImagesUserWithItsTokenFileAndMountsOnlyItsVolumes() throws IOException {
+        Dockerfile.Stage image = Dockerfile.read("Dockerfile.native-micro").image();
+        List<HasMetadata> all = new ArrayList<>(manifests());
+        all.addAll(manifests(MULTI));
+        List<CronJob> cronJobs = all.stream()
+                .filter(CronJob.class::isInstance)
+                .map(CronJob.class::cast)
+                .toList();
+        assertEquals(3, cronJobs.size());
+        for (CronJob cronJob : cronJobs) {
+            String name = cronJob.getMetadata().getName();
+            PodSpec pod =
+                    cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+            PodSecurityContext security = pod.getSecurityContext();
+            assertEquals(image.uid(), String.valueOf(security.getRunAsUser()), name + ": runAsUser");
+            assertEquals(image.gid(), String.valueOf(security.getRunAsGroup()), name + ": runAsGroup");
+            assertEquals(
+                    image.gid(),
+                    String.valueOf(security.getFsGroup()),
+                    name + ": fsGroup, the group that can write the volumes");
+            Container fbx = pod.getContainers().get(0);
+            assertEquals(image.env().get("FBX_TOKEN_FILE"), tokenFile(fbx), name + ": FBX_TOKEN_FILE");
+            for (VolumeMount mount : fbx.getVolumeMounts()) {
+                assertTrue(
+                        image.volumes().contains(mount.getMountPath()),
+                        name + " mounts " + mount.getMountPath() + ", not one of the image's volumes "
+                                + image.volumes());
+            }
+            assertTrue(
+                    pod.getVolumes().stream().allMatch(v -> v.getEmptyDir() == null),
+                    name + ": no scratch volume (no /tmp)");
+        }
+    }
+
+    /** Where fbx writes by default: its working directory, the sync directory of the single-account CronJob. */
+    @Test
+    void theImagesWorkingDirectoryIsWhereTheCronJobSyncs() throws IOException {
+        Dockerfile.Stage image = Dockerfile.read("Dockerfile.native-micro").image();
+        Container fbx = only(manifests(), CronJob.class)
+                .getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertEquals(
+                image.workdir().orElseThrow(), fbx.getArgs().get(fbx.getArgs().indexOf("--out") + 1));
+        assertTrue(image.volumes().contains(image.workdir().orElseThrow()));
+        assertTrue(
+                image.volumes()
+                        .contains(Paths.get(image.env().get("FBX_TOKEN_FILE"))
+                                .getParent()
+                                .toString()),
+                "the token file on a volume");
+    }
+
+    /** Every way of building the image gives the same user, volumes, working directory and token file. */
+    @Test
+    void everyDockerfileHasTheSameUserAndPaths() {
+        Dockerfile.Stage micro = Dockerfile.read("Dockerfile.native-micro").image();
+        assertEquals("scratch", micro.from(), "the native image is built from nothing");
+        assertTrue(
+                !micro.uid().equals("0") && micro.user().orElseThrow().matches("\\d+:\\d+"),
+                "a numeric non-root user and group, which Kubernetes can check (runAsNonRoot): " + micro.user());
+        Dockerfile build = Dockerfile.read("Dockerfile.native-build");
+        for (Dockerfile.Stage stage :
+                List.of(Dockerfile.read("Dockerfile.jvm").image(), build.image(), build.stage("compose"))) {
+            String what = stage.from() + stage.name().map(n -> " AS " + n).orElse("");
+            assertEquals(micro.user(), stage.user(), what);
+            assertEquals(micro.env().get("FBX_TOKEN_FILE"), stage.env().get("FBX_TOKEN_FILE"), what);
+            assertEquals(micro.volumes(), stage.volumes(), what);
+            assertEquals(micro.workdir(), stage.workdir(), what);
+        }
+    }
+
+    private static String tokenFile(Container container) {
+        return container.getEnv().stream()
+                .filter(e -> e.getName().equals("FBX_TOKEN_FILE"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " sets FBX_TOKEN_FILE"))
+                .getValue();
+    }
+
+    /** The container's mounts of persistent volume claims: mount path to claim name. */
+    private static Map<String, String> claimsByMountPath(PodSpec pod, Container container) {
+        Map<String, String> claims = new java.util.TreeMap<>();
+        for (VolumeMount mount : container.getVolumeMounts()) {
+            pod.getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()) && v.getPersistentVolumeClaim() != null)
+                    .findFirst()
+                    .ifPresent(v -> claims.put(
+                            mount.getMountPath(), v.getPersistentVolumeClaim().getClaimName()));
+        }
+        return claims;
     }
 
     @Test

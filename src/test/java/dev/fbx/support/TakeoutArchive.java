@@ -10,22 +10,31 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a Fitbit archive in any of TAKEOUT.md's three layouts, with the dirt real ones have (a day
- * not worn, an empty heart-rate file, samples repeated and straddling midnight across neighbouring
- * files, null resting values, a header-only night, NaN temperatures, irregular file names, naps of
- * type classic), and keeps what it wrote as plain values: the truth a test checks fbx's output
- * against, computed without fbx's code.
+ * Writes a Fitbit archive in any of docs/archive-formats.md's three layouts, with the dirt real ones
+ * have (a day not worn, an empty heart-rate file, samples repeated and straddling midnight across
+ * neighbouring files, null resting values, a header-only night, NaN temperatures, irregular and
+ * counter names, naps of type classic), and in the Takeout layouts the _GoogleData family beside
+ * the legacy one, as real exports have it: days only in one family (the newest day only in
+ * _GoogleData), disagreeing nights, heart-rate instants only in one family, placeholders (0, 0.0,
+ * -1.0, NaN, 50.0), the {@code data source} column present and absent, header-only files without a
+ * final newline. It keeps what it wrote as plain values, each family's apart: the truth a test
+ * checks fbx's output against, computed without fbx's code.
  */
 public final class TakeoutArchive {
     public enum Layout {
@@ -39,6 +48,7 @@ public final class TakeoutArchive {
             this.root = root;
         }
 
+        /** Takeout exports carry the _GoogleData family; the older fitbit.com archive does not. */
         boolean takeout() {
             return this != ACCOUNT_ARCHIVE;
         }
@@ -46,24 +56,43 @@ public final class TakeoutArchive {
 
     public record Sample(Instant time, int bpm) {}
 
-    /** A day's resting heart rate (null: the file says none) and zone minutes (below, fat burn, cardio, peak). */
-    public record HeartDay(LocalDate date, Double resting, int[] zones) {}
+    /**
+     * A day's resting heart rate in each family (null: none; the legacy file says none with a null
+     * date) and its zone minutes (below, fat burn, cardio, peak; null where no zones file).
+     */
+    public record HeartDay(LocalDate date, Double resting, Double googleResting, int[] zones) {}
 
+    /** A night's values as one family wrote them; 0, 0.0 and -1.0 are placeholders as written, null is a column it lacks. */
+    public record NightValues(
+            Double rmssd,
+            Double deep,
+            Double nremHeartRate,
+            Double entropy,
+            Double breathingRate,
+            Double spo2Avg,
+            Double spo2Low,
+            Double spo2High) {}
+
+    /**
+     * A night in each family (null where the family has no row for it), and its skin temperature:
+     * the legacy main sleep's sum and sample count (sum null: NaN), the _GoogleData nightly and
+     * baseline temperatures (baseline null: NaN; both null: no row).
+     */
     public record Night(
             LocalDate date,
-            double rmssd,
-            double breathingRate,
-            double spo2Avg,
-            double spo2Low,
-            double spo2High,
+            NightValues legacy,
+            NightValues google,
             Double temperatureSum,
-            int temperatureSamples) {}
+            int temperatureSamples,
+            Double googleNightly,
+            Double googleBaseline) {}
 
     /** One SpO2 reading as the archive holds it: its instant, and the value (the floor, 50.0, among them). */
     public record Spo2Reading(Instant time, double value) {}
 
-    /** One 5-minute HRV window: its instant, and the values as written. */
-    public record HrvWindow(LocalDate night, Instant time, double rmssd, double coverage, double lf, double hf) {}
+    /** One 5-minute HRV window: its instant, the legacy family's values (null: not in it) and _GoogleData's RMSSD (null: not in it). */
+    public record HrvWindow(
+            LocalDate night, Instant time, Double rmssd, Double coverage, Double lf, Double hf, Double googleRmssd) {}
 
     public record SleepLog(
             long logId,
@@ -88,8 +117,10 @@ public final class TakeoutArchive {
     public final ZoneId zone;
     public final LocalDate first;
     public final LocalDate last;
-    /** Every sample once, in time order. */
+    /** Every heart-rate instant of either family once, in time order, with the JSON's bpm where both hold it. */
     public final List<Sample> samples = new ArrayList<>();
+    /** What the _GoogleData CSV files hold, with their own bpm (Takeout layouts). */
+    public final List<Sample> csvSamples = new ArrayList<>();
 
     public final List<HeartDay> heartDays = new ArrayList<>();
     public final List<Night> nights = new ArrayList<>();
@@ -97,6 +128,8 @@ public final class TakeoutArchive {
     public final List<SleepLog> sleeps = new ArrayList<>();
     /** Every SpO2 reading once, with the value fbx must show: the _GoogleData family's where both families hold the instant. */
     public final List<Spo2Reading> spo2Readings = new ArrayList<>();
+    /** The paired devices as fbx shows them: "type (last sync time)", each once. */
+    public final List<String> devices = new ArrayList<>();
     /** The day without any file (not worn), and the day whose heart-rate file is an empty list. */
     public final LocalDate notWorn;
 
@@ -129,6 +162,9 @@ public final class TakeoutArchive {
         nights(random);
         sleeps(random);
         spo2Readings(new Random(seed + 1));
+        if (layout.takeout()) {
+            devices();
+        }
         junk();
     }
 
@@ -136,8 +172,36 @@ public final class TakeoutArchive {
         return layout.root + (layout.takeout() ? takeout : account) + "/";
     }
 
+    private String googleData() {
+        return layout.root + "Physical Activity_GoogleData/";
+    }
+
     private void put(String name, String text) {
         entries.put(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the legacy family holds a day or night: in a Takeout export, not the newest, which only _GoogleData has. */
+    private boolean inLegacy(LocalDate day) {
+        return !layout.takeout() || day.isBefore(last);
+    }
+
+    /** Whether the _GoogleData family holds a night: not the first three nor the sixth, which only the legacy family has. */
+    private boolean inGoogle(LocalDate night) {
+        return layout.takeout() && night.isAfter(first.plusDays(3)) && !night.equals(first.plusDays(5));
+    }
+
+    /** Nights where the families disagree (as a 2026 export's did): _GoogleData's values are the ones shown. */
+    private static boolean disagree(LocalDate night) {
+        return night.getDayOfMonth() % 3 == 0;
+    }
+
+    /** The _GoogleData files gained a `data source` column in 2026: the earlier files here lack it. */
+    private boolean withSource(LocalDate day) {
+        return !day.isBefore(first.plusDays(8));
+    }
+
+    private static String text(Double value) {
+        return value == null ? "" : value.toString();
     }
 
     private void profile(String timezone) {
@@ -147,25 +211,34 @@ public final class TakeoutArchive {
                         + (timezone == null ? "" : timezone) + ",en_US\r\n");
     }
 
-    /** Local day d's samples go to file d, except that the first two of day d+1 also straddle into it and the last of d repeats in d+1. */
+    /**
+     * Local day d's samples go to JSON file d, except that the first two of day d+1 also straddle
+     * into it and the last of d repeats in d+1. The export was made on the last day at 18:00; in a
+     * Takeout export that day has no JSON file, only its CSV twins.
+     */
     private void heartRate(Random random, int secondsBetween) {
         Map<LocalDate, List<Sample>> byDay = new LinkedHashMap<>();
+        List<Sample> generated = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             List<Sample> daySamples = new ArrayList<>();
             if (!day.equals(notWorn) && !day.equals(emptyFile)) {
-                Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+                Instant end = (day.equals(last)
+                                ? day.atTime(18, 0)
+                                : day.plusDays(1).atStartOfDay())
+                        .atZone(zone)
+                        .toInstant();
                 Instant t = day.atStartOfDay(zone).toInstant().plusSeconds(random.nextInt(secondsBetween) + 1);
                 while (t.isBefore(end)) {
                     daySamples.add(new Sample(t, 50 + random.nextInt(90)));
                     t = t.plusSeconds(1 + random.nextInt(2 * secondsBetween));
                 }
             }
-            samples.addAll(daySamples);
+            generated.addAll(daySamples);
             byDay.put(day, daySamples);
         }
         String json = layout.takeout() ? "Global Export Data" : "Physical Activity";
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            if (day.equals(notWorn)) {
+            if (day.equals(notWorn) || !inLegacy(day)) {
                 continue;
             }
             List<Sample> file = new ArrayList<>();
@@ -180,15 +253,57 @@ public final class TakeoutArchive {
                 file.addAll(after.subList(0, Math.min(2, after.size())));
             }
             put(folder(json, json) + "heart_rate-" + day + ".json", heartRateJson(file));
-            if (layout == Layout.GOOGLE_HEALTH) {
-                // The same samples again per UTC day, which fbx must not read twice.
-                StringBuilder csv = new StringBuilder("timestamp,beats per minute,data source\n");
-                for (Sample s : own) {
-                    csv.append(s.time()).append(',').append(s.bpm()).append(".0,Charge 6\n");
-                }
-                put(layout.root + "Physical Activity_GoogleData/heart_rate_" + day + ".csv", csv.toString());
+        }
+        if (layout.takeout()) {
+            csvTwins(generated);
+        } else {
+            samples.addAll(generated);
+        }
+    }
+
+    /**
+     * The _GoogleData twins, a UTC day a file: mostly the JSON's samples again (bpm as a float),
+     * but every 50th only in the JSON, now and then an instant only in the CSV, and every 30th
+     * shared one with another bpm (the JSON's is the one shown); the newest day whole, since only
+     * the CSV has it. A header-only file without a final newline for a UTC day without samples.
+     */
+    private void csvTwins(List<Sample> generated) {
+        Map<Instant, Sample> union = new TreeMap<>();
+        Set<Instant> times = new HashSet<>();
+        generated.forEach(s -> times.add(s.time()));
+        int i = 0;
+        for (Sample s : generated) {
+            union.put(s.time(), s);
+            boolean newest = !inLegacy(s.time().atZone(zone).toLocalDate());
+            i++;
+            if (!newest && i % 50 == 0) {
+                continue;
+            }
+            csvSamples.add(new Sample(s.time(), !newest && i % 30 == 0 ? s.bpm() + 3 : s.bpm()));
+            Instant extra = s.time().plusSeconds(1);
+            if (i % 40 == 0 && !times.contains(extra)) {
+                Sample only = new Sample(extra, 55 + i % 60);
+                csvSamples.add(only);
+                union.put(extra, only);
             }
         }
+        samples.addAll(union.values());
+        Map<LocalDate, StringBuilder> files = new TreeMap<>();
+        for (Sample s : csvSamples) {
+            LocalDate day = s.time().atZone(ZoneOffset.UTC).toLocalDate();
+            files.computeIfAbsent(
+                            day,
+                            d -> new StringBuilder(
+                                    "timestamp,beats per minute" + (withSource(d) ? ",data source" : "") + "\n"))
+                    .append(s.time())
+                    .append(',')
+                    .append(s.bpm())
+                    .append(".0")
+                    .append(withSource(day) ? ",Charge 6\n" : "\n");
+        }
+        // The UTC day between the day not worn and the empty one has no sample: a header-only file.
+        files.putIfAbsent(emptyFile, new StringBuilder("timestamp,beats per minute"));
+        files.forEach((day, csv) -> put(googleData() + "heart_rate_" + day + ".csv", csv.toString()));
     }
 
     static String heartRateJson(List<Sample> samples) {
@@ -207,17 +322,28 @@ public final class TakeoutArchive {
         return json.append("]").toString();
     }
 
+    /**
+     * Resting heart rate and zones. The legacy resting file says "none" on the 5th of a month; in a
+     * Takeout export it and the zones lack the newest day, and _GoogleData's resting heart rate
+     * (a float, disagreeing now and then) covers the days from the fifth on.
+     */
     private void heartDays(Random random) {
         String folder = folder("Global Export Data", "Physical Activity");
         StringBuilder resting = new StringBuilder("[");
+        StringBuilder google = new StringBuilder("timestamp,beats per minute,data source\n");
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             boolean worn = !day.equals(notWorn) && !day.equals(emptyFile);
-            Double value = worn && day.getDayOfMonth() != 5 ? 50 + random.nextInt(15000) / 1000.0 : null;
-            int[] zones = worn
+            double rate = 50 + random.nextInt(15000) / 1000.0;
+            Double value = worn && day.getDayOfMonth() != 5 && inLegacy(day) ? rate : null;
+            Double googleValue = worn && inGoogle(day) ? (disagree(day) ? rate + 0.6 : rate) : null;
+            int[] zones = worn && inLegacy(day)
                     ? new int[] {1000 + random.nextInt(300), random.nextInt(120), random.nextInt(30), random.nextInt(10)
                     }
                     : null;
-            heartDays.add(new HeartDay(day, value, zones));
+            heartDays.add(new HeartDay(day, value, googleValue, zones));
+            if (googleValue != null) {
+                google.append(day).append("T00:00:00Z,").append(googleValue).append(",Fitbit App\n");
+            }
             resting.append(day.equals(first) ? "" : ",")
                     .append("{\n  \"dateTime\" : \"")
                     .append(SLASH.format(day.atStartOfDay()))
@@ -242,13 +368,37 @@ public final class TakeoutArchive {
         put(
                 folder + "resting_heart_rate-" + first + ".json",
                 resting.append("]").toString());
+        if (layout.takeout()) {
+            put(googleData() + "daily_resting_heart_rate.csv", google.toString());
+        }
     }
 
+    /**
+     * The nights of both families. The legacy family: a summary, a breathing rate and a 5-minute
+     * file per night (one with a counter for a name), SpO2 and temperature files of many nights, a
+     * night whose RMSSD is the placeholder 0. _GoogleData: one file per dataset, HRV windows a month
+     * a file; the deep-sleep RMSSD only here (0.0 on some nights), placeholders where the legacy
+     * family has a value (RMSSD 0.0, breathing rate -1.0), NaN baselines on its first nights.
+     */
     private void nights(Random random) {
         String hrv = folder("Heart Rate Variability", "Sleep");
         String spo2 = folder("Oxygen Saturation (SpO2)", "Sleep");
         String temperature = folder("Temperature", "Sleep");
         StringBuilder spo2File = new StringBuilder("timestamp,average_value,lower_bound,upper_bound\n");
+        StringBuilder googleHrv = new StringBuilder("timestamp,average heart rate variability milliseconds,"
+                + "non rem heart rate beats per minute,entropy,"
+                + "deep sleep root mean square of successive differences milliseconds,data source\n");
+        StringBuilder googleBreathing = new StringBuilder("timestamp,breaths per minute\n");
+        StringBuilder googleSpo2 = new StringBuilder("timestamp,average percentage,lower bound percentage,"
+                + "upper bound percentage,baseline percentage,standard deviation percentage,data source\n");
+        StringBuilder googleTemperature = new StringBuilder("timestamp,nightly temperature celsius,"
+                + "baseline temperature celsius,relative nightly stddev 30d celsius\n");
+        Map<LocalDate, StringBuilder> googleWindows = new TreeMap<>();
+        // A file without windows: header only, without a final newline.
+        googleWindows.put(
+                first,
+                new StringBuilder("timestamp,root mean square of successive differences milliseconds,"
+                        + "standard deviation milliseconds"));
         StringBuilder temperatureFile = null;
         LocalDate temperatureStart = null;
         for (LocalDate night = first.plusDays(1); !night.isAfter(last); night = night.plusDays(1)) {
@@ -268,65 +418,127 @@ public final class TakeoutArchive {
                 continue;
             }
             boolean headerOnly = night.equals(first.plusDays(20));
+            boolean legacy = inLegacy(night);
+            boolean google = inGoogle(night) && !headerOnly;
             double rmssd = 20 + random.nextInt(40000) / 1000.0;
+            double nrem = 45 + random.nextInt(15000) / 1000.0;
+            double entropy = 2 + random.nextInt(900) / 1000.0;
             double br = 12 + random.nextInt(6000) / 1000.0;
             double avg = 94 + random.nextInt(40) / 10.0;
             boolean firstNights = night.isBefore(first.plusDays(4));
             int count = 300 + random.nextInt(200);
             Double sum = firstNights ? null : (random.nextInt(20000) - 10000) / 100.0;
+            double nightly = 33 + random.nextInt(3000) / 1000.0;
+            double relative = sum == null ? random.nextInt(2000) / 1000.0 - 1 : sum / count;
+            boolean other = disagree(night);
+            NightValues legacyValues = legacy
+                    ? new NightValues(
+                            night.equals(first.plusDays(5)) ? 0.0 : rmssd,
+                            null,
+                            nrem,
+                            entropy,
+                            br,
+                            avg,
+                            avg - 2.5,
+                            avg + 2.1)
+                    : null;
+            boolean googlePlaceholder = night.equals(first.plusDays(6));
+            NightValues googleValues = google
+                    ? new NightValues(
+                            googlePlaceholder ? 0.0 : other ? rmssd + 4.1 : rmssd,
+                            night.getDayOfMonth() % 4 == 0 ? 0.0 : rmssd + 6.5,
+                            other ? nrem - 1.5 : nrem,
+                            googlePlaceholder ? 0.0 : other ? entropy + 0.1 : entropy,
+                            night.equals(first.plusDays(7)) ? -1.0 : other ? br - 0.2 : br,
+                            other ? avg + 0.3 : avg,
+                            avg - 2.5,
+                            avg + 2.1)
+                    : null;
+            // _GoogleData's baseline is NaN on its first nights; its relative value disagrees on some.
+            Double baseline =
+                    google && night.isAfter(first.plusDays(4)) ? nightly - relative - (other ? 0.2 : 0) : null;
             if (!headerOnly) {
-                nights.add(new Night(night, rmssd, br, avg, avg - 2.5, avg + 2.1, sum, count));
-            }
-            // One irregular name: the night is in the rows, not the name.
-            String summaryName = night.getDayOfMonth() == 7
-                    ? "Daily Heart Rate Variability Summary - "
-                            + night.toString().substring(0, 7) + " (1).csv"
-                    : "Daily Heart Rate Variability Summary - " + night + ".csv";
-            put(
-                    hrv + summaryName,
-                    "timestamp,rmssd,nremhr,entropy\n"
-                            + (headerOnly ? "" : night + "T00:00:00," + rmssd + ",49.623,2.472\n"));
-            put(
-                    hrv + "Daily Respiratory Rate Summary - " + night + ".csv",
-                    "timestamp,daily_respiratory_rate\n" + (headerOnly ? "" : night + "T00:00:00," + br + "\n"));
-            if (!headerOnly) {
-                spo2File.append(night)
-                        .append("T00:00:00Z,")
-                        .append(avg)
-                        .append(',')
-                        .append(avg - 2.5)
-                        .append(',')
-                        .append(avg + 2.1)
-                        .append('\n');
-            }
-            // The night's windows, every 5 minutes of real time from 23:00 the evening before: through the autumn
-            // change the
-            // wall clock repeats an hour, and the file shows it twice.
-            StringBuilder details = new StringBuilder("timestamp,rmssd,coverage,low_frequency,high_frequency\n");
-            Instant start = night.minusDays(1).atTime(23, 0).atZone(zone).toInstant();
-            for (int i = 0; i < 84 && !headerOnly; i++) {
-                Instant t = start.plus(Duration.ofMinutes(5L * i));
-                HrvWindow w = new HrvWindow(
+                nights.add(new Night(
                         night,
-                        t,
-                        10 + random.nextInt(60000) / 1000.0,
-                        random.nextInt(1000) / 1000.0,
-                        random.nextInt(2000000) / 1000.0,
-                        random.nextInt(900000) / 1000.0);
-                hrvWindows.add(w);
-                details.append(WALL.format(LocalDateTime.ofInstant(t, zone)))
-                        .append(',')
-                        .append(w.rmssd())
-                        .append(',')
-                        .append(w.coverage())
-                        .append(',')
-                        .append(w.lf())
-                        .append(',')
-                        .append(w.hf())
-                        .append('\n');
+                        legacyValues,
+                        googleValues,
+                        legacy ? sum : null,
+                        count,
+                        google ? nightly : null,
+                        baseline));
             }
-            put(hrv + "Heart Rate Variability Details - " + night + ".csv", details.toString());
-            if (headerOnly) {
+            if (googleValues != null) {
+                googleHrv
+                        .append(night)
+                        .append("T00:00:00Z,")
+                        .append(googleValues.rmssd())
+                        .append(',')
+                        .append(googleValues.nremHeartRate())
+                        .append(',')
+                        .append(googleValues.entropy())
+                        .append(',')
+                        .append(googleValues.deep())
+                        .append(",Charge 6\n");
+                googleBreathing
+                        .append(night)
+                        .append("T00:00:00Z,")
+                        .append(googleValues.breathingRate())
+                        .append('\n');
+                googleSpo2
+                        .append(night)
+                        .append("T00:00:00Z,")
+                        .append(googleValues.spo2Avg())
+                        .append(',')
+                        .append(googleValues.spo2Low())
+                        .append(',')
+                        .append(googleValues.spo2High())
+                        .append(",95.5,0.0,Charge 6\n");
+                googleTemperature
+                        .append(night)
+                        .append("T00:00:00Z,")
+                        .append(nightly)
+                        .append(',')
+                        .append(baseline == null ? "NaN" : baseline.toString())
+                        .append(",0.3\n");
+            }
+            if (legacy) {
+                // The counter names of real exports: the night is in the rows, not the name.
+                String name = night.getDayOfMonth() == 7
+                        ? night.toString().substring(0, 8) + "(" + night.getDayOfMonth() + ")"
+                        : night.toString();
+                put(
+                        hrv + "Daily Heart Rate Variability Summary - " + name + ".csv",
+                        "timestamp,rmssd,nremhr,entropy\n"
+                                + (headerOnly
+                                        ? ""
+                                        : night + "T00:00:00,"
+                                                + (legacyValues.rmssd() == 0 ? "0" : legacyValues.rmssd()) + ","
+                                                + nrem + "," + entropy + "\n"));
+                put(
+                        hrv + "Daily Respiratory Rate Summary - " + night + ".csv",
+                        "timestamp,daily_respiratory_rate\n" + (headerOnly ? "" : night + "T00:00:00," + br + "\n"));
+                if (!headerOnly) {
+                    spo2File.append(night)
+                            .append("T00:00:00Z,")
+                            .append(avg)
+                            .append(',')
+                            .append(avg - 2.5)
+                            .append(',')
+                            .append(avg + 2.1)
+                            .append('\n');
+                }
+                windows(
+                        random,
+                        night,
+                        headerOnly,
+                        google,
+                        other,
+                        hrv + "Heart Rate Variability Details - " + name + ".csv",
+                        googleWindows);
+            } else if (google) {
+                windows(random, night, false, true, other, null, googleWindows);
+            }
+            if (headerOnly || !legacy) {
                 continue;
             }
             LocalDateTime sleepStart = night.minusDays(1).atTime(22, 30 + random.nextInt(29));
@@ -352,17 +564,102 @@ public final class TakeoutArchive {
         }
         put(temperature + "Computed Temperature - " + temperatureStart + ".csv", temperatureFile.toString());
         put(spo2 + "Daily SpO2 - " + first + "-" + last + ".csv", spo2File.toString());
+        if (layout.takeout()) {
+            put(googleData() + "daily_heart_rate_variability.csv", googleHrv.toString());
+            put(googleData() + "daily_respiratory_rate.csv", googleBreathing.toString());
+            put(googleData() + "daily_oxygen_saturation.csv", googleSpo2.toString());
+            put(googleData() + "daily_sleep_temperature_derivations.csv", googleTemperature.toString());
+            googleWindows.forEach(
+                    (month, file) -> put(googleData() + "heart_rate_variability_" + month + ".csv", file.toString()));
+        }
+    }
+
+    /**
+     * A night's windows, every 5 minutes of real time from 23:00 the evening before: through the
+     * autumn change the wall clock repeats an hour, and the legacy file shows it twice. _GoogleData
+     * holds the windows of its nights but every 11th (a month a file, named by its first day with
+     * data, UTC instants; the first month's without a data source), RMSSD only, other values on
+     * some; the newest night only there.
+     *
+     * @param legacyFile the legacy file's name; null where the legacy family lacks the night
+     */
+    private void windows(
+            Random random,
+            LocalDate night,
+            boolean headerOnly,
+            boolean google,
+            boolean other,
+            String legacyFile,
+            Map<LocalDate, StringBuilder> googleWindows) {
+        StringBuilder details = new StringBuilder("timestamp,rmssd,coverage,low_frequency,high_frequency\n");
+        Instant start = night.minusDays(1).atTime(23, 0).atZone(zone).toInstant();
+        for (int i = 0; i < 84 && !headerOnly; i++) {
+            Instant t = start.plus(Duration.ofMinutes(5L * i));
+            double rmssd = 10 + random.nextInt(60000) / 1000.0;
+            double coverage = random.nextInt(1000) / 1000.0;
+            double lf = random.nextInt(2000000) / 1000.0;
+            double hf = random.nextInt(900000) / 1000.0;
+            boolean legacy = legacyFile != null;
+            Double googleRmssd =
+                    google && (!legacy || i % 11 != 0) ? (other && i % 7 == 0 ? rmssd + 2.5 : rmssd) : null;
+            hrvWindows.add(new HrvWindow(
+                    night,
+                    t,
+                    legacy ? rmssd : null,
+                    legacy ? coverage : null,
+                    legacy ? lf : null,
+                    legacy ? hf : null,
+                    googleRmssd));
+            if (legacy) {
+                details.append(WALL.format(LocalDateTime.ofInstant(t, zone)))
+                        .append(',')
+                        .append(rmssd)
+                        .append(',')
+                        .append(coverage)
+                        .append(',')
+                        .append(lf)
+                        .append(',')
+                        .append(hf)
+                        .append('\n');
+            }
+            if (googleRmssd != null) {
+                LocalDate day = t.atZone(ZoneOffset.UTC).toLocalDate();
+                boolean source = !day.getMonth().equals(first.getMonth());
+                month(
+                                googleWindows,
+                                day,
+                                () -> "timestamp,root mean square of successive differences milliseconds,"
+                                        + "standard deviation milliseconds" + (source ? ",data source" : "") + "\n")
+                        .append(t)
+                        .append(',')
+                        .append(googleRmssd)
+                        .append(",0.0")
+                        .append(source ? ",Charge 6\n" : "\n");
+            }
+        }
+        if (legacyFile != null) {
+            put(legacyFile, details.toString());
+        }
+    }
+
+    /** The file of a month in {@code files}, named by its first day with data. */
+    private static StringBuilder month(Map<LocalDate, StringBuilder> files, LocalDate day, Supplier<String> header) {
+        LocalDate month = files.keySet().stream()
+                .filter(m -> m.getMonth() == day.getMonth() && m.getYear() == day.getYear())
+                .findFirst()
+                .orElse(day);
+        return files.computeIfAbsent(month, m -> new StringBuilder(header.get()));
     }
 
     /**
      * Minute SpO2 of each night from 23:30 to 05:30 every two minutes, UTC instants: one file a night
      * in the legacy family, and in Takeout layouts also a month a file in the _GoogleData family,
      * which lacks some readings, holds others alone, and disagrees on some (where it wins); both
-     * hold the sensor's floor (50.0) now and then.
+     * hold the sensor's floor (50.0) now and then. The first month's file lacks the data source.
      */
     private void spo2Readings(Random random) {
         String legacy = folder("Oxygen Saturation (SpO2)", "Sleep");
-        Map<LocalDate, StringBuilder> months = new LinkedHashMap<>();
+        Map<LocalDate, StringBuilder> months = new TreeMap<>();
         for (LocalDate night = first.plusDays(1); !night.isAfter(last); night = night.plusDays(1)) {
             if (night.equals(notWorn)) {
                 continue;
@@ -383,26 +680,36 @@ public final class TakeoutArchive {
                     file.append(stamp).append(',').append(value).append('\n');
                 }
                 if (inGoogle) {
-                    // A month a file, named by its first day with data.
-                    LocalDate day = t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                    LocalDate month = months.keySet().stream()
-                            .filter(m -> m.getMonth() == day.getMonth() && m.getYear() == day.getYear())
-                            .findFirst()
-                            .orElse(day);
-                    months.computeIfAbsent(
-                                    month,
-                                    m -> new StringBuilder("timestamp,oxygen saturation percentage,data source\n"))
+                    LocalDate day = t.atZone(ZoneOffset.UTC).toLocalDate();
+                    boolean source = !day.getMonth().equals(first.getMonth());
+                    month(
+                                    months,
+                                    day,
+                                    () -> "timestamp,oxygen saturation percentage" + (source ? ",data source" : "")
+                                            + "\n")
                             .append(stamp)
                             .append(',')
                             .append(googleValue)
-                            .append(",Inspire 3\n");
+                            .append(source ? ",Inspire 3\n" : "\n");
                 }
                 spo2Readings.add(new Spo2Reading(t, inGoogle ? googleValue : value));
             }
             put(legacy + "Minute SpO2 - " + night + ".csv", file.toString());
         }
-        months.forEach((month, file) ->
-                put(layout.root + "Physical Activity_GoogleData/oxygen_saturation_" + month + ".csv", file.toString()));
+        months.forEach((month, file) -> put(googleData() + "oxygen_saturation_" + month + ".csv", file.toString()));
+    }
+
+    /** Paired Devices/: a device in both files, one only among the trackers. */
+    private void devices() {
+        put(
+                layout.root + "Paired Devices/Devices.csv",
+                "device_id,device_type,battery_level,last_sync_date_time\n1234567,Charge 6,80,2024-11-10T07:12:03\n");
+        put(
+                layout.root + "Paired Devices/Trackers.csv",
+                "tracker_id,device_type,last_sync_date_time\n1234567,Charge 6,2024-11-10T07:12:03\n"
+                        + "7654321,Inspire 3,2023-05-01T10:00:00\n");
+        devices.add("Charge 6 (last sync 2024-11-10T07:12:03)");
+        devices.add("Inspire 3 (last sync 2023-05-01T10:00:00)");
     }
 
     private void sleeps(Random random) {

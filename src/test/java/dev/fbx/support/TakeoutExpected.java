@@ -58,9 +58,13 @@ public final class TakeoutExpected {
         return String.join(",", fields);
     }
 
-    /** {@code hr --detail 1sec}: each sample once, at its local time with the offset in force. */
+    /** {@code hr --detail 1sec}: each instant of either family once, at its local time with the offset in force. */
     public List<String> heartRateSamples(LocalDate from, LocalDate to) {
-        return archive.samples.stream()
+        return heartRateSamples(archive.samples, from, to);
+    }
+
+    public List<String> heartRateSamples(List<TakeoutArchive.Sample> samples, LocalDate from, LocalDate to) {
+        return samples.stream()
                 .filter(s -> in(ZonedDateTime.ofInstant(s.time(), archive.zone).toLocalDate(), from, to))
                 .map(s -> line(time(s.time()), s.bpm()))
                 .toList();
@@ -89,43 +93,76 @@ public final class TakeoutExpected {
                 .toList();
     }
 
-    /** {@code hr}: resting heart rate rounded, zone minutes; days not worn have no row. */
+    /** A value as fbx shows it: placeholders (0, 0.0, -1.0) are none. */
+    private static Double measured(Double value) {
+        return value == null || value <= 0 ? null : value;
+    }
+
+    /** A column both families have: _GoogleData's value where it has one, else the legacy family's. */
+    private static Double either(
+            TakeoutArchive.Night night, java.util.function.Function<TakeoutArchive.NightValues, Double> column) {
+        Double google = night.google() == null ? null : measured(column.apply(night.google()));
+        return google != null ? google : night.legacy() == null ? null : measured(column.apply(night.legacy()));
+    }
+
+    /** Lines of the nights in range, each with its values; a night without any value has no line. */
+    private List<String> nights(
+            LocalDate from, LocalDate to, java.util.function.Function<TakeoutArchive.Night, Object[]> values) {
+        List<String> lines = new ArrayList<>();
+        for (TakeoutArchive.Night night : archive.nights) {
+            Object[] row = values.apply(night);
+            if (in(night.date(), from, to) && java.util.Arrays.stream(row).anyMatch(v -> v != null)) {
+                Object[] all = new Object[row.length + 1];
+                all[0] = night.date();
+                System.arraycopy(row, 0, all, 1, row.length);
+                lines.add(line(all));
+            }
+        }
+        return lines;
+    }
+
+    /** {@code hr}: resting heart rate rounded (_GoogleData's where it has one), zone minutes; days not worn have no row. */
     public List<String> heartRateDays(LocalDate from, LocalDate to) {
         return archive.heartDays.stream()
-                .filter(d -> in(d.date(), from, to) && d.zones() != null)
-                .map(d -> line(
-                        d.date(),
-                        d.resting() == null ? null : Math.round(d.resting()),
-                        d.zones()[0],
-                        d.zones()[1],
-                        d.zones()[2],
-                        d.zones()[3]))
+                .filter(d -> in(d.date(), from, to)
+                        && (d.zones() != null || d.resting() != null || d.googleResting() != null))
+                .map(d -> {
+                    Double resting = d.googleResting() != null ? d.googleResting() : d.resting();
+                    int[] zones = d.zones();
+                    return line(
+                            d.date(),
+                            resting == null ? null : Math.round(resting),
+                            zones == null ? null : zones[0],
+                            zones == null ? null : zones[1],
+                            zones == null ? null : zones[2],
+                            zones == null ? null : zones[3]);
+                })
                 .toList();
     }
 
+    /** {@code hrv}: per column _GoogleData's where it has one; the deep-sleep RMSSD only it has. */
     public List<String> hrvDays(LocalDate from, LocalDate to) {
-        return archive.nights.stream()
-                .filter(n -> in(n.date(), from, to))
-                .map(n -> line(n.date(), n.rmssd(), null))
-                .toList();
+        return nights(from, to, n -> new Object[] {
+            either(n, TakeoutArchive.NightValues::rmssd),
+            n.google() == null ? null : measured(n.google().deep()),
+            either(n, TakeoutArchive.NightValues::nremHeartRate),
+            either(n, TakeoutArchive.NightValues::entropy)
+        });
     }
 
     public List<String> breathingRates(LocalDate from, LocalDate to) {
-        return archive.nights.stream()
-                .filter(n -> in(n.date(), from, to))
-                .map(n -> line(n.date(), n.breathingRate()))
-                .toList();
+        return nights(from, to, n -> new Object[] {either(n, TakeoutArchive.NightValues::breathingRate)});
     }
 
     /** Dated as labelled (midnight UTC is a day label), min/max the bounds. */
     public List<String> spo2(LocalDate from, LocalDate to) {
-        return archive.nights.stream()
-                .filter(n -> in(n.date(), from, to))
-                .map(n -> line(n.date(), n.spo2Avg(), n.spo2Low(), n.spo2High()))
-                .toList();
+        return nights(from, to, n -> new Object[] {
+            either(n, TakeoutArchive.NightValues::spo2Avg),
+            either(n, TakeoutArchive.NightValues::spo2Low),
+            either(n, TakeoutArchive.NightValues::spo2High)
+        });
     }
 
-    /** The main sleep's sample sum over its samples, three decimals; NaN nights have none. */
     /** The readings of the nights from {@code from} to {@code to}: a reading before noon is that day's night's, one after the next day's. */
     public List<String> spo2Minutes(LocalDate from, LocalDate to) {
         return archive.spo2Readings.stream()
@@ -144,20 +181,32 @@ public final class TakeoutExpected {
                 .toList();
     }
 
+    /**
+     * _GoogleData's nightly − baseline where it has both; else the legacy main sleep's sample sum
+     * over its samples, three decimals; NaN nights have none.
+     */
     public List<String> temperatures(LocalDate from, LocalDate to) {
-        return archive.nights.stream()
-                .filter(n -> in(n.date(), from, to) && n.temperatureSum() != null)
-                .map(n -> line(
-                        n.date(),
-                        BigDecimal.valueOf(n.temperatureSum())
-                                .divide(BigDecimal.valueOf(n.temperatureSamples()), 3, RoundingMode.HALF_UP)))
-                .toList();
+        return nights(from, to, n -> new Object[] {
+            n.googleNightly() != null && n.googleBaseline() != null
+                    ? BigDecimal.valueOf(n.googleNightly()).subtract(BigDecimal.valueOf(n.googleBaseline()))
+                    : n.temperatureSum() == null
+                            ? null
+                            : BigDecimal.valueOf(n.temperatureSum())
+                                    .divide(BigDecimal.valueOf(n.temperatureSamples()), 3, RoundingMode.HALF_UP)
+        });
     }
 
+    /** RMSSD: _GoogleData's where it has the window; coverage, HF and LF only the legacy family has. */
     public List<String> hrvWindows(LocalDate from, LocalDate to) {
         return archive.hrvWindows.stream()
                 .filter(w -> in(w.night(), from, to))
-                .map(w -> line(time(w.time()), w.rmssd(), w.coverage(), w.hf(), w.lf()))
+                .sorted(Comparator.comparing(TakeoutArchive.HrvWindow::time))
+                .map(w -> line(
+                        time(w.time()),
+                        measured(w.googleRmssd()) != null ? w.googleRmssd() : w.rmssd(),
+                        w.coverage(),
+                        w.hf(),
+                        w.lf()))
                 .toList();
     }
 

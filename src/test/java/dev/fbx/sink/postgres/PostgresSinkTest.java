@@ -11,9 +11,12 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.HeartRateDay;
 import dev.fbx.record.HeartRateSample;
+import dev.fbx.record.HrvDay;
 import dev.fbx.record.Sleep;
 import dev.fbx.sink.Sink;
 import dev.fbx.support.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -187,6 +190,75 @@ class PostgresSinkTest {
         try (PostgresSink again = open("A1")) {
             assertEquals(Optional.of(DAY), again.newestData(Dataset.HR_1MIN));
         }
+    }
+
+    @Test
+    void aTableMadeBeforeADatasetGainedColumnsGetsThemAndKeepsItsRows() throws SQLException {
+        // fbx_hrv_day as fbx made it before hrv gained nrem_heart_rate and entropy, with a night in it.
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE fbx_hrv_day (account text NOT NULL, \"date\" date NOT NULL,"
+                    + " \"daily_rmssd\" double precision, \"deep_rmssd\" double precision,"
+                    + " PRIMARY KEY (account, \"date\"))");
+            st.execute("INSERT INTO fbx_hrv_day VALUES ('A1', '2024-03-29', 41.5, 44.0)");
+            st.execute("ALTER TABLE fbx_hrv_day OWNER TO " + TestPostgres.USER);
+        }
+
+        try (PostgresSink sink = open("A1")) {
+            write(sink, Dataset.HRV_DAY, DAY, List.of(new HrvDay(DAY, 40.25, null, 52.0, 2.412)), true);
+        }
+
+        assertEquals(
+                List.of("date", "daily_rmssd", "deep_rmssd", "nrem_heart_rate", "entropy"),
+                rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'fbx_hrv_day'"
+                        + " AND column_name <> 'account' ORDER BY ordinal_position"));
+        assertEquals(
+                List.of("A1,2024-03-29,41.5,44.0,null,null", "A1,2024-03-30,40.25,null,52.0,2.412"),
+                rows("SELECT * FROM fbx_hrv_day ORDER BY date"));
+    }
+
+    /** docs/sync.md's statement that moves rows stored under Google's healthUserId to the Fitbit user id. */
+    @Test
+    void theDocumentedStatementMovesAnAccountsRowsToItsFitbitIdWhereGooglesRowsWin() throws Exception {
+        LocalDate before = DAY.minusDays(1);
+        LocalDate after = DAY.plusDays(1);
+        try (PostgresSink archive = open("7XYZ42")) {
+            archive.since(before);
+            write(archive, Dataset.HRV_DAY, before, List.of(new HrvDay(before, 30.0, null, null, null)), true);
+            write(archive, Dataset.HRV_DAY, DAY, List.of(new HrvDay(DAY, 31.0, null, null, null)), true);
+            write(archive, Dataset.HR_1MIN, DAY, minutes(DAY, 3, 60), true);
+        }
+        try (PostgresSink google = open("g-health-1")) {
+            google.since(DAY);
+            write(google, Dataset.HRV_DAY, DAY, List.of(new HrvDay(DAY, 32.5, 35.0, 52.0, 2.4)), true);
+            write(google, Dataset.HRV_DAY, after, List.of(new HrvDay(after, 33.0, 36.0, 51.0, 2.3)), true);
+            write(google, Dataset.HR_1MIN, DAY, minutes(DAY, 3, 70), true);
+        }
+        String docs = Files.readString(Path.of("docs/sync.md"));
+        String block = docs.substring(docs.indexOf("```sql", docs.indexOf("**One person, one account:**")) + 6);
+        String sql = block.substring(0, block.indexOf("```"))
+                .replace("HEALTH_USER_ID", "g-health-1")
+                .replace("FITBIT_USER_ID", "7XYZ42");
+
+        try (Connection c = pg.admin(database);
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+
+        assertEquals(
+                List.of("7XYZ42,2024-03-29,30.0,null", "7XYZ42,2024-03-30,32.5,35.0", "7XYZ42,2024-03-31,33.0,36.0"),
+                rows("SELECT account, date, daily_rmssd, deep_rmssd FROM fbx_hrv_day ORDER BY date"));
+        assertEquals(
+                List.of("7XYZ42,3,70.0"),
+                rows("SELECT account, count(*), min(heart_rate) FROM fbx_hr_1min GROUP BY 1"));
+        assertEquals(List.of("7XYZ42,2024-03-29"), rows("SELECT account, since FROM fbx_sync_account"));
+        assertEquals(
+                List.of(
+                        "7XYZ42,hr-1min,2024-03-30",
+                        "7XYZ42,hrv-day,2024-03-29",
+                        "7XYZ42,hrv-day,2024-03-30",
+                        "7XYZ42,hrv-day,2024-03-31"),
+                rows("SELECT * FROM fbx_sync_progress ORDER BY dataset, day"));
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.fbx.dataset.Column;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.support.FbxProcess;
 import dev.fbx.support.FitbitDays;
+import dev.fbx.support.GoogleDays;
+import dev.fbx.support.TakeoutArchive;
 import dev.fbx.support.TestPostgres;
 import dev.fbx.support.TokenFiles;
 import java.io.IOException;
@@ -155,6 +157,100 @@ class PostgresSyncIT {
             assertEquals(expected, rows(killed, dataset, "ABC123"), "seed " + seed + ": " + dataset.id());
         }
         assertEquals(progress(reference), progress(killed), "seed " + seed);
+    }
+
+    /**
+     * An archive sync, then a Google sync of the same person: one account, keyed by the Fitbit user
+     * id that the archive's profile and Google's identity (legacyUserId) both name, one timeline.
+     */
+    @Test
+    void anArchiveSyncAndAGoogleSyncOfOnePersonAreOneAccount() throws Exception {
+        String db = pg.createDatabase();
+        LocalDate first = LocalDate.of(2024, 10, 25);
+        LocalDate last = LocalDate.of(2024, 11, 10);
+        Path zip = new TakeoutArchive(
+                        TakeoutArchive.Layout.TAKEOUT_FITBIT,
+                        ZoneId.of("America/New_York"),
+                        "America/New_York",
+                        first,
+                        last,
+                        600,
+                        3)
+                .zip(dir.resolve("takeout.zip"));
+        WireMockServer google = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new GoogleDays()));
+        google.start();
+        try {
+            google.stubFor(get("/v4/users/me/identity")
+                    .willReturn(okJson("{\"healthUserId\":\"g-health-1\",\"legacyUserId\":\"7XYZ42\"}")));
+            google.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/.*"))
+                    .willReturn(aResponse().withTransformers(GoogleDays.NAME)));
+            TokenFiles.write(
+                    dir.resolve("google.json"),
+                    "{\"provider\":\"google\",\"client_id\":\"C\",\"client_secret\":\"S\",\"access_token\":\"A\","
+                            + "\"refresh_token\":\"R\",\"expires_at\":\"2999-01-01T00:00:00Z\","
+                            + "\"timezone\":\"America/New_York\"}");
+            Map<String, String> googleEnv = new HashMap<>(env);
+            googleEnv.put("FBX_GOOGLE_API_URL", "http://127.0.0.1:" + google.port());
+
+            assertEquals(
+                    0,
+                    FbxProcess.run(
+                            dir,
+                            env,
+                            "archive",
+                            "--archive",
+                            zip.toString(),
+                            "sync",
+                            "--db",
+                            pg.url(db),
+                            "--types",
+                            "hrv"),
+                    () -> err("archive"));
+            assertEquals(
+                    0,
+                    FbxProcess.run(
+                            dir,
+                            googleEnv,
+                            "google",
+                            "--token-file",
+                            "google.json",
+                            "sync",
+                            "--db",
+                            pg.url(db),
+                            "--types",
+                            "hrv"),
+                    () -> err("google"));
+
+            try (Connection c = pg.admin(db);
+                    Statement st = c.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT account, min(date), count(*), count(*) = max(date) - min(date) + 1"
+                                    + " - 2 FROM fbx_hrv_day GROUP BY 1")) {
+                assertTrue(rs.next());
+                assertEquals("7XYZ42", rs.getString(1));
+                assertEquals(first.plusDays(1), rs.getObject(2, LocalDate.class), "the archive's first night");
+                assertTrue(
+                        rs.getBoolean(4),
+                        "every night since, but the two the archive's person did not wear it: " + rs.getLong(3));
+                assertFalse(rs.next(), "one account");
+            }
+            assertEquals(List.of("7XYZ42"), accounts(db));
+        } finally {
+            google.stop();
+        }
+    }
+
+    List<String> accounts(String db) throws SQLException {
+        List<String> accounts = new ArrayList<>();
+        try (Connection c = pg.admin(db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT account FROM fbx_sync_account ORDER BY 1")) {
+            while (rs.next()) {
+                accounts.add(rs.getString(1));
+            }
+        }
+        return accounts;
     }
 
     @Test

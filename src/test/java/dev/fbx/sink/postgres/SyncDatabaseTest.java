@@ -83,14 +83,14 @@ class SyncDatabaseTest {
 
     @Test
     void anAccountsRowsComeBackAsTheRecordsWrittenWithTheirLocalOffsets() {
-        sync("p1", DAY, samples, List.of(new HrvDay(DAY, 41.5, null)), List.of(night));
+        sync("p1", DAY, samples, List.of(new HrvDay(DAY, 41.5, null, null, null)), List.of(night));
         sync("p2", DAY.plusDays(1), samples, List.of(), List.of());
 
         try (SyncDatabase db = SyncDatabase.open(url, Optional.of(TestPostgres.PASSWORD))) {
             Rows p1 = db.rows("p1");
             DateRange range = new DateRange(DAY.minusDays(1), DAY.plusDays(1));
             assertEquals(samples, read(p1, Dataset.HR_1MIN, range));
-            assertEquals(List.of(new HrvDay(DAY, 41.5, null)), read(p1, Dataset.HRV_DAY, range));
+            assertEquals(List.of(new HrvDay(DAY, 41.5, null, null, null)), read(p1, Dataset.HRV_DAY, range));
             assertEquals(List.of(night), read(p1, Dataset.SLEEP, range));
             assertEquals(List.of(), read(p1, Dataset.HR_1MIN, DateRange.of(DAY.plusDays(1))), "a day outside");
 
@@ -107,13 +107,15 @@ class SyncDatabaseTest {
 
     @Test
     void aColumnATableLacksReadsAsEmpty() throws Exception {
-        sync("p1", DAY, samples, List.of(new HrvDay(DAY, 41.5, 50.0)), List.of(night));
+        sync("p1", DAY, samples, List.of(new HrvDay(DAY, 41.5, 50.0, null, null)), List.of(night));
         try (Connection c = pg.admin(database);
                 Statement st = c.createStatement()) {
             st.execute("ALTER TABLE fbx_hrv_day DROP COLUMN deep_rmssd");
         }
         try (SyncDatabase db = SyncDatabase.open(url, Optional.of(TestPostgres.PASSWORD))) {
-            assertEquals(List.of(new HrvDay(DAY, 41.5, null)), read(db.rows("p1"), Dataset.HRV_DAY, DateRange.of(DAY)));
+            assertEquals(
+                    List.of(new HrvDay(DAY, 41.5, null, null, null)),
+                    read(db.rows("p1"), Dataset.HRV_DAY, DateRange.of(DAY)));
         }
     }
 }
