@@ -57,6 +57,9 @@ public final class Transport {
     private final Clock clock;
     private volatile RateLimitPolicy rateLimitPolicy = FAIL;
     private volatile Quota quota = Quota.UNKNOWN;
+    /** Null where the server announces its quota (or has none): nothing is paced. */
+    private Pacing pacing;
+
     private long requestsSent;
     /** The server's clock minus ours, from the last answer's {@code Date} header; null before one came. */
     private volatile Duration serverClockAhead;
@@ -69,6 +72,14 @@ public final class Transport {
 
     public void rateLimitPolicy(RateLimitPolicy policy) {
         this.rateLimitPolicy = policy;
+    }
+
+    /**
+     * Sends at most {@code requests} per {@code window} (and a second), waiting before the next
+     * where needed: for a quota the server keeps without announcing it in its answers.
+     */
+    public void pace(int requests, Duration window) {
+        this.pacing = new Pacing(requests, window);
     }
 
     public Quota quota() {
@@ -124,6 +135,14 @@ public final class Transport {
             RestResponse<String> response;
             String body;
             long started = System.nanoTime();
+            if (pacing != null) {
+                Duration wait = pacing.delay(now);
+                if (!wait.isZero()) {
+                    sleep(wait);
+                    now = clock.instant();
+                }
+                pacing.sent(now);
+            }
             try {
                 requestsSent++;
                 response = request.get();

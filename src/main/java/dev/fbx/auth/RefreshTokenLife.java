@@ -24,11 +24,11 @@ public final class RefreshTokenLife {
         return tokens.refreshTokenExpiresAt().map(end -> Duration.between(now, end));
     }
 
-    /** The warning every command prints when the end is near; empty when it is not (or unknown). */
+    /** The warning every command prints when the end is near (after "fbx: "); empty when it is not (or unknown). */
     public static Optional<String> warning(TokenFile tokens, Instant now) {
         return left(tokens, now)
                 .filter(left -> left.compareTo(WARN_BELOW) < 0)
-                .map(left -> "fbx: warning: "
+                .map(left -> "warning: "
                         + (left.isNegative()
                                 ? "the refresh token has expired"
                                 : "the refresh token expires in " + describe(left))

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             SleepCommand.class,
             ProfileCommand.class,
             SyncCommand.class,
+            CohortCommand.class,
             ReportCommand.class,
             DoctorCommand.class,
             AuthCommand.class,
@@ -152,6 +153,14 @@ public class FbxCommand {
 
     /** The settings with {@code provider} as if given as --provider (null: none given). */
     Settings settings(Provider provider) {
+        return settings(provider, Map.of());
+    }
+
+    /**
+     * The settings with {@code overrides} above the global options: a cohort's participant, whose
+     * token file or archive the roster names.
+     */
+    Settings settings(Provider provider, Map<String, String> overrides) {
         Map<String, String> options = new HashMap<>();
         options.put(Settings.TOKEN_FILE, tokenFile);
         options.put(Settings.PROVIDER, provider == null ? null : provider.id());
@@ -162,6 +171,7 @@ public class FbxCommand {
                         ? null
                         : String.join(",", archive.stream().map(Path::toString).toList()));
         options.put(Settings.ZONE, zone);
+        options.putAll(overrides);
         return Settings.resolve(options, true);
     }
 
@@ -178,7 +188,7 @@ public class FbxCommand {
     Connection connect(Settings settings) {
         settings.tokenFile()
                 .flatMap(file -> RefreshTokenLife.warning(file, clock().instant()))
-                .ifPresent(this::note);
+                .ifPresent(warning -> note("fbx: " + warning));
         Connection connection = Connection.open(settings, clock());
         connection
                 .demo()

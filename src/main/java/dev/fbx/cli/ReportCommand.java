@@ -80,20 +80,10 @@ public class ReportCommand implements Callable<Integer> {
         }
         long read = System.nanoTime();
         byte[] page = HtmlReport.render(data, header).getBytes(StandardCharsets.UTF_8);
-        try {
-            AtomicFile.write(output, page, false);
-            LOG.debugf(
-                    "report: read in %d ms, drawn and written in %d ms",
-                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-        } catch (IOException e) {
-            String why = e instanceof NoSuchFileException
-                    ? "its directory does not exist"
-                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw FbxException.io(
-                    "Cannot write " + output + " (" + why + "): check the path, free space and permissions."
-                            + " Nothing was written to it.",
-                    e);
-        }
+        write(output, page);
+        LOG.debugf(
+                "report: read in %d ms, drawn and written in %d ms",
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         root.note("fbx: wrote " + output + " (" + data.range() + ", " + (page.length + 1023) / 1024 + " KB)");
         return 0;
     }
@@ -112,8 +102,23 @@ public class ReportCommand implements Callable<Integer> {
         return directory;
     }
 
+    /** Writes a page (or its CSV) whole or not at all; a failure is exit 74 and leaves the old file. */
+    static void write(Path output, byte[] bytes) {
+        try {
+            AtomicFile.write(output, bytes, false);
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException
+                    ? "its directory does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw FbxException.io(
+                    "Cannot write " + output + " (" + why + "): check the path, free space and permissions."
+                            + " Nothing was written to it.",
+                    e);
+        }
+    }
+
     /** Now, or the reproducible-builds convention's SOURCE_DATE_EPOCH, so that a page can be rebuilt byte for byte. */
-    private static Instant madeAt() {
+    static Instant madeAt() {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
         if (epoch == null || epoch.isBlank()) {
             return Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -2,18 +2,16 @@ package dev.fbx.cli;
 
 import dev.fbx.config.Settings;
 import dev.fbx.dataset.Dataset;
-import dev.fbx.dataset.DateRange;
 import dev.fbx.origin.Connection;
-import dev.fbx.sink.Sink;
 import dev.fbx.sink.Sinks;
 import dev.fbx.sync.Reporter;
-import dev.fbx.sync.SyncEngine;
+import dev.fbx.sync.StopSignal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,97 +59,30 @@ public class SyncCommand implements Callable<Integer> {
                             + " PGPASSWORD or ~/.pgpass, never from the URL.")
     String db;
 
-    @Option(
-            names = "--since",
-            paramLabel = "D",
-            description =
-                    "First day (yyyy-MM-dd, today or yesterday). Needed by the first run (with --archive it defaults to the archive's"
-                            + " first day); later runs continue from the saved progress,"
-                            + " and a --since given again moves the start (an earlier day fills in the days before).")
-    String since;
-
-    @Option(
-            names = "--types",
-            paramLabel = "TYPE",
-            split = ",",
-            defaultValue = "hr,hrv",
-            description =
-                    "Types (hr, hrv, spo2, br, temp, sleep: each one's daily dataset) or dataset names (hr-1min, hrv-intraday, ...)."
-                            + " Default: ${DEFAULT-VALUE}.")
-    List<String> types;
-
-    @Option(
-            names = "--hr-detail",
-            paramLabel = "day|1sec|1min|5min|15min",
-            defaultValue = "day",
-            completionCandidates = HrDetails.class,
-            converter = HrDetails.class,
-            description =
-                    "With an intraday resolution, the hr type also keeps hr-<detail> (one request per day on fitbit). Default: day (summary only).")
-    String hrDetail;
-
-    @Option(
-            names = "--hrv-detail",
-            paramLabel = "day|intraday",
-            defaultValue = "day",
-            completionCandidates = HrvDetails.class,
-            converter = HrvDetails.class,
-            description =
-                    "intraday: the hrv type also keeps hrv-intraday (5-minute windows). Default: day (summary only).")
-    String hrvDetail;
-
-    @Option(
-            names = "--wait",
-            description = "When the rate limit is reached, sleep until the quota resets and carry on, instead of saving"
-                    + " progress and exiting 75.")
-    boolean waitForQuota;
+    @Mixin
+    SyncOptions options;
 
     @Override
     public Integer call() {
         FbxCommand root = FbxCommand.of(spec);
-        if (since != null) {
-            RangeOptions.day(since, "--since", RangeOptions.todaySomewhere(root.clock()));
-        }
-        List<Dataset<?>> datasets = Dataset.select(types, hrDetail, hrvDetail);
-        // Checked above before any file is read or request made; resolved below against the account's own today.
+        List<Dataset<?>> datasets = options.datasets(root.clock());
         Settings settings = root.settings();
         Sinks.Target target = Sinks.Target.of(out, db, settings);
         PrintWriter err = spec.commandLine().getErr();
         Reporter reporter =
                 root.quiet ? Reporter.quiet(err) : System.console() != null ? Reporter.live(err) : Reporter.lines(err);
-        try (Connection connection = root.connect(settings)) {
-            LocalDate today = connection.today();
-            LocalDate first = since == null ? null : RangeOptions.day(since, "--since", today);
-            // An archive's first day is the first sync's default start.
-            try (Sink sink = Sinks.open(
+        try (StopSignal signal = StopSignal.install();
+                Connection connection = root.connect(settings)) {
+            options.sync(
+                    connection,
+                    datasets,
                     target,
-                    first != null
-                            ? first
-                            : connection
-                                    .source()
-                                    .coverage()
-                                    .map(DateRange::start)
-                                    .orElse(null),
                     settings,
-                    () -> connection.source().account())) {
-                new SyncEngine(connection.source(), connection.transport(), connection.rate(), reporter, root.clock())
-                        .run(sink, new SyncEngine.Options(first, today, connection.zone(), datasets, waitForQuota));
-            }
+                    () -> connection.source().account(),
+                    reporter,
+                    root.clock(),
+                    signal);
         }
         return 0;
-    }
-
-    /** The details of {@code hr}, for {@code --hr-detail}. */
-    static final class HrDetails extends Choices {
-        HrDetails() {
-            super(DataCommands.details("hr"));
-        }
-    }
-
-    /** The details of {@code hrv}, for {@code --hrv-detail}. */
-    static final class HrvDetails extends Choices {
-        HrvDetails() {
-            super(DataCommands.details("hrv"));
-        }
     }
 }

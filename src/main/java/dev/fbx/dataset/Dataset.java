@@ -254,8 +254,8 @@ public final class Dataset<R extends Row> {
 
     /**
      * A record of this dataset from its values in column order, typed as the columns are (a
-     * {@code Double} for a decimal, an {@code Integer} for an integer, null for none): for sources
-     * that read the columns one by one.
+     * {@code Double} for a decimal, an {@code Integer} for an integer, null for none or a column the
+     * store lacks): for sources that read the columns one by one, and a database's written rows.
      */
     public R record(LocalDate day, Object... values) {
         return record.apply(new Values(day, values));
@@ -325,7 +325,7 @@ public final class Dataset<R extends Row> {
                             + column.type().description());
                 }
             }
-            return record.apply(new Values(day, values));
+            return record(day, values);
         };
     }
 

@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -20,6 +24,12 @@ import java.util.Random;
  * summary are counted from the same minute-by-minute curve that the intraday calls serve.
  * {@link StrictMath} rather than {@link Math} keeps the values bit for bit the same on every JVM
  * and in the native binary.
+ *
+ * <p>The demo account is the person of seed 0. A cohort's demo participants are others, one per
+ * participant id ({@link #seed(String)}): the seed joins every generator's, and sets how much the
+ * person's resting heart rate and HRV lie above or below the demo account's and on what share of
+ * days they wear the tracker at all (the demo account: every day), so that a cohort's compliance
+ * differs from person to person.
  */
 final class DemoPerson {
     static final String USER_ID = "DEMO01";
@@ -46,13 +56,54 @@ final class DemoPerson {
         BREATHING,
         TEMPERATURE,
         SPO2_READINGS,
-        HRV_NIGHT
+        HRV_NIGHT,
+        WEAR
     }
 
     private final ZoneId zone;
+    private final long seed;
+    /** Beats per minute added to the demo account's resting heart rate. */
+    private final int restingShift;
+    /** The demo account's HRV level times this. */
+    private final double hrvScale;
+    /** The share of days the tracker is worn; 1 wears it every day. */
+    private final double wearsOn;
 
+    /** The demo account. */
     DemoPerson(ZoneId zone) {
+        this(zone, 0);
+    }
+
+    /** @param seed 0 for the demo account, else {@link #seed(String)} of a participant's id */
+    DemoPerson(ZoneId zone, long seed) {
         this.zone = zone;
+        this.seed = seed;
+        if (seed == 0) {
+            restingShift = 0;
+            hrvScale = 1;
+            wearsOn = 1;
+        } else {
+            Random traits = new Random(seed);
+            restingShift = traits.nextInt(15) - 6;
+            hrvScale = 0.65 + 0.8 * traits.nextDouble();
+            // Most people wear it nearly every day; one in four leaves it off on up to half the days.
+            wearsOn = traits.nextDouble() < 0.25 ? 0.5 + 0.4 * traits.nextDouble() : 0.9 + 0.1 * traits.nextDouble();
+        }
+    }
+
+    /** A person's seed from a participant's id: the same id gives the same person on every machine; never 0, the demo account's. */
+    static long seed(String id) {
+        // FNV-1a, 64 bits, over the id's UTF-8 bytes.
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : id.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash == 0 ? 1 : hash;
+    }
+
+    /** Whether the tracker was worn on {@code date}: not at all on a day it was left off, nor in the night that ends then. */
+    boolean worn(LocalDate date) {
+        return wearsOn >= 1 || random(date, Stream.WEAR).nextDouble() < wearsOn;
     }
 
     /**
@@ -82,7 +133,7 @@ final class DemoPerson {
         int asleep = inBed - awake;
         int deep = (int) Math.round(asleep * (0.13 + 0.06 * r.nextDouble()));
         int rem = (int) Math.round(asleep * (0.19 + 0.06 * r.nextDouble()));
-        boolean recorded = r.nextDouble() >= 0.04;
+        boolean recorded = r.nextDouble() >= 0.04 && worn(date);
         ZonedDateTime start = bedtime.atZone(zone);
         return new Night(
                 date, start, start.plusMinutes(inBed), recorded, asleep, awake, deep, asleep - deep - rem, rem);
@@ -90,7 +141,7 @@ final class DemoPerson {
 
     Nap nap(LocalDate date) {
         Random r = random(date, Stream.NAP);
-        if (r.nextDouble() >= 0.2) {
+        if (r.nextDouble() >= 0.2 || !worn(date)) {
             return null;
         }
         ZonedDateTime start = date.atTime(13, 30).plusMinutes(r.nextInt(120)).atZone(zone);
@@ -107,6 +158,7 @@ final class DemoPerson {
 
     int restingHeartRate(LocalDate date) {
         return (int) Math.round(58
+                + restingShift
                 - 3 * rhythm(date, 23, 0)
                 + 1.2 * random(date, Stream.RESTING).nextGaussian());
     }
@@ -128,14 +180,32 @@ final class DemoPerson {
         int workoutStart = 17 * 60 + r.nextInt(120);
         int workoutLength = 35 + r.nextInt(30);
         int[] minutes = new int[24 * 60];
+        if (!worn(date)) {
+            Arrays.fill(minutes, -1);
+            return minutes;
+        }
+        // A day without a clock change has one offset, and a minute's instant is sums; a day with one
+        // asks the zone's rules for each minute. (A cohort's demo asks for thousands of days: the
+        // rules' answers were most of what it allocated.)
+        ZoneOffset steady = steadyOffset(date);
+        long midnight = date.toEpochDay() * 86_400;
         for (int m = 0; m < minutes.length; m++) {
-            LocalDateTime local = date.atStartOfDay().plusMinutes(m);
             double noise = r.nextGaussian();
-            if (zone.getRules().getValidOffsets(local).isEmpty() || m >= shower && m < shower + 12) {
-                minutes[m] = -1;
-                continue;
+            long at;
+            if (steady != null) {
+                if (m >= shower && m < shower + 12) {
+                    minutes[m] = -1;
+                    continue;
+                }
+                at = midnight + m * 60L - steady.getTotalSeconds();
+            } else {
+                LocalDateTime local = date.atStartOfDay().plusMinutes(m);
+                if (zone.getRules().getValidOffsets(local).isEmpty() || m >= shower && m < shower + 12) {
+                    minutes[m] = -1;
+                    continue;
+                }
+                at = local.atZone(zone).toEpochSecond();
             }
-            ZonedDateTime at = local.atZone(zone);
             Night sleeping = within(at, lastNight) ? lastNight : within(at, tonight) ? tonight : null;
             double bpm;
             if (sleeping != null) {
@@ -144,7 +214,9 @@ final class DemoPerson {
                     continue;
                 }
                 bpm = resting - 4 + 3 * StrictMath.sin(m / 37.0) + 1.5 * noise;
-            } else if (nap != null && !at.isBefore(nap.start()) && at.isBefore(nap.end())) {
+            } else if (nap != null
+                    && at >= nap.start().toEpochSecond()
+                    && at < nap.end().toEpochSecond()) {
                 bpm = resting + 1 + 1.5 * noise;
             } else {
                 // Awake: above resting, highest in the afternoon, lowest before dawn.
@@ -162,8 +234,22 @@ final class DemoPerson {
         return minutes;
     }
 
-    private static boolean within(ZonedDateTime at, Night night) {
-        return !at.isBefore(night.start()) && at.isBefore(night.end());
+    /** Whether the instant {@code at} (epoch seconds) lies in the night. */
+    private static boolean within(long at, Night night) {
+        return at >= night.start().toEpochSecond() && at < night.end().toEpochSecond();
+    }
+
+    /** The one offset of {@code date} when its clocks do not change; null when they do (or midnight does not exist). */
+    private ZoneOffset steadyOffset(LocalDate date) {
+        ZoneRules rules = zone.getRules();
+        LocalDateTime start = date.atStartOfDay();
+        List<ZoneOffset> valid = rules.getValidOffsets(start);
+        if (valid.size() != 1) {
+            return null;
+        }
+        ZoneOffset offset = valid.get(0);
+        ZoneOffsetTransition next = rules.nextTransition(start.toInstant(offset));
+        return next == null || !next.getInstant().isBefore(start.plusDays(1).toInstant(offset)) ? offset : null;
     }
 
     private static int minuteOfDay(ZonedDateTime time, LocalDate date) {
@@ -181,7 +267,7 @@ final class DemoPerson {
             return windows;
         }
         Random r = random(date, Stream.HRV);
-        double level = 46 + 7 * rhythm(date, 23, 0.4) - 3 * rhythm(date, 9, 1.1);
+        double level = hrvScale * (46 + 7 * rhythm(date, 23, 0.4) - 3 * rhythm(date, 9, 1.1));
         int pastFive = night.start().getMinute() % 5;
         ZonedDateTime first = pastFive == 0 ? night.start() : night.start().plusMinutes(5L - pastFive);
         long count = Duration.between(first, night.end()).toMinutes() / 5;
@@ -327,9 +413,11 @@ final class DemoPerson {
         return zone;
     }
 
-    /** A generator for one kind of data on one day; its seed is a hash of both. */
-    private static Random random(LocalDate date, Stream stream) {
-        long z = date.toEpochDay() * 0x9E3779B97F4A7C15L + stream.ordinal() * 0xBF58476D1CE4E5B9L;
+    /** A generator for one kind of data on one day of this person; its seed is a hash of the three (the demo account's seed, 0, adds nothing). */
+    private Random random(LocalDate date, Stream stream) {
+        long z = date.toEpochDay() * 0x9E3779B97F4A7C15L
+                + stream.ordinal() * 0xBF58476D1CE4E5B9L
+                + seed * 0x94D049BB133111EBL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return new Random(z ^ (z >>> 31));

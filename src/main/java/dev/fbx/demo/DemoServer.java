@@ -64,9 +64,8 @@ public final class DemoServer implements AutoCloseable {
         JsonNode answer(LocalDate start, LocalDate end);
     }
 
-    private final DemoPerson person = new DemoPerson(ZONE);
-    private final FitbitAnswers fitbit = new FitbitAnswers(person);
-    private final GoogleAnswers google = new GoogleAnswers(person);
+    private final FitbitAnswers fitbit;
+    private final GoogleAnswers google;
     private final Clock clock;
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
@@ -78,8 +77,10 @@ public final class DemoServer implements AutoCloseable {
     /** The first access token is born expired: only tokens from a refresh are accepted. */
     private boolean accessTokenValid;
 
-    private DemoServer(Clock clock) throws IOException {
+    private DemoServer(Clock clock, DemoPerson person) throws IOException {
         this.clock = clock;
+        this.fitbit = new FitbitAnswers(person);
+        this.google = new GoogleAnswers(person);
         route("/1/user/-/activities/heart/date/" + RANGE + "\\.json", 365, fitbit::heartRateDays);
         route("/1/user/-/hrv/date/" + RANGE + "\\.json", 30, fitbit::hrv);
         route("/1/user/-/hrv/date/" + RANGE + "/all\\.json", 30, fitbit::hrvIntraday);
@@ -93,10 +94,22 @@ public final class DemoServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts the account's API on a free loopback port. */
+    /** Starts the demo account's API on a free loopback port. */
     public static DemoServer start(Clock clock) {
+        return start(clock, null);
+    }
+
+    /**
+     * Starts a synthetic person's API on a free loopback port: a cohort's participant, a different
+     * person for each id (and the same for the same id), or the demo account.
+     *
+     * @param participant the participant's id; null for the demo account
+     */
+    public static DemoServer start(Clock clock, String participant) {
         try {
-            return new DemoServer(clock);
+            return new DemoServer(
+                    clock,
+                    participant == null ? new DemoPerson(ZONE) : new DemoPerson(ZONE, DemoPerson.seed(participant)));
         } catch (IOException e) {
             throw new FbxException(1, "Cannot start the demo account on a loopback port (" + e.getMessage() + ").", e);
         }

@@ -61,7 +61,7 @@ public final class Connection implements AutoCloseable {
         TokenFile initial;
         if (origin instanceof Origin.Demo shown) {
             provider = shown.shapes();
-            demo = DemoServer.start(clock);
+            demo = DemoServer.start(clock, shown.participant());
             settings = settings.with(demoSettings(provider, demo));
             initial = demo.expiredTokens(provider.id());
             store = new MemoryTokenStore(initial, "the demo account's tokens");
@@ -84,7 +84,12 @@ public final class Connection implements AutoCloseable {
 
     /** Opens what {@code settings} name ({@link Origin#of}); a demo or an archive is started or opened here. */
     public static Connection open(Settings settings, Clock clock) {
-        return new Connection(Origin.of(settings), settings, clock);
+        return open(Origin.of(settings), settings, clock);
+    }
+
+    /** Opens {@code origin} with {@code settings}: a cohort's participant, whose origin the roster chose. */
+    public static Connection open(Origin origin, Settings settings, Clock clock) {
+        return new Connection(origin, settings, clock);
     }
 
     /** The demo's URLs under the provider's configuration keys, and its OAuth client. */

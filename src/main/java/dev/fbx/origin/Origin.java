@@ -27,11 +27,22 @@ public sealed interface Origin {
         }
     }
 
-    /** The built-in synthetic account, served in the provider's shapes on loopback; its tokens live in memory. */
-    record Demo(Provider shapes) implements Origin {
+    /**
+     * The built-in synthetic account, served in the provider's shapes on loopback; its tokens live in
+     * memory. A cohort's demo participants are other synthetic people, one per participant id.
+     *
+     * @param participant the cohort participant whose synthetic person this is; null for the demo account
+     */
+    record Demo(Provider shapes, String participant) implements Origin {
         @Override
         public String describe() {
-            return "the demo account (synthetic data, " + shapes.api() + ")";
+            return (participant == null ? "the demo account" : "participant " + participant + "'s synthetic person")
+                    + " (synthetic data, " + shapes.api() + ")";
+        }
+
+        /** The synthetic person of a cohort's participant, in the same shapes. */
+        public Demo of(String participant) {
+            return new Demo(shapes, participant);
         }
     }
 
@@ -49,7 +60,7 @@ public sealed interface Origin {
         }
         Provider provider = Provider.of(
                 settings.get(Settings.PROVIDER).orElse(settings.demo() ? Provider.GOOGLE.id() : Provider.FITBIT.id()));
-        return settings.demo() ? new Demo(provider) : new Api(provider);
+        return settings.demo() ? new Demo(provider, null) : new Api(provider);
     }
 
     /** The API of a command that works on an account's tokens: an archive and the demo have none (64, one line). */

@@ -78,8 +78,11 @@ public enum Provider {
         @Override
         Transport transport(Settings settings, Clock clock) {
             Transport transport = new Transport(new GoogleDialect(), settings.retry(), clock);
-            // Google's quota is per minute and announces no reset: wait out a 429 for a little over a
-            // minute in all (doubling, with jitter) before giving up with exit 75.
+            // Google's quota is per user and minute, and no answer says how much is left: paced ahead,
+            // a run stays inside it (docs/apis.md).
+            transport.pace(rate().requests(), rate().window());
+            // Should a 429 come anyway (the user's other apps share the quota), it announces no reset:
+            // wait it out for a little over a minute in all (doubling, with jitter) before giving up with exit 75.
             transport.rateLimitPolicy(Transport.waitUpTo(
                     GOOGLE_RATE_LIMIT_WAITS, settings.retry().initialDelay().multipliedBy(2), clock));
             return transport;

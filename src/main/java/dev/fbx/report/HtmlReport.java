@@ -1,7 +1,9 @@
 package dev.fbx.report;
 
 import static dev.fbx.report.Svg.esc;
+import static dev.fbx.report.Svg.legend;
 import static dev.fbx.report.Svg.num;
+import static dev.fbx.report.Svg.percent;
 import static dev.fbx.report.Svg.value;
 
 import dev.fbx.record.Sleep;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -35,15 +36,7 @@ public final class HtmlReport {
     private static final int RIGHT = 14;
     private static final int PLOT = WIDTH - LEFT - RIGHT;
 
-    private static final String STYLE = """
-            *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#222;background:#fff;\
-            max-width:1040px;margin:0 auto;padding:12px 14px}
-            h1{font-size:1.45em;margin:.3em 0}
-            h2{font-size:1.15em;margin:1.4em 0 .2em}
-            dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.2em 0 1em}
-            dt{color:#555}
-            dd{margin:0}
+    private static final String STYLE = Svg.PAGE_STYLE + """
             p{margin:.2em 0}
             .note{color:#555;font-size:.9em}
             .key{display:flex;flex-wrap:wrap;gap:.2em 1.2em;font-size:.9em;color:#333;margin:.2em 0}
@@ -75,6 +68,7 @@ public final class HtmlReport {
     private final Header header;
     private final LocalDate start;
     private final int days;
+    private final TimeAxis axis;
     private final StringBuilder out = new StringBuilder(1 << 18);
 
     private HtmlReport(ReportData data, Header header) {
@@ -82,6 +76,7 @@ public final class HtmlReport {
         this.header = header;
         this.start = data.range().start();
         this.days = (int) data.range().days();
+        this.axis = new TimeAxis(start, data.range().end(), LEFT, PLOT, WIDTH);
     }
 
     public static String render(ReportData data, Header header) {
@@ -136,90 +131,25 @@ public final class HtmlReport {
     }
 
     private void definition(String term, String text) {
-        out.append("<dt>")
-                .append(esc(term))
-                .append("</dt><dd>")
-                .append(esc(text))
-                .append("</dd>\n");
+        Svg.definition(out, term, text);
     }
 
     // ---- the time axis, shared by every chart
 
     private double x(int day) {
-        return LEFT + (day + 0.5) * PLOT / days;
+        return axis.x(day);
     }
 
     private double dayWidth() {
-        return (double) PLOT / days;
+        return axis.dayWidth();
     }
 
     private int index(LocalDate day) {
-        return (int) ChronoUnit.DAYS.between(start, day);
+        return axis.index(day);
     }
 
-    /** Vertical grid lines and date labels: every day, every Monday, every month or every quarter, whatever fits. */
     private void timeAxis(double top, double bottom) {
-        LocalDate end = data.range().end();
-        out.append("<g class=\"time\">");
-        out.append("<line class=\"axis\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(LEFT + PLOT)
-                .append("\" y1=\"")
-                .append(num(bottom))
-                .append("\" y2=\"")
-                .append(num(bottom))
-                .append("\"/>");
-        boolean first = true;
-        double previousRight = -100;
-        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            String label;
-            if (days <= 16) {
-                label = day.getDayOfMonth() + " " + Svg.month(day);
-            } else if (days <= 120) {
-                if (day.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
-                    continue;
-                }
-                label = day.getDayOfMonth() + " " + Svg.month(day);
-            } else {
-                if (day.getDayOfMonth() != 1 || days > 500 && (day.getMonthValue() - 1) % 3 != 0) {
-                    continue;
-                }
-                label = Svg.month(day) + (first || day.getMonthValue() == 1 ? " " + day.getYear() : "");
-            }
-            double at = days <= 120 ? x(index(day)) : x(index(day)) - dayWidth() / 2;
-            out.append("<line class=\"grid\" x1=\"")
-                    .append(num(at))
-                    .append("\" x2=\"")
-                    .append(num(at))
-                    .append("\" y1=\"")
-                    .append(num(top))
-                    .append("\" y2=\"")
-                    .append(num(bottom))
-                    .append("\"/>");
-            // About 7.5 units a character at 13px. A label at either end stays inside the picture,
-            // and one that would touch the label before it is left out.
-            double labelWidth = 7.5 * label.length();
-            String anchor = at - labelWidth / 2 < 2 ? "start" : at + labelWidth / 2 > WIDTH - 2 ? "end" : "middle";
-            double textAt = anchor.equals("start") ? 2 : anchor.equals("end") ? WIDTH - 2 : at;
-            double labelLeft = anchor.equals("start")
-                    ? textAt
-                    : anchor.equals("end") ? textAt - labelWidth : textAt - labelWidth / 2;
-            if (labelLeft > previousRight + 6) {
-                out.append("<text x=\"")
-                        .append(num(textAt))
-                        .append("\" y=\"")
-                        .append(num(bottom + 17))
-                        .append("\" text-anchor=\"")
-                        .append(anchor)
-                        .append("\">")
-                        .append(esc(label))
-                        .append("</text>");
-                previousRight = labelLeft + labelWidth;
-            }
-            first = false;
-        }
-        out.append("</g>\n");
+        axis.draw(out, top, bottom, false);
     }
 
     /** Maps values to the plot's height, over round ticks that include every value given. */
@@ -322,11 +252,6 @@ public final class HtmlReport {
                     .append(d)
                     .append("\"/>\n");
         }
-    }
-
-    private static String legend(String swatch, String text) {
-        return "<span><svg width=\"26\" height=\"12\" aria-hidden=\"true\">" + swatch + "</svg>" + esc(text)
-                + "</span>";
     }
 
     // ---- HRV and resting heart rate: the night, its 7-night mean, its normal range
@@ -916,9 +841,5 @@ public final class HtmlReport {
         }
         closeSvg();
         out.append("</section>\n");
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "0 %" : Math.round(100.0 * part / whole) + " %";
     }
 }

@@ -2,6 +2,18 @@ package dev.fbx.report;
 
 /** The little text-building that the page needs: escaping, and numbers that print the same everywhere. */
 final class Svg {
+    /** The start of every page's style sheet: print colours as shown, the font, the column, headings and the header's list. */
+    static final String PAGE_STYLE = """
+            *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#222;background:#fff;\
+            max-width:1040px;margin:0 auto;padding:12px 14px}
+            h1{font-size:1.45em;margin:.3em 0}
+            h2{font-size:1.15em;margin:1.4em 0 .2em}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.2em 0 1em}
+            dt{color:#555}
+            dd{margin:0}
+            """;
+
     private Svg() {}
 
     /** Text or an attribute value made safe for HTML and SVG: nothing in it can open a tag, an entity or end a quote. */
@@ -42,6 +54,26 @@ final class Svg {
         String sign = scaled < 0 ? "-" : "";
         long abs = Math.abs(scaled);
         return decimals == 0 ? sign + abs : sign + abs / 100 + "." + two(abs % 100);
+    }
+
+    /** A share as a whole percentage: "42 %". */
+    static String percent(long part, long whole) {
+        return whole == 0 ? "0 %" : Math.round(100.0 * part / whole) + " %";
+    }
+
+    /** A key's entry: a small picture of the mark ({@code swatch}, SVG) and what it means. */
+    static String legend(String swatch, String text) {
+        return "<span><svg width=\"26\" height=\"12\" aria-hidden=\"true\">" + swatch + "</svg>" + esc(text)
+                + "</span>";
+    }
+
+    /** A header's term and its text, in a definition list. */
+    static void definition(StringBuilder out, String term, String text) {
+        out.append("<dt>")
+                .append(esc(term))
+                .append("</dt><dd>")
+                .append(esc(text))
+                .append("</dd>\n");
     }
 
     /** 0–99 with a leading zero, as clocks print them. */

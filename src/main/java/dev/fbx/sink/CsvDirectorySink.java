@@ -7,19 +7,15 @@ import dev.fbx.output.AtomicFile;
 import dev.fbx.output.Format;
 import dev.fbx.output.RowWriter;
 import dev.fbx.record.Row;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The embedded sink: {@code DIR/<dataset>/<yyyy-MM-dd>.csv}, one file per dataset and day with
@@ -106,35 +102,9 @@ public final class CsvDirectorySink implements Sink {
         return progress.missing(dataset.id(), period);
     }
 
-    /** The newest file of the dataset with more than its header line. */
     @Override
     public Optional<LocalDate> newestData(Dataset<?> dataset) {
-        Path folder = files.folder(dataset);
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        TreeSet<LocalDate> days = new TreeSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.csv")) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                try {
-                    days.add(LocalDate.parse(name.substring(0, name.length() - ".csv".length())));
-                } catch (DateTimeParseException e) {
-                    // Not one of fbx's files: someone else's, left alone.
-                }
-            }
-            for (LocalDate day : days.descendingSet()) {
-                try (BufferedReader reader =
-                        Files.newBufferedReader(folder.resolve(day + ".csv"), StandardCharsets.UTF_8)) {
-                    if (reader.readLine() != null && reader.readLine() != null) {
-                        return Optional.of(day);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw FbxException.io("Cannot read " + folder + " (" + e.getMessage() + "): check its permissions.", e);
-        }
-        return Optional.empty();
+        return files.newest(dataset);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.fbx.FbxException;
 import dev.fbx.config.Settings;
 import dev.fbx.sink.postgres.PostgresSink;
 import dev.fbx.sink.postgres.PostgresUrl;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,6 +41,30 @@ public final class Sinks {
             }
             return new Target(null, PostgresUrl.parse(url, System.getenv()));
         }
+
+        /** A cohort's participant's part of this target: the folder named by their id, or the same database (rows keyed by it). */
+        public Target within(String participant) {
+            return dir == null ? this : new Target(dir.resolve(participant), null);
+        }
+    }
+
+    /**
+     * Checks once that the target can be written, before a cohort's participants are synced into
+     * it one by one: the directory is created, the database logged in to and its tables checked, so
+     * that a wrong password or path is one line and one exit code, not one per participant.
+     */
+    public static void check(Target target, Settings settings) {
+        if (target.dir() != null) {
+            try {
+                Files.createDirectories(target.dir());
+            } catch (IOException e) {
+                throw FbxException.io(
+                        "Cannot create " + target.dir() + " (" + e.getMessage() + "): check the path and permissions.",
+                        e);
+            }
+            return;
+        }
+        PostgresSink.check(target.db(), target.db().password(settings.get(DB_PASSWORD), System.getenv()));
     }
 
     /**

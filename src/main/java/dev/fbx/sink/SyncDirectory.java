@@ -9,11 +9,14 @@ import dev.fbx.record.Row;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +54,36 @@ public final class SyncDirectory implements Rows {
     @Override
     public boolean has(Dataset<?> dataset) {
         return Files.isDirectory(folder(dataset));
+    }
+
+    /** The newest file of the dataset with more than its header line. */
+    @Override
+    public Optional<LocalDate> newest(Dataset<?> dataset) {
+        Path folder = folder(dataset);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        TreeSet<LocalDate> days = new TreeSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.csv")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                try {
+                    days.add(LocalDate.parse(name.substring(0, name.length() - ".csv".length())));
+                } catch (DateTimeParseException e) {
+                    // Not one of fbx's files: someone else's, left alone.
+                }
+            }
+            for (LocalDate day : days.descendingSet()) {
+                try (BufferedReader reader = Files.newBufferedReader(file(dataset, day), StandardCharsets.UTF_8)) {
+                    if (reader.readLine() != null && reader.readLine() != null) {
+                        return Optional.of(day);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw FbxException.io("Cannot read " + folder + " (" + e.getMessage() + "): check its permissions.", e);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -14,9 +14,12 @@ import java.time.temporal.ChronoUnit;
  */
 public abstract class Reporter {
     private final PrintWriter err;
+    /** Before every line: empty, or the account's name and ": " where several accounts sync side by side (a cohort). */
+    final String who;
 
-    private Reporter(PrintWriter err) {
+    private Reporter(PrintWriter err, String account) {
         this.err = err;
+        this.who = account == null ? "" : account + ": ";
     }
 
     /** Where a sync stands after a chunk's days are written. */
@@ -51,12 +54,17 @@ public abstract class Reporter {
     /** Said even with {@code --quiet}: like an error, a stop by a signal must leave a line in the log. */
     public final void stopped(String message) {
         close();
-        err.println("fbx: " + message);
+        err.println("fbx: " + who + message);
         err.flush();
     }
 
     public static Reporter quiet(PrintWriter err) {
-        return new Reporter(err) {
+        return quiet(err, null);
+    }
+
+    /** @param account the account's name on its lines, where several sync side by side; null for none */
+    public static Reporter quiet(PrintWriter err, String account) {
+        return new Reporter(err, account) {
             @Override
             public void plan(String summary) {}
 
@@ -76,7 +84,12 @@ public abstract class Reporter {
 
     /** One line per event, for logs (a CronJob's, a redirected stderr). */
     public static Reporter lines(PrintWriter err) {
-        return new Reporter(err) {
+        return lines(err, null);
+    }
+
+    /** @param account the account's name on its lines, where several sync side by side; null for none */
+    public static Reporter lines(PrintWriter err, String account) {
+        return new Reporter(err, account) {
             @Override
             public void plan(String summary) {
                 print(summary);
@@ -105,7 +118,7 @@ public abstract class Reporter {
             }
 
             private void print(String line) {
-                err.println("fbx sync: " + line);
+                err.println("fbx sync: " + who + line);
                 err.flush();
             }
         };
@@ -113,7 +126,7 @@ public abstract class Reporter {
 
     /** A status line redrawn in place on a terminal. */
     public static Reporter live(PrintWriter err) {
-        return new Reporter(err) {
+        return new Reporter(err, null) {
             private int shown;
 
             @Override

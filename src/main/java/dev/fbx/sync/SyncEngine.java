@@ -55,6 +55,9 @@ public final class SyncEngine {
     private final Rate rate;
     private final Reporter reporter;
     private final Clock clock;
+    private final StopSignal signal;
+    /** The sink of the run, for the line a stop leaves. */
+    private volatile Sink sink;
     /** Held while a row is handed to the sink and while a chunk's days are committed; a SIGTERM takes it and never gives it back. */
     private final ReentrantLock writing = new ReentrantLock();
 
@@ -66,12 +69,15 @@ public final class SyncEngine {
 
     private Sink.Day lastOpened;
 
-    public SyncEngine(Source source, Transport transport, Rate rate, Reporter reporter, Clock clock) {
+    /** @param signal the run's shutdown hook, which stops this engine (and the others of a cohort) */
+    public SyncEngine(
+            Source source, Transport transport, Rate rate, Reporter reporter, Clock clock, StopSignal signal) {
         this.source = source;
         this.transport = transport;
         this.rate = rate;
         this.reporter = reporter;
         this.clock = clock;
+        this.signal = signal;
     }
 
     public void run(Sink sink, Options options) {
@@ -98,8 +104,10 @@ public final class SyncEngine {
         LocalDate lastFinal =
                 coverage.isPresent() ? end.minusDays(1) : options.today().minusDays(2);
         List<Chunk> plan = plan(sink, options.datasets(), new DateRange(since, end));
-        Thread hook = new Thread(() -> stop(sink), "fbx-sync-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.sink = sink;
+        if (!signal.enter(this)) {
+            return;
+        }
         try {
             if (options.waitForQuota()) {
                 // Without --wait the source's own policy stands: Fitbit's hour ends the run (75), Google's minute is
@@ -108,12 +116,8 @@ public final class SyncEngine {
             }
             fetch(plan, sink, lastFinal);
         } finally {
+            signal.leave(this);
             reporter.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Already shutting down: the hook is running and needs no removal.
-            }
         }
     }
 
@@ -331,11 +335,11 @@ public final class SyncEngine {
     }
 
     /**
-     * The shutdown hook (SIGTERM, Ctrl-C): lets the day being written finish and be recorded, then
-     * keeps the engine from starting another. A request in flight or a wait for the quota is simply
-     * abandoned: nothing of it has been written yet.
+     * What the shutdown hook (SIGTERM, Ctrl-C) does through {@link StopSignal}: lets the day being
+     * written finish and be recorded, then keeps the engine from starting another. A request in
+     * flight or a wait for the quota is simply abandoned: nothing of it has been written yet.
      */
-    private void stop(Sink sink) {
+    void stop() {
         stopping = true;
         try {
             if (!writing.tryLock(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -62,31 +62,10 @@ class ReportBrowserIT {
         Path page = dir.resolve("report.html");
         Path shot = dir.resolve("shot.png");
 
-        List<String> requests = Collections.synchronizedList(new ArrayList<>());
-        try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread listener = new Thread(() -> record(proxy, requests));
-            listener.setDaemon(true);
-            listener.start();
-            String err = browse(
-                    chromium,
-                    proxy.getLocalPort(),
-                    "--screenshot=" + shot,
-                    "--window-size=1200,2400",
-                    page.toUri().toString());
-            String dom = browse(
-                    chromium, proxy.getLocalPort(), "--dump-dom", page.toUri().toString());
-
-            assertEquals(
-                    List.of(),
-                    err.lines()
-                            .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught"))
-                            .toList(),
-                    "console messages");
-            assertTrue(
-                    dom.contains("id=\"hrv-chart\"") && dom.contains("id=\"coverage-chart\""),
-                    "the browser parsed the charts: " + dom);
-        }
-        assertEquals(List.of(), requests.stream().filter(r -> !chromiumsOwn(r)).toList(), "requests the page made");
+        String dom = open(chromium, page, shot, "1200,2400");
+        assertTrue(
+                dom.contains("id=\"hrv-chart\"") && dom.contains("id=\"coverage-chart\""),
+                "the browser parsed the charts: " + dom);
 
         BufferedImage image = ImageIO.read(shot.toFile());
         assertEquals(1200, image.getWidth());
@@ -105,6 +84,96 @@ class ReportBrowserIT {
         assertTrue(ink > pixels / 10, "the page is drawn: " + ink + " of " + pixels + " pixels are not white");
         assertTrue(blue > 10_000, "the blue of values and hours worn is there: " + blue);
         assertTrue(orange > 1_000, "the orange of awake minutes and nights with HRV is there: " + orange);
+    }
+
+    @Test
+    void chromiumDrawsACohortsCompliancePageWithoutConsoleMessagesOrRequests() throws Exception {
+        String chromium = chromium();
+        Files.writeString(dir.resolve("roster.csv"), "participant,token_file,archive\nanna,,\nben,,\ncleo,,\n");
+        String since =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString();
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir,
+                        FIXED_TIME,
+                        "cohort",
+                        "--demo",
+                        "-q",
+                        "cohort",
+                        "sync",
+                        "--roster",
+                        "roster.csv",
+                        "--out",
+                        "cohort",
+                        "--since",
+                        since,
+                        "--types",
+                        "hr,hrv,sleep",
+                        "--hr-detail",
+                        "15min"),
+                FbxProcess.output(dir, "cohort", "err"));
+        assertEquals(
+                0,
+                FbxProcess.run(
+                        dir,
+                        FIXED_TIME,
+                        "compliance",
+                        "-q",
+                        "cohort",
+                        "report",
+                        "--roster",
+                        "roster.csv",
+                        "--in",
+                        "cohort",
+                        "--days",
+                        "10",
+                        "-o",
+                        "compliance.html"),
+                FbxProcess.output(dir, "compliance", "err"));
+        Path page = dir.resolve("compliance.html");
+
+        String dom = open(chromium, page, dir.resolve("compliance.png"), "1200,1200");
+        assertTrue(dom.contains("id=\"compliance-chart\"") && dom.contains("<td>cleo</td>"), dom);
+        BufferedImage image = ImageIO.read(dir.resolve("compliance.png").toFile());
+        long blue = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                blue += near(image.getRGB(x, y) & 0xffffff, 0x0072B2) ? 1 : 0;
+            }
+        }
+        assertTrue(blue > 5_000, "the days worn are drawn: " + blue);
+    }
+
+    /**
+     * Opens {@code page} in Chromium twice, for a screenshot and for its DOM, behind a proxy on
+     * loopback that records every request; fails on a console message or a request of the page's
+     * own, and returns the DOM.
+     */
+    private String open(String chromium, Path page, Path shot, String windowSize) throws Exception {
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        String dom;
+        try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread listener = new Thread(() -> record(proxy, requests));
+            listener.setDaemon(true);
+            listener.start();
+            String err = browse(
+                    chromium,
+                    proxy.getLocalPort(),
+                    "--screenshot=" + shot,
+                    "--window-size=" + windowSize,
+                    page.toUri().toString());
+            dom = browse(
+                    chromium, proxy.getLocalPort(), "--dump-dom", page.toUri().toString());
+            assertEquals(
+                    List.of(),
+                    err.lines()
+                            .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught"))
+                            .toList(),
+                    "console messages");
+        }
+        assertEquals(List.of(), requests.stream().filter(r -> !chromiumsOwn(r)).toList(), "requests the page made");
+        return dom;
     }
 
     private int report(String name) throws Exception {

@@ -51,6 +51,9 @@ class UsageHelpTest {
             List.of("auth", "status", "-h"),
             List.of("auth", "refresh", "--help"),
             List.of("auth", "logout", "--help"),
+            List.of("cohort", "--help"),
+            List.of("cohort", "sync", "--help"),
+            List.of("cohort", "report", "-h"),
             List.of("completion", "--help"),
             // Options before the help request are parsed as usual, and do not change it.
             List.of("--demo", "--provider", "FITBIT", "hr", "--days", "3", "--help"),

@@ -1,6 +1,8 @@
 package dev.fbx.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +144,50 @@ class DemoPersonTest {
                             && at.isBefore(night.end().toLocalDateTime()),
                     at.toString());
         }
+    }
+
+    @Test
+    void eachParticipantIsAnotherPersonAndTheSameOneEveryTime() {
+        LocalDate day = LocalDate.of(2024, 6, 3);
+        FitbitAnswers p1 = new FitbitAnswers(new DemoPerson(BERLIN, DemoPerson.seed("p1")));
+        FitbitAnswers p1Again = new FitbitAnswers(new DemoPerson(BERLIN, DemoPerson.seed("p1")));
+        FitbitAnswers p2 = new FitbitAnswers(new DemoPerson(BERLIN, DemoPerson.seed("p2")));
+
+        assertEquals(p1.heartRateIntraday(day, "1min"), p1Again.heartRateIntraday(day, "1min"));
+        assertEquals(p1.sleep(start, end), p1Again.sleep(start, end));
+        assertNotEquals(p1.heartRateIntraday(day, "1min"), p2.heartRateIntraday(day, "1min"));
+        assertNotEquals(p1.sleep(start, end), p2.sleep(start, end));
+        assertNotEquals(account.sleep(start, end), p1.sleep(start, end), "none is the demo account");
+        assertNotEquals(0, DemoPerson.seed("p1"));
+    }
+
+    @Test
+    void theDemoAccountWearsTheTrackerEveryDayAndSomeParticipantsLeaveItOff() {
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            assertTrue(person.worn(day), day.toString());
+        }
+        int often = 0;
+        int rarely = 0;
+        for (int p = 0; p < 40; p++) {
+            DemoPerson participant = new DemoPerson(BERLIN, DemoPerson.seed("p" + p));
+            int off = 0;
+            for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+                if (participant.worn(day)) {
+                    continue;
+                }
+                off++;
+                assertTrue(
+                        java.util.Arrays.stream(participant.heartRateByMinute(day))
+                                .allMatch(bpm -> bpm < 0),
+                        "no heart rate on a day off: p" + p + " " + day);
+                assertFalse(participant.night(day).recorded(), "nor the night that ends on it");
+                assertTrue(participant.hrvWindows(day).isEmpty());
+            }
+            often += off > 366 / 4 ? 1 : 0;
+            rarely += off < 366 / 8 ? 1 : 0;
+        }
+        assertTrue(often >= 2, "some participants leave the tracker off on a quarter of the days or more: " + often);
+        assertTrue(rarely >= 25, "most wear it on nearly every day: " + rarely + " of 40");
     }
 
     private static double average(JsonNode dataset, String from, String to) {

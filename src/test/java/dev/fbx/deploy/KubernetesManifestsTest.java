@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fbx.sink.postgres.PostgresUrl;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -45,6 +46,7 @@ class KubernetesManifestsTest {
     private static final Path MULTI = DIR.resolve("multi-account");
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "batch/v1 CronJob", CronJob.class,
+            "v1 ConfigMap", ConfigMap.class,
             "v1 Secret", Secret.class,
             "v1 PersistentVolumeClaim", PersistentVolumeClaim.class);
 
@@ -331,7 +333,7 @@ class KubernetesManifestsTest {
                 .getSpec());
     }
 
-    private static void unprivileged(PodSpec pod) {
+    static void unprivileged(PodSpec pod) {
         assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
         assertEquals(
                 "RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());

@@ -1,5 +1,13 @@
 package dev.fbx.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -31,6 +39,26 @@ public final class GoogleDays implements ResponseDefinitionTransformerV2 {
 
     private static final Pattern LIST = Pattern.compile("/v4/users/me/dataTypes/([a-z-]+)/dataPoints(?::reconcile)?");
     private static final Pattern FILTER = Pattern.compile("\\S+ >= \"([^\"]+)\" AND \\S+ < \"([^\"]+)\"");
+
+    /**
+     * An account served by this transformer on {@code api}, whose token endpoint refuses the refresh
+     * token {@code revoked} as Google does one that expired or was revoked (other refreshes are not stubbed).
+     */
+    public static void stub(WireMockServer api, String revoked) {
+        api.stubFor(get(urlPathMatching("/v4/users/me/dataTypes/.*"))
+                .willReturn(aResponse().withTransformers(NAME)));
+        api.stubFor(post(urlPathMatching("/v4/users/me/dataTypes/.*"))
+                .willReturn(aResponse().withTransformers(NAME)));
+        api.stubFor(
+                post(urlEqualTo("/google/token"))
+                        .withRequestBody(containing(revoked))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+    }
 
     @Override
     public String getName() {

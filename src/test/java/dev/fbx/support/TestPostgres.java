@@ -1,5 +1,7 @@
 package dev.fbx.support;
 
+import dev.fbx.dataset.ColumnType;
+import dev.fbx.dataset.Dataset;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,6 +97,73 @@ public final class TestPostgres {
     /** A superuser connection to {@code database}, for setting up and checking. */
     public Connection admin(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres");
+    }
+
+    /** An account's rows of a dataset, in key order, times as instants and numbers as doubles: comparable across accounts and with CSV files. */
+    public List<String> rows(String database, Dataset<?> dataset, String account) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        String columns = String.join(
+                ", ", dataset.columnNames().stream().map(c -> "\"" + c + "\"").toList());
+        try (Connection c = admin(database);
+                PreparedStatement st = c.prepareStatement("SELECT " + columns + " FROM fbx_"
+                        + dataset.id().replace('-', '_') + " WHERE account = ? ORDER BY \"" + dataset.key() + "\"")) {
+            st.setString(1, account);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    List<String> fields = new ArrayList<>();
+                    for (int i = 0; i < dataset.columns().size(); i++) {
+                        ColumnType type = dataset.columns().get(i).type();
+                        Object value = type == ColumnType.TIMESTAMP
+                                ? rs.getObject(i + 1, OffsetDateTime.class)
+                                : rs.getObject(i + 1);
+                        fields.add(normal(type, value == null ? null : value.toString()));
+                    }
+                    rows.add(String.join(",", fields));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A value as {@link #rows} gives it. */
+    public static String normal(ColumnType type, String value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (type) {
+            case TIMESTAMP -> OffsetDateTime.parse(value).toInstant().toString();
+            case DECIMAL, INTEGER -> Double.toString(Double.parseDouble(value));
+            default -> value;
+        };
+    }
+
+    /** Every row of every fbx table, sorted: two databases that hold the same are equal here. */
+    public List<String> dump(String database) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = admin(database);
+                Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'public' AND table_name LIKE 'fbx\\_%' ORDER BY 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int i = 1; i <= columns; i++) {
+                            row.append('|').append(rs.getString(i));
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
     }
 
     private static TestPostgres start() throws IOException {

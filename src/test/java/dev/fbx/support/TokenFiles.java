@@ -40,6 +40,15 @@ public final class TokenFiles {
                         + "\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\",\"timezone\":\"" + zone + "\"}");
     }
 
+    /** A Google token file whose access token expires in {@code expiresIn} seconds (negative: has expired), with a cached zone. */
+    public static Path google(Path file, String access, String refresh, long expiresIn) {
+        return write(
+                file,
+                "{\"provider\":\"google\",\"client_id\":\"ID.apps.googleusercontent.com\",\"client_secret\":\"GOCSPX-S\","
+                        + "\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"expires_at\":\""
+                        + Instant.now().plusSeconds(expiresIn) + "\",\"timezone\":\"Europe/Berlin\"}");
+    }
+
     public static Path write(Path file, String content) {
         try {
             Files.writeString(file, content);

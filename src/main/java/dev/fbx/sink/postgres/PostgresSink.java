@@ -6,14 +6,12 @@ import dev.fbx.dataset.Dataset;
 import dev.fbx.dataset.DateRange;
 import dev.fbx.record.Row;
 import dev.fbx.sink.Sink;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,11 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * {@code sync --db}: one account's data in a PostgreSQL database that other accounts may share.
@@ -66,15 +64,26 @@ public final class PostgresSink implements Sink {
      * @param password from {@link PostgresUrl#password}; empty when none was found
      */
     public static PostgresSink open(PostgresUrl url, Optional<String> password, String account) {
-        PostgresSink sink = new PostgresSink(url, password, account);
-        sink.connect();
+        return new PostgresSink(url, password, account).open();
+    }
+
+    /**
+     * Connects and checks the tables as {@link #open} does, without taking any account's lock:
+     * what a cohort's sync makes sure of once before its participants open the database each.
+     */
+    public static void check(PostgresUrl url, Optional<String> password) {
+        new PostgresSink(url, password, null).open().close();
+    }
+
+    private PostgresSink open() {
+        connect();
         try {
-            sink.checkSchema();
+            checkSchema();
         } catch (RuntimeException e) {
-            sink.close();
+            close();
             throw e;
         }
-        return sink;
+        return this;
     }
 
     @Override
@@ -110,20 +119,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public Optional<ZoneId> zone() {
-        return read("read the account's time zone", () -> {
-            try (PreparedStatement st =
-                    db.prepareStatement("SELECT zone FROM " + Tables.ACCOUNTS + " WHERE account = ?")) {
-                st.setString(1, account);
-                try (ResultSet rs = st.executeQuery()) {
-                    String zone = rs.next() ? rs.getString(1) : null;
-                    try {
-                        return Optional.ofNullable(zone).map(ZoneId::of);
-                    } catch (DateTimeException e) {
-                        return Optional.empty();
-                    }
-                }
-            }
-        });
+        return read("read the account's time zone", () -> SyncDatabase.zone(db, account));
     }
 
     /** Recorded with the account's row, which {@link #since(LocalDate)} made. */
@@ -178,19 +174,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public Optional<LocalDate> newestData(Dataset<?> dataset) {
-        return read("read the newest day of " + dataset.id(), () -> {
-            if (!exists(Tables.name(dataset))) {
-                return Optional.empty();
-            }
-            try (PreparedStatement st = db.prepareStatement("SELECT max(" + Tables.quote(Tables.dayColumn(dataset))
-                    + ") FROM " + Tables.name(dataset) + " WHERE account = ?")) {
-                st.setString(1, account);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return Optional.ofNullable(rs.getObject(1, LocalDate.class));
-                }
-            }
-        });
+        return read("read the newest day of " + dataset.id(), () -> SyncDatabase.newest(db, dataset, account));
     }
 
     @Override
@@ -274,11 +258,20 @@ public final class PostgresSink implements Sink {
                     List<String> names = new ArrayList<>(Tables.columns(dataset).keySet());
                     String columnList =
                             String.join(", ", names.stream().map(Tables::quote).toList());
-                    db.unwrap(PGConnection.class)
+                    // The day's bytes in one write: copyIn(sql, Reader) takes a 64 KiB buffer for every day,
+                    // most of what a cohort's sync of daily values allocated.
+                    byte[] rows = copy.toString().getBytes(StandardCharsets.UTF_8);
+                    CopyIn in = db.unwrap(PGConnection.class)
                             .getCopyAPI()
-                            .copyIn(
-                                    "COPY " + table + " (" + columnList + ") FROM STDIN",
-                                    new StringReader(copy.toString()));
+                            .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN");
+                    try {
+                        in.writeToCopy(rows, 0, rows.length);
+                        in.endCopy();
+                    } finally {
+                        if (in.isActive()) {
+                            in.cancelCopy();
+                        }
+                    }
                 }
                 if (complete) {
                     try (PreparedStatement mark = db.prepareStatement("INSERT INTO " + Tables.PROGRESS
@@ -290,9 +283,9 @@ public final class PostgresSink implements Sink {
                     }
                 }
                 db.commit();
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
                 rollbackQuietly();
-                throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), "08006", e);
+                throw e;
             }
         }
 
@@ -303,21 +296,9 @@ public final class PostgresSink implements Sink {
     }
 
     private void connect() {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", "fbx");
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("tcpKeepAlive", "true");
-        try {
-            // The driver itself rather than DriverManager: no service lookup, nothing for the native image to register.
-            db = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
-            if (db == null) {
-                throw FbxException.usage("--db " + url + " is not a URL the PostgreSQL driver accepts.");
-            }
-            db.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw connectFailure(e);
+        db = Login.connect(url, password);
+        if (account == null) {
+            return;
         }
         boolean locked = read("take the account's lock", () -> {
             try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
@@ -336,26 +317,6 @@ public final class PostgresSink implements Sink {
                     "Another fbx sync is writing account " + account + " to " + url
                             + ": wait for it to finish, then run fbx sync again.");
         }
-    }
-
-    private FbxException connectFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = e.getMessage() == null ? state : e.getMessage();
-        if (state.startsWith("28") || message.contains("password")) {
-            return FbxException.config(
-                    "The database " + url + " refused the login (" + message + "): check the user in the URL and the"
-                            + " password in FBX_DB_PASSWORD, PGPASSWORD or ~/.pgpass (mode 0600).",
-                    e);
-        }
-        if (state.equals("3D000")) {
-            return FbxException.config(
-                    "The database " + url + " does not exist (" + message + "): create it, or fix the URL.", e);
-        }
-        return FbxException.io(
-                "Cannot reach the database " + url + " (" + message
-                        + "): check that it runs, and the URL's host, port and"
-                        + " sslmode; what earlier runs wrote is kept, so run fbx sync again when it is back.",
-                e);
     }
 
     /**
@@ -437,16 +398,6 @@ public final class PostgresSink implements Sink {
             }
         });
         ready.add(dataset);
-    }
-
-    private boolean exists(String table) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 
     @FunctionalInterface

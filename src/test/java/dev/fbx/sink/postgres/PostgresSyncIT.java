@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.fbx.dataset.Column;
-import dev.fbx.dataset.ColumnType;
 import dev.fbx.dataset.Dataset;
 import dev.fbx.support.FbxProcess;
 import dev.fbx.support.FitbitDays;
@@ -27,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -357,29 +355,8 @@ class PostgresSyncIT {
         }
     }
 
-    /** The account's rows of a dataset, in key order, times as instants and numbers as doubles. */
     List<String> rows(String db, Dataset<?> dataset, String account) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        String columns = String.join(
-                ", ", dataset.columnNames().stream().map(c -> "\"" + c + "\"").toList());
-        try (Connection c = pg.admin(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT " + columns + " FROM fbx_" + dataset.id().replace('-', '_') + " WHERE account = '"
-                                + account + "' ORDER BY \"" + dataset.key() + "\"")) {
-            while (rs.next()) {
-                List<String> fields = new ArrayList<>();
-                for (int i = 0; i < dataset.columns().size(); i++) {
-                    ColumnType type = dataset.columns().get(i).type();
-                    Object value = type == ColumnType.TIMESTAMP
-                            ? rs.getObject(i + 1, OffsetDateTime.class)
-                            : rs.getObject(i + 1);
-                    fields.add(normal(type, value == null ? null : value.toString()));
-                }
-                rows.add(String.join(",", fields));
-            }
-        }
-        return rows;
+        return pg.rows(db, dataset, account);
     }
 
     /** The rows of every {@code DIR/<dataset>/*.csv}, normalised like {@link #rows}. */
@@ -394,24 +371,13 @@ class PostgresSyncIT {
                     List<String> fields = new ArrayList<>();
                     List<Column> columns = dataset.columns();
                     for (int i = 0; i < columns.size(); i++) {
-                        fields.add(normal(columns.get(i).type(), values[i].isEmpty() ? null : values[i]));
+                        fields.add(TestPostgres.normal(columns.get(i).type(), values[i].isEmpty() ? null : values[i]));
                     }
                     byKey.put(fields.get(key), String.join(",", fields));
                 }
             }
         }
         return new ArrayList<>(byKey.values());
-    }
-
-    static String normal(ColumnType type, String value) {
-        if (value == null) {
-            return "";
-        }
-        return switch (type) {
-            case TIMESTAMP -> OffsetDateTime.parse(value).toInstant().toString();
-            case DECIMAL, INTEGER -> Double.toString(Double.parseDouble(value));
-            default -> value;
-        };
     }
 
     List<String> progress(String db) throws SQLException {

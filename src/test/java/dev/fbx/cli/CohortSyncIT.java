@@ -1,0 +1,7 @@
+package dev.fbx.cli;
+
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+
+/** The scenarios of {@link CohortSyncTest} against the packaged jar, or the native binary under -Pnative. */
+@QuarkusMainIntegrationTest
+class CohortSyncIT extends CohortSyncTest {}
