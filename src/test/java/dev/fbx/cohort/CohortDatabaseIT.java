@@ -104,8 +104,8 @@ class CohortDatabaseIT {
     void participantsLandUnderTheirRosterIdsWithTheRowsOfTheirOwnSync() throws Exception {
         WireMockServer google = fake();
         GoogleDays.stub(google, "GONE-REFRESH");
-        // What the participant's own sync asks to learn its account: Google's id for them, which the cohort never
-        // stores.
+        // What the participant's own sync asks to learn its account: the Fitbit id Google names for them, which the
+        // cohort never stores.
         google.stubFor(get(urlPathEqualTo("/v4/users/me/identity"))
                 .willReturn(okJson("{\"healthUserId\":\"HEALTH-4711\",\"legacyUserId\":\"LEGACY\"}")));
         google.stubFor(
@@ -157,7 +157,7 @@ class CohortDatabaseIT {
                 () -> err("own-takeout"));
         for (Dataset<?> dataset : List.of(Dataset.HR_DAY, Dataset.HRV_DAY, Dataset.SLEEP, Dataset.HR_1SEC)) {
             List<String> api = pg.rows(cohort, dataset, "api");
-            assertEquals(pg.rows(own, dataset, "HEALTH-4711"), api, dataset.id());
+            assertEquals(pg.rows(own, dataset, "LEGACY"), api, dataset.id());
             assertEquals(pg.rows(own, dataset, "7XYZ42"), pg.rows(cohort, dataset, "takeout"), dataset.id());
             assertEquals(List.of(), pg.rows(cohort, dataset, "gone"), dataset.id());
         }
