@@ -175,22 +175,7 @@ public final class HtmlReport {
             out.append("<g class=\"values-axis\">");
             for (double tick : ticks) {
                 double y = y(tick);
-                out.append("<line class=\"grid\" x1=\"")
-                        .append(LEFT)
-                        .append("\" x2=\"")
-                        .append(LEFT + PLOT)
-                        .append("\" y1=\"")
-                        .append(num(y))
-                        .append("\" y2=\"")
-                        .append(num(y))
-                        .append("\"/>");
-                out.append("<text x=\"")
-                        .append(LEFT - 6)
-                        .append("\" y=\"")
-                        .append(num(y + 4))
-                        .append("\" text-anchor=\"end\">")
-                        .append(esc(label.apply(tick)))
-                        .append("</text>");
+                gridLine(y, label.apply(tick));
             }
             out.append("<text x=\"4\" y=\"")
                     .append(num(top - 10))
@@ -223,6 +208,25 @@ public final class HtmlReport {
 
     private void closeSvg() {
         out.append("</svg></div>\n");
+    }
+
+    /** A horizontal grid line across the plot at {@code y}, labelled left of the plot. */
+    private void gridLine(double y, String label) {
+        out.append("<line class=\"grid\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(LEFT + PLOT)
+                .append("\" y1=\"")
+                .append(num(y))
+                .append("\" y2=\"")
+                .append(num(y))
+                .append("\"/><text x=\"")
+                .append(LEFT - 6)
+                .append("\" y=\"")
+                .append(num(y + 4))
+                .append("\" text-anchor=\"end\">")
+                .append(esc(label))
+                .append("</text>");
     }
 
     private void noData(int height) {
@@ -471,21 +475,7 @@ public final class HtmlReport {
         out.append("<g class=\"values-axis\">");
         for (long m = first; m <= last; m += last - first > 14 * 60 ? 240 : 120) {
             double y = top + (m - first) * perMinute;
-            out.append("<line class=\"grid\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(LEFT + PLOT)
-                    .append("\" y1=\"")
-                    .append(num(y))
-                    .append("\" y2=\"")
-                    .append(num(y))
-                    .append("\"/><text x=\"")
-                    .append(LEFT - 6)
-                    .append("\" y=\"")
-                    .append(num(y + 4))
-                    .append("\" text-anchor=\"end\">")
-                    .append(clock((12 + m / 60) % 24, 0))
-                    .append("</text>");
+            gridLine(y, clock((12 + m / 60) % 24, 0));
         }
         out.append("<text x=\"4\" y=\"").append(num(top - 10)).append("\">clock time</text></g>\n");
         if (nights == 0) {
