@@ -21,10 +21,6 @@ import dev.fbx.support.TokenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,7 +159,7 @@ class CohortDatabaseIT {
         }
         assertFalse(pg.rows(cohort, Dataset.HR_1SEC, "api").isEmpty());
         assertFalse(pg.rows(cohort, Dataset.HR_1SEC, "takeout").isEmpty());
-        assertEquals(List.of("api", "gone", "takeout"), accounts(cohort), "roster ids, never the provider's");
+        assertEquals(List.of("api", "gone", "takeout"), pg.accounts(cohort), "roster ids, never the provider's");
     }
 
     @Test
@@ -205,7 +201,7 @@ class CohortDatabaseIT {
         List<String> rows = pg.dump(whole);
         assertTrue(rows.size() > 7 * 10 * 50, "every participant's 15-minute heart rate: " + rows.size());
         assertEquals(rows, pg.dump(sharded));
-        assertEquals(7, accounts(whole).size());
+        assertEquals(7, pg.accounts(whole).size());
 
         // The compliance report reads the database as it reads the same cohort's sync directories.
         assertEquals(0, FbxProcess.run(dir, env, "out", concat(concat(sync, "--out", "out"), types)), () -> err("out"));
@@ -304,19 +300,6 @@ class CohortDatabaseIT {
 
         assertEquals(pg.dump(reference), pg.dump(killed), why);
         assertFalse(pg.rows(reference, Dataset.HR_1MIN, "c").isEmpty());
-    }
-
-    /** The accounts a database holds progress for. */
-    List<String> accounts(String database) throws SQLException {
-        List<String> accounts = new ArrayList<>();
-        try (Connection c = pg.admin(database);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT account FROM fbx_sync_account ORDER BY 1")) {
-            while (rs.next()) {
-                accounts.add(rs.getString(1));
-            }
-        }
-        return accounts;
     }
 
     String err(String name) {

@@ -100,6 +100,19 @@ public final class TestPostgres {
     }
 
     /** An account's rows of a dataset, in key order, times as instants and numbers as doubles: comparable across accounts and with CSV files. */
+    /** The accounts a database holds progress for, in order. */
+    public List<String> accounts(String database) throws SQLException {
+        List<String> accounts = new ArrayList<>();
+        try (Connection c = admin(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT account FROM fbx_sync_account ORDER BY 1")) {
+            while (rs.next()) {
+                accounts.add(rs.getString(1));
+            }
+        }
+        return accounts;
+    }
+
     public List<String> rows(String database, Dataset<?> dataset, String account) throws SQLException {
         List<String> rows = new ArrayList<>();
         String columns = String.join(

@@ -235,22 +235,10 @@ class PostgresSyncIT {
                         "every night since, but the two the archive's person did not wear it: " + rs.getLong(3));
                 assertFalse(rs.next(), "one account");
             }
-            assertEquals(List.of("7XYZ42"), accounts(db));
+            assertEquals(List.of("7XYZ42"), pg.accounts(db));
         } finally {
             google.stop();
         }
-    }
-
-    List<String> accounts(String db) throws SQLException {
-        List<String> accounts = new ArrayList<>();
-        try (Connection c = pg.admin(db);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT account FROM fbx_sync_account ORDER BY 1")) {
-            while (rs.next()) {
-                accounts.add(rs.getString(1));
-            }
-        }
-        return accounts;
     }
 
     @Test
